@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { HallSnapshotSchema } from '@hallkit/core';
+import { BoardConfigSchema } from './BoardConfig.ts';
+
+/** One call as the board shows it. `key` identifies it across messages, snapshots and reconnects. */
+export const BoardCallSchema = z.object({
+  key: z.string(),
+  ticketId: z.string(),
+  number: z.string(),
+  categoryId: z.string(),
+  windowId: z.string(),
+  windowNumber: z.number(),
+  at: z.string(),
+  recall: z.boolean(),
+  /** What the center says for it (zh-CN); null for calls learnt from a snapshot. */
+  voice: z.object({ text: z.string(), tokens: z.array(z.string()) }).nullable(),
+  /** true: arrived as a live `hall/calls` message (announced); false: caught up from a snapshot (shown, not said). */
+  live: z.boolean(),
+  /** Host clock (ms) when the board learnt of it. */
+  receivedAt: z.number(),
+});
+export type BoardCall = z.infer<typeof BoardCallSchema>;
+
+/** Everything a board renders; the host sends it whole on every change (replayable, idempotent). */
+export const BoardStateSchema = z.object({
+  v: z.literal(1),
+  deviceId: z.string(),
+  hallId: z.string(),
+  /** Link to the center is up. While false the board keeps the last state and shows "not live". */
+  live: z.boolean(),
+  /** Host clock (ms) since when the link is down, null while live. */
+  offlineSince: z.number().nullable(),
+  config: BoardConfigSchema,
+  notice: z.string().nullable(),
+  /** Zone id → name (from the hall config), for a zone board's title. */
+  zoneNames: z.record(z.string(), z.string()),
+  snapshot: HallSnapshotSchema.nullable(),
+  /** Newest first, bounded. */
+  calls: z.array(BoardCallSchema),
+  /** Grows with every change; a renderer ignores a state older than the one it shows. */
+  rev: z.number().int(),
+});
+export type BoardState = z.infer<typeof BoardStateSchema>;
+
+/** A call's identity: a recall is a new call (new time), a redelivered message is not. */
+export const callKey = (ticketId: string, at: string): string => `${ticketId}@${at}`;

@@ -1,0 +1,144 @@
+// The call board's host (Node): its MQTT link to the center (retained hall snapshot, live calls,
+// board config, hall notices), the board model, and the bridge its renderer talks to.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CallMessageSchema, HallSnapshotSchema } from '@hallkit/core';
+import { BridgeHost } from '@hallkit/host';
+import { consoleLogger, DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
+import { boardContract, type BoardContract } from '../contract.ts';
+import { BoardConfigSchema, HallNoticeSchema, type BoardConfig } from '../board/BoardConfig.ts';
+import { BoardModel } from '../board/BoardModel.ts';
+import type { DeviceIdentity } from './identity.ts';
+import { readHallClips } from './HallClipFolder.ts';
+
+/** The center's per-device config `device` (role, name, window); a window strip takes its window from it. */
+const DeviceAssignmentSchema = z.object({ windowId: z.string().nullable().optional() }).loose();
+/** The hall-wide `hall` config (the center's HallConfig); the board only needs the zone names. */
+const HallZonesSchema = z.object({ catalog: z.object({ zones: z.array(z.object({ id: z.string(), name: z.string() }).loose()) }).loose() }).loose();
+
+export interface CallerDisplayHostOptions {
+  identity: DeviceIdentity;
+  dataDir: string;
+  /** A hall's own recordings (`<dir>/<lang>/<token>.<ext>`); default `<dataDir>/clips`. */
+  clipsDir?: string;
+  /** Used until the center sends this board's `board` config (e.g. the demo's layout). */
+  localConfig?: Partial<BoardConfig>;
+  logger?: Logger;
+  /** Link options for tests (fast reconnect). */
+  backoff?: { initialMs?: number; maxMs?: number };
+}
+
+export class CallerDisplayHost {
+  readonly bridge: BridgeHost<BoardContract>;
+  readonly model: BoardModel;
+  private readonly store: DeviceStore;
+  readonly link: DeviceLink;
+  private readonly logger: Logger;
+  private localConfig: BoardConfig;
+  private assignedWindow: string | null = null;
+  private emitScheduled = false;
+  private stopped = false;
+  /** Messages that changed the board, and duplicates ignored (health report). */
+  readonly counts = { snapshots: 0, calls: 0, duplicateCalls: 0 };
+
+  constructor(private readonly o: CallerDisplayHostOptions) {
+    const id = o.identity;
+    this.logger = o.logger ?? consoleLogger(`[caller-display:${id.deviceId}]`);
+    mkdirSync(o.dataDir, { recursive: true });
+    this.store = DeviceStore.open({ path: join(o.dataDir, `${id.deviceId}.db`), logger: this.logger });
+    this.localConfig = BoardConfigSchema.parse(o.localConfig ?? {});
+    this.model = new BoardModel({ deviceId: id.deviceId, hallId: id.hallId });
+    this.link = new DeviceLink({
+      store: this.store,
+      url: id.mqttUrl,
+      hallId: id.hallId,
+      deviceId: id.deviceId,
+      ...(id.username ? { username: id.username } : {}),
+      ...(id.password ? { password: id.password } : {}),
+      logger: this.logger,
+      ...(o.backoff ? { backoff: o.backoff } : {}),
+      health: () => ({ live: this.model.state().live, shown: this.model.state().calls.length, ...this.counts }),
+    });
+    this.link
+      .onConfig('device', 'board', { schema: BoardConfigSchema })
+      .onConfig('hall', 'notices', { schema: HallNoticeSchema })
+      .onConfig('device', 'device', { schema: DeviceAssignmentSchema })
+      .subscribeHall('snapshot', HallSnapshotSchema, (s) => {
+        this.counts.snapshots++;
+        if (this.model.applySnapshot(s)) this.changed();
+      })
+      .subscribeHall('calls', CallMessageSchema, (c) => {
+        if (this.model.applyCall(c)) {
+          this.counts.calls++;
+          this.changed();
+        } else this.counts.duplicateCalls++;
+      });
+    this.link.on('connected', () => this.model.setLive(true) && this.changed());
+    this.link.on('disconnected', () => this.model.setLive(false) && this.changed());
+    this.link.on('config', () => this.applyStoredConfig());
+
+    this.bridge = new BridgeHost(boardContract, {
+      board: () => this.model.state(),
+      hallClips: ({ lang }) => readHallClips(o.clipsDir ?? join(o.dataDir, 'clips'), lang, (l) => this.logger.info(l)),
+      voiceLog: ({ key, outcome, detail }) => {
+        if (outcome === 'failed') this.logger.warn('voice failed', { key, detail });
+        else this.logger.debug(`voice ${outcome}`, { key, detail });
+        return { ok: true as const };
+      },
+    });
+    this.applyStoredConfig();
+  }
+
+  start(): void {
+    this.link.start();
+    this.emitNow();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.link.stop();
+    this.store.close();
+  }
+
+  /** Override the local default (demo, `?layout=` is handled by the renderer itself). */
+  setLocalConfig(c: Partial<BoardConfig>): void {
+    this.localConfig = BoardConfigSchema.parse(c);
+    this.applyStoredConfig();
+  }
+
+  /** Remote care's reload-config: re-apply the last good configs from the board's store. */
+  reloadConfig(): string[] {
+    this.applyStoredConfig();
+    return Object.keys(this.store.config.versions());
+  }
+
+  /** The center's config wins over the local default; a window strip's window comes from its assignment. */
+  private applyStoredConfig(): void {
+    const fromCenter = this.store.config.get('device', 'board')?.body;
+    const parsed = fromCenter === undefined ? undefined : BoardConfigSchema.safeParse(fromCenter);
+    let config = parsed?.success ? parsed.data : this.localConfig;
+    const assignment = DeviceAssignmentSchema.safeParse(this.store.config.get('device', 'device')?.body);
+    this.assignedWindow = (assignment.success ? assignment.data.windowId : null) ?? this.o.identity.windowId ?? null;
+    if (config.windowId === null && this.assignedWindow) config = { ...config, windowId: this.assignedWindow };
+    this.model.setConfig(config);
+    const zones = HallZonesSchema.safeParse(this.store.config.get('hall', 'hall')?.body);
+    if (zones.success) this.model.setZoneNames(Object.fromEntries(zones.data.catalog.zones.map((z) => [z.id, z.name])));
+    const notice = HallNoticeSchema.safeParse(this.store.config.get('hall', 'notices')?.body);
+    this.model.setHallNotice(notice.success ? notice.data.text : null);
+    this.changed();
+  }
+
+  /** Coalesce: a burst of messages in one turn of the event loop becomes one state to the renderer. */
+  private changed(): void {
+    if (this.emitScheduled || this.stopped) return;
+    this.emitScheduled = true;
+    setImmediate(() => this.emitNow());
+  }
+
+  private emitNow(): void {
+    this.emitScheduled = false;
+    if (this.stopped) return;
+    this.bridge.emit('board', this.model.state());
+  }
+}

@@ -1,0 +1,97 @@
+import type { BoardConfig, BoardLayout } from '../../board/BoardConfig.ts';
+import type { BoardCall, BoardState } from '../../board/BoardState.ts';
+
+/** What the URL may override over the board's config (signage boxes set the layout in the address). */
+export interface LayoutOverride {
+  layout?: BoardLayout;
+  zoneId?: string;
+  windowId?: string;
+  uiLanguage?: BoardConfig['uiLanguage'];
+}
+
+export function overrideFromQuery(search: string): LayoutOverride {
+  const q = new URLSearchParams(search);
+  const o: LayoutOverride = {};
+  const layout = q.get('layout');
+  if (layout === 'hall' || layout === 'zone' || layout === 'window' || layout === 'led') o.layout = layout;
+  const zone = q.get('zone');
+  if (zone) o.zoneId = zone;
+  const win = q.get('window');
+  if (win) o.windowId = win;
+  const lang = q.get('lang');
+  if (lang === 'zh-CN' || lang === 'zh-TW' || lang === 'en') o.uiLanguage = lang;
+  return o;
+}
+
+export function effectiveConfig(c: BoardConfig, o: LayoutOverride): BoardConfig {
+  return { ...c, ...o };
+}
+
+export interface CategoryRow {
+  id: string;
+  name: string;
+  prefix: string;
+  waiting: number;
+  estimatedWaitMinutes: number | null;
+}
+
+export interface WindowStripView {
+  windowId: string;
+  windowNumber: number | null;
+  number: string | null;
+  status: 'closed' | 'open' | 'paused' | 'unknown';
+  staffName: string | null;
+}
+
+export interface BoardView {
+  layout: BoardLayout;
+  hallName: string;
+  /** Zone name on a zone board, else null. */
+  zoneName: string | null;
+  latest: BoardCall | null;
+  recent: BoardCall[];
+  categories: CategoryRow[];
+  totalWaiting: number;
+  strip: WindowStripView | null;
+  notice: string | null;
+}
+
+/** Which calls a board shows and says: all of them, its zone's, or its window's. */
+export function callInScope(state: BoardState, config: BoardConfig, call: BoardCall): boolean {
+  if (config.layout === 'window') return call.windowId === config.windowId;
+  if ((config.layout === 'zone' || config.layout === 'led') && config.zoneId) {
+    const win = state.snapshot?.windows.find((w) => w.id === call.windowId);
+    const cat = state.snapshot?.categories.find((c) => c.id === call.categoryId);
+    return win?.zoneId === config.zoneId || (win === undefined && cat?.zoneId === config.zoneId);
+  }
+  return true;
+}
+
+/** The board's view for its layout: pure, so layouts are unit-tested without a browser. */
+export function boardView(state: BoardState, config: BoardConfig): BoardView {
+  const snap = state.snapshot;
+  const calls = state.calls.filter((c) => callInScope(state, config, c));
+  const zoned = (config.layout === 'zone' || config.layout === 'led') && config.zoneId;
+  const categories = (snap?.categories ?? [])
+    .filter((c) => !zoned || c.zoneId === config.zoneId)
+    .map((c) => ({ id: c.id, name: c.name, prefix: c.prefix, waiting: c.waiting, estimatedWaitMinutes: c.estimatedWaitMinutes }));
+  let strip: WindowStripView | null = null;
+  if (config.layout === 'window' && config.windowId) {
+    const w = snap?.windows.find((x) => x.id === config.windowId);
+    const lastCall = calls[0];
+    // A live call is newer than the snapshot's "current ticket" until the next snapshot says otherwise.
+    const number = lastCall && (!snap || lastCall.at >= snap.at || w?.currentTicket == null) ? lastCall.number : (w?.currentTicket ?? null);
+    strip = { windowId: config.windowId, windowNumber: w?.number ?? lastCall?.windowNumber ?? null, number, status: w?.status ?? 'unknown', staffName: w?.staffName ?? null };
+  }
+  return {
+    layout: config.layout,
+    hallName: snap?.hallName ?? '',
+    zoneName: zoned && config.zoneId ? (state.zoneNames[config.zoneId] ?? config.zoneId) : null,
+    latest: calls[0] ?? null,
+    recent: calls.slice(1, 1 + config.recentCount),
+    categories,
+    totalWaiting: categories.reduce((n, c) => n + c.waiting, 0),
+    strip,
+    notice: state.notice,
+  };
+}

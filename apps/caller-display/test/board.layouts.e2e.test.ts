@@ -1,0 +1,127 @@
+// Each layout at its resolution in Chromium, from a real broker and host; screenshots for the README.
+import { pathToFileURL } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, Mosquitto, screenshotDir } from '@hallkit/testkit';
+import { HallFeed } from './support/HallFeed.ts';
+import { BoardHarness } from './support/BoardHarness.ts';
+
+const SHOTS = pathToFileURL(screenshotDir());
+
+let broker: Mosquitto;
+let feed: HallFeed;
+let board: BoardHarness;
+let browser: Browser;
+const called: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  broker = await Mosquitto.start();
+  feed = await HallFeed.start(broker.url);
+  feed.seed(['w1', 'w2', 'w3', 'w5', 'w7', 'w18', 'w79', 'w120'], 6);
+  await feed.hallConfig();
+  await feed.notice('各位办事群众：本中心周六上午正常办公，请提前预约；过号请到窗口重新登记。');
+  for (const w of ['w1', 'w18', 'w2', 'w79', 'w3', 'w120', 'w7', 'w1', 'w5']) called.push((await feed.callNext(w)).number);
+  await feed.publishSnapshot();
+  board = new BoardHarness(broker.url, 'board-1', { voice: { enabled: false } } as never);
+  await board.start();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await board?.dispose();
+  await feed?.stop();
+  await broker?.stop();
+});
+
+async function ready(page: Page): Promise<void> {
+  await page.getByTestId('board').waitFor();
+  await page.getByTestId('latest-number').or(page.getByTestId('strip-number')).first().waitFor();
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Every glyph drawn comes from the shipped font: the page names only it, and its faces are loaded from the app. */
+async function expectShippedFont(page: Page): Promise<void> {
+  const r = await page.evaluate(() => ({
+    family: getComputedStyle(document.body).fontFamily,
+    loaded: [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Noto Sans SC' && f.status === 'loaded').length,
+    check: document.fonts.check('700 32px "Noto Sans SC"', '请到号窗口烟台市政务服务中心'),
+  }));
+  expect(r.family.replace(/["']/g, '')).toBe('Noto Sans SC');
+  expect(r.loaded).toBeGreaterThan(0);
+  expect(r.check).toBe(true);
+}
+
+describe('call board layouts', () => {
+  it('whole-hall board at 1920×1080: latest call, recent calls, every category, notice, clock', async () => {
+    const fontFiles: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('response', (r) => r.url().includes('noto-sans-sc') && fontFiles.push(new URL(r.url()).origin));
+    await page.goto(board.url());
+    await ready(page);
+    expect(await page.getByTestId('latest-number').textContent()).toBe(called.at(-1));
+    expect(await page.getByTestId('latest-window').textContent()).toContain('5');
+    expect(await page.getByTestId('recent-call').count()).toBe(8);
+    expect(await page.getByTestId('category').count()).toBe(10);
+    expect(await page.getByTestId('hall-name').textContent()).toBe('烟台市政务服务中心');
+    expect(await page.getByTestId('notice').textContent()).toContain('本中心周六上午正常办公');
+    expect(await page.getByTestId('not-live').count()).toBe(0);
+    await expectShippedFont(page);
+    expect(fontFiles.length).toBeGreaterThan(0);
+    expect(new Set(fontFiles)).toEqual(new Set([board.board!.server.origin]));
+    await page.screenshot({ path: new URL('board-hall-1920x1080.png', SHOTS).pathname });
+    await page.close();
+  });
+
+  it('whole-hall board at 3840×2160 is the same board, scaled', async () => {
+    const page = await board.open(browser, {}, { width: 3840, height: 2160 });
+    await ready(page);
+    const box = await page.getByTestId('latest-number').boundingBox();
+    expect(box?.height).toBeGreaterThan(450); // 13vw glyphs: twice the 1080p size
+    await expectShippedFont(page);
+    await page.screenshot({ path: new URL('board-hall-3840x2160.png', SHOTS).pathname });
+    await page.close();
+  });
+
+  it('zone board shows only its zone (综合政务: its windows, 综合受理)', async () => {
+    const zoneWindows = new Set(feed.hall.state.config.windows.filter((w) => w.zoneId === 'zhzw').map((w) => w.number));
+    const page = await board.open(browser, { layout: 'zone', zone: 'zhzw' });
+    await ready(page);
+    expect(await page.getByTestId('hall-name').textContent()).toContain('综合政务区');
+    const numbers = await page.locator('[data-testid="recent-call"] td:nth-child(2)').allTextContents();
+    const latestWindow = await page.getByTestId('latest-window').textContent();
+    expect(latestWindow).toMatch(/\b5\b/);
+    for (const row of numbers) expect(zoneWindows.has(Number(/(\d+)号窗口/.exec(row)?.[1]))).toBe(true);
+    expect(numbers.length).toBe(6); // w1, w18, w2, w3, w7, w1 — not w79 (户籍) or w120 (公积金); latest is w5
+    expect(await page.getByTestId('category').allTextContents()).toEqual([expect.stringContaining('综合受理')]);
+    await page.screenshot({ path: new URL('board-zone-1920x1080.png', SHOTS).pathname });
+    await page.close();
+  });
+
+  it('window strip shows one window and its current number', async () => {
+    const page = await board.open(browser, { layout: 'window', window: 'w1' }, { width: 1920, height: 480 });
+    await ready(page);
+    expect(await page.getByTestId('strip-window').textContent()).toBe('1号窗口');
+    expect(await page.getByTestId('strip-number').textContent()).toBe(feed.hall.state.tickets.get(feed.hall.window('w1').currentTicketId ?? '')?.number);
+    await page.screenshot({ path: new URL('board-window-1920x480.png', SHOTS).pathname });
+    await page.close();
+  });
+
+  it('LED matrix at 384×192: large glyphs, nothing animated, nothing cut off', async () => {
+    const page = await board.open(browser, { layout: 'led' }, { width: 384, height: 192 });
+    await ready(page);
+    expect(await page.getByTestId('latest-number').textContent()).toBe(called.at(-1));
+    const r = await page.evaluate(() => ({
+      animations: document.getAnimations().length,
+      overflow: document.documentElement.scrollWidth > 384 || document.documentElement.scrollHeight > 192,
+      glyph: parseFloat(getComputedStyle(document.querySelector('[data-testid="latest-number"]')!).fontSize),
+    }));
+    expect(r.animations).toBe(0);
+    expect(r.overflow).toBe(false);
+    expect(r.glyph).toBeGreaterThanOrEqual(64);
+    await page.screenshot({ path: new URL('board-led-384x192.png', SHOTS).pathname });
+    await page.close();
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Hall, hallSnapshot, yantaiHallConfig, type CallMessage } from '@hallkit/core';
+import { BoardModel } from '../src/board/BoardModel.ts';
+import { BoardConfigSchema } from '../src/board/BoardConfig.ts';
+import { boardView, effectiveConfig, overrideFromQuery } from '../src/renderer/board/boardView.ts';
+import { CallTracker } from '../src/renderer/board/CallTracker.ts';
+
+function hallWithCalls() {
+  const hall = new Hall(yantaiHallConfig({ alwaysOpen: true }));
+  let t = Date.parse('2025-03-03T01:30:00Z');
+  const at = () => new Date((t += 1000)).toISOString();
+  for (const w of ['w1', 'w18', 'w79']) hall.openWindow(w, { id: w, name: `staff ${w}` }, at());
+  for (const c of ['general', 'police']) for (let i = 0; i < 3; i++) hall.issueTicket({ categoryId: c, source: 'on-site', priority: 'normal', issuerId: 'center', at: at() });
+  const calls: CallMessage[] = [];
+  for (const w of ['w1', 'w79', 'w18']) {
+    const { called } = hall.callNext(w, at());
+    const win = hall.window(w);
+    calls.push({ v: 1, ticketId: called!.id, number: called!.number, categoryId: called!.categoryId, windowId: w, windowNumber: win.config.number, recall: false, at: new Date(t).toISOString(), voice: null as never });
+  }
+  const model = new BoardModel({ deviceId: 'b', hallId: 'yantai' });
+  model.applySnapshot(hallSnapshot(hall.state, at()));
+  return { hall, model, calls };
+}
+
+describe('boardView', () => {
+  it('whole hall: every call and category; zone: only its windows and services; window: one window', () => {
+    const { model } = hallWithCalls();
+    const s = model.state();
+    const hall = boardView(s, BoardConfigSchema.parse({}));
+    expect(hall.latest?.windowNumber).toBe(18);
+    expect(hall.recent.map((c) => c.windowNumber)).toEqual([79, 1]);
+    expect(hall.categories).toHaveLength(10);
+    const zone = boardView(s, BoardConfigSchema.parse({ layout: 'zone', zoneId: 'zhjw' }));
+    expect(zone.latest?.windowNumber).toBe(79);
+    expect(zone.recent).toHaveLength(0);
+    expect(zone.categories.map((c) => c.id)).toEqual(['police']);
+    const strip = boardView(s, BoardConfigSchema.parse({ layout: 'window', windowId: 'w1' }));
+    expect(strip.strip).toMatchObject({ windowNumber: 1, number: 'A001', status: 'open' });
+  });
+
+  it('takes layout, zone, window and language from the address', () => {
+    const o = overrideFromQuery('?layout=led&zone=zhzw&window=w5&lang=en&layout2=x');
+    expect(o).toEqual({ layout: 'led', zoneId: 'zhzw', windowId: 'w5', uiLanguage: 'en' });
+    expect(overrideFromQuery('?layout=nonsense')).toEqual({});
+    expect(effectiveConfig(BoardConfigSchema.parse({ layout: 'hall' }), o).layout).toBe('led');
+  });
+});
+
+describe('CallTracker', () => {
+  it('is silent on the first state (a rebuild), then reports only new live calls, oldest first', () => {
+    const { model, calls } = hallWithCalls();
+    const tracker = new CallTracker();
+    expect(tracker.update(model.state())).toEqual([]); // snapshot calls: shown, not announced
+    const next = { ...calls[0]!, ticketId: 'x1', at: '2030-01-01T00:00:00.000Z' };
+    const after = { ...calls[0]!, ticketId: 'x2', at: '2030-01-01T00:00:01.000Z' };
+    model.applyCall(next);
+    model.applyCall(after);
+    expect(tracker.update(model.state()).map((c) => c.ticketId)).toEqual(['x1', 'x2']);
+    expect(tracker.update(model.state())).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+// The phone side of the center, composed: login, remote tickets, appointments, kiosk check-in,
+// progress cases, following a ticket and rating it later. HTTP and MQTT adapters sit on top.
+import type { Database } from 'better-sqlite3';
+import type { Logger } from '@hallkit/sync';
+import { RateLimiter } from './access/RateLimiter.ts';
+import { AppointmentCheckIn } from './appointments/AppointmentCheckIn.ts';
+import { Bookings, defaultBookingLimits, type BookingLimits } from './appointments/Bookings.ts';
+import { SlotPlans } from './appointments/SlotPlans.ts';
+import { CaseBook } from './cases/CaseBook.ts';
+import { demoCases } from './cases/demoCases.ts';
+import { TicketFollow } from './follow/TicketFollow.ts';
+import type { FollowLinks, HallAccess } from './HallAccess.ts';
+import type { CodeSender } from './identity/CodeSender.ts';
+import { IdHasher } from './identity/idNumber.ts';
+import { PhoneLogin, type PhoneLoginOptions } from './identity/PhoneLogin.ts';
+import { defaultRemoteLimits, RemoteTickets, type RemoteLimits } from './remote/RemoteTickets.ts';
+
+export interface MobileServiceOptions {
+  db: Database;
+  hall: HallAccess;
+  links: FollowLinks;
+  /** Base URL of the phone pages (the center's public URL). */
+  publicUrl: string;
+  codeSender: CodeSender;
+  logger: Logger;
+  now?: () => number;
+  remoteLimits?: Partial<RemoteLimits>;
+  bookingLimits?: Partial<BookingLimits>;
+  login?: Partial<PhoneLoginOptions>;
+  /** Put the demo progress cases in an empty case book. */
+  demoCases?: boolean;
+}
+
+export class MobileService {
+  readonly ids: IdHasher;
+  readonly plans: SlotPlans;
+  readonly bookings: Bookings;
+  readonly remote: RemoteTickets;
+  readonly follow: TicketFollow;
+  readonly cases: CaseBook;
+  readonly login: PhoneLogin;
+  readonly checkIn: AppointmentCheckIn;
+  readonly limiter: RateLimiter;
+  readonly now: () => number;
+
+  constructor(readonly o: MobileServiceOptions) {
+    this.now = o.now ?? Date.now;
+    this.ids = new IdHasher(o.db);
+    this.plans = new SlotPlans(o.db);
+    this.bookings = new Bookings(o.db, this.plans, this.ids, () => o.hall.state, { ...defaultBookingLimits, ...o.bookingLimits });
+    this.remote = new RemoteTickets(o.db, o.hall, this.ids, { ...defaultRemoteLimits, ...o.remoteLimits });
+    this.follow = new TicketFollow(o.hall);
+    this.cases = new CaseBook(o.db, this.ids);
+    this.login = new PhoneLogin(o.db, o.codeSender, this.now, o.login);
+    this.limiter = new RateLimiter(this.now);
+    this.checkIn = new AppointmentCheckIn(o.hall, this.bookings, this.plans, { tokenFor: (id) => o.links.tokenFor(id), ticketFor: (t) => o.links.ticketFor(t), followUrl: (id) => this.followUrl(id) }, o.logger, this.now);
+    if (o.demoCases && this.cases.count() === 0) {
+      for (const c of demoCases(this.now())) this.cases.put(c.case, c.idNumber);
+    }
+  }
+
+  followPath(ticketId: string): string {
+    return `/m/t/${this.o.links.tokenFor(ticketId)}`;
+  }
+
+  followUrl(ticketId: string): string {
+    return `${this.o.publicUrl.replace(/\/$/, '')}${this.followPath(ticketId)}`;
+  }
+}

@@ -1,0 +1,58 @@
+// 管理控制台 (/admin): live queue, windows, device fleet, evaluations, bad-review follow-ups, audit.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/useSession.ts';
+import { LoginForm } from '../common/LoginForm.tsx';
+import { ConsoleTopBar } from '../common/ConsoleTopBar.tsx';
+import { useAdmin } from './useAdmin.ts';
+import { QueuePanel } from './QueuePanel.tsx';
+import { FleetPanel } from './FleetPanel.tsx';
+import { EvaluationsPanel } from './EvaluationsPanel.tsx';
+import { FollowUpsPanel } from './FollowUpsPanel.tsx';
+import { AuditPanel } from './AuditPanel.tsx';
+
+const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+
+export default function AdminConsolePage() {
+  const { t } = useTranslation();
+  const { loaded, session, hallName, load, logout } = useSession();
+  useEffect(() => void load(), [load]);
+  if (!loaded) return <div className="loading">…</div>;
+  return (
+    <main className="admin">
+      <ConsoleTopBar hallName={hallName} title={t('admin.title')} signedIn={Boolean(session)} onLogout={() => void logout()} />
+      {session?.kind === 'admin' ? <AdminBody /> : <LoginForm kind="admin" title={t('admin.loginTitle')} />}
+    </main>
+  );
+}
+
+function AdminBody() {
+  const { t } = useTranslation();
+  const { view, connected, error, connect } = useAdmin();
+  const [tab, setTab] = useState<Tab>((location.hash.slice(1) as Tab) || 'queue');
+  useEffect(() => connect(), [connect]);
+  if (!view) return <div className="loading">…</div>;
+  const open = view.followUps.filter((c) => c.state !== 'closed').length;
+  const offline = view.fleet.filter((d) => d.state === 'enrolled' && !d.online).length;
+  return (
+    <>
+      <nav className="tabs">
+        {TABS.map((k) => (
+          <button key={k} data-testid={`tab-${k}`} className={k === tab ? 'active' : ''} onClick={() => ((location.hash = k), setTab(k))}>
+            {t(`admin.tab.${k}`)}
+            {k === 'followUps' && open > 0 ? ` (${open})` : ''}
+            {k === 'fleet' && offline > 0 ? ` (${t('admin.offlineN', { n: offline })})` : ''}
+          </button>
+        ))}
+        <span className={`badge ${connected ? 'ok' : 'warn'}`}>{connected ? t('common.live') : t('common.reconnecting')}</span>
+      </nav>
+      {error && <p className="error" role="alert">{t(`error.${error}`, { defaultValue: error })}</p>}
+      {tab === 'queue' && <QueuePanel view={view} />}
+      {tab === 'fleet' && <FleetPanel view={view} />}
+      {tab === 'evaluations' && <EvaluationsPanel view={view} />}
+      {tab === 'followUps' && <FollowUpsPanel view={view} />}
+      {tab === 'audit' && <AuditPanel view={view} />}
+    </>
+  );
+}

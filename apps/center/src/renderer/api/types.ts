@@ -1,0 +1,9 @@
+// The JSON the center sends. The view types are the server's own, imported as types only: erased
+// from the bundle, so the renderer never loads server code, and the two sides cannot drift apart.
+export type { WindowView } from '../../server/views/windowView.ts';
+export type { AdminView, FollowUpRow } from '../../server/views/adminView.ts';
+export type { RateRow } from '../../server/views/evaluationStats.ts';
+export type { FleetRow } from '../../server/provisioning/Fleet.ts';
+
+export type Session = { kind: 'staff'; staffNo: string; name: string; windowId: string } | { kind: 'admin'; username: string };
+

@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import { api } from './http.ts';
+import type { Session } from './types.ts';
+
+interface SessionStore {
+  loaded: boolean;
+  session: Session | null;
+  hallName: string;
+  /** Window id → the number staff and citizens know it by. */
+  windowNumbers: Record<string, number>;
+  load(): Promise<void>;
+  set(s: Session | null): void;
+  logout(): Promise<void>;
+}
+
+export const useSession = create<SessionStore>((set) => ({
+  loaded: false,
+  session: null,
+  hallName: '',
+  windowNumbers: {},
+  async load() {
+    const me = await api<{ session: Session | null; hall: { name: string; windows: { id: string; number: number }[] } }>('/api/me');
+    set({ loaded: true, session: me.session, hallName: me.hall.name, windowNumbers: Object.fromEntries(me.hall.windows.map((w) => [w.id, w.number])) });
+  },
+  set(session) {
+    set({ session });
+  },
+  async logout() {
+    await api('/api/logout', {});
+    set({ session: null });
+  },
+}));

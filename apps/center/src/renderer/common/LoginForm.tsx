@@ -1,0 +1,48 @@
+// Staff log in with 工号 + PIN; admins with user name + password.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/http.ts';
+import type { Session } from '../api/types.ts';
+import { useSession } from '../api/useSession.ts';
+
+export function LoginForm({ kind, title }: { kind: 'staff' | 'admin'; title: string }) {
+  const { t } = useTranslation();
+  const setSession = useSession((s) => s.set);
+  const [user, setUser] = useState('');
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = kind === 'staff' ? { staffNo: user.trim(), pin: secret } : { username: user.trim(), password: secret };
+      const r = await api<{ session: Session }>(`/api/login/${kind}`, body);
+      setSession(r.session);
+    } catch (err) {
+      setError(err instanceof ApiError ? t(`error.${err.code}`, { defaultValue: err.message }) : t('error.network'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="login card" onSubmit={(e) => void submit(e)}>
+      <h2>{title}</h2>
+      <label>
+        {kind === 'staff' ? t('login.staffNo') : t('login.username')}
+        <input name="user" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} required />
+      </label>
+      <label>
+        {kind === 'staff' ? t('login.pin') : t('login.password')}
+        <input name="secret" type="password" autoComplete="current-password" value={secret} onChange={(e) => setSecret(e.target.value)} required />
+      </label>
+      {error && <p className="error" role="alert">{error}</p>}
+      <button type="submit" disabled={busy}>
+        {t('login.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+// The phone pages' calls to the center (`/api/m/*`): JSON with the phone-login cookie. A refusal
+// comes back as `{ error, params }`, which the page turns into a sentence from the i18n files.
+// Shapes the server defines are imported as types only (erased from the bundle): one definition, no drift.
+export type { TicketStatus, CaseStep, ApplicationCase } from '@hallkit/core';
+export type { FollowView } from '../../mobile/follow/TicketFollow.ts';
+export class MobileApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+export async function mapi<T>(path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new MobileApiError(0, 'network');
+  }
+  const json = (await res.json().catch(() => ({}))) as { error?: string; params?: Record<string, string | number> };
+  if (!res.ok) throw new MobileApiError(res.status, json.error ?? 'unknown', json.params ?? {});
+  return json as T;
+}
+
+export interface HallInfo {
+  v: 1;
+  hall: { id: string; name: string; address: string | null };
+  categories: { id: string; name: string; prefix: string; zone: string | null; openNow: boolean; remote: { quota: number; left: number }; appointments: boolean }[];
+  items: { id: string; name: string; categoryId: string; department: string | null }[];
+  reasons: { id: string; label: string }[];
+  laterRatingDays: number;
+  demoLogin: boolean;
+}
+
+export interface BookingView {
+  v: 1;
+  manageToken: string;
+  code: string;
+  qrSvg: string;
+  categoryId: string;
+  categoryName: string;
+  itemName: string | null;
+  day: string;
+  slotFrom: number;
+  slotTo: number;
+  status: 'booked' | 'checked-in' | 'cancelled';
+  holderIdMasked: string;
+  checkIn: { earlyMinutes: number; lateMinutes: number };
+  ticket: { number: string; followPath: string } | null;
+  mine: boolean;
+}
+
+export interface DaySlots {
+  day: string;
+  slots: { from: number; to: number; capacity: number; free: number; past: boolean }[];
+}
+
+export function hhmm(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getMonth() + 1}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}

@@ -1,0 +1,74 @@
+// 补充评价 from the ticket's link: once, within the hall's days, if not already rated at the window.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mapi, type FollowView, type HallInfo } from '../api.ts';
+import { useErrorText } from '../useMobileError.ts';
+
+const LEVELS = ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied', 'very-dissatisfied'] as const;
+type Level = (typeof LEVELS)[number];
+
+export function RateLater({ token, view, info, onRated }: { token: string; view: FollowView; info: HallInfo | undefined; onRated: (v: FollowView) => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [level, setLevel] = useState<Level>();
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string>();
+  const [thanks, setThanks] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const bad = level === 'dissatisfied' || level === 'very-dissatisfied';
+
+  if (thanks) return <section className="m-card m-ok" data-testid="rate-thanks">{t('rate.thanks')}</section>;
+  if (view.rating.state === 'given') return <section className="m-card m-muted" data-testid="rate-given">{t('rate.given')}</section>;
+  if (view.rating.state === 'closed') return <section className="m-card m-muted">{t('rate.closed')}</section>;
+
+  const submit = async () => {
+    if (!level) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const v = await mapi<FollowView>(`/api/m/t/${encodeURIComponent(token)}/rate`, { level, reasons: bad ? reasons : [], ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      setThanks(true);
+      onRated(v);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="m-card" data-testid="rate">
+      <h2>{t('rate.title')}</h2>
+      <p>{view.rating.windowNumber !== undefined ? t('rate.prompt', { w: view.rating.windowNumber }) : t('rate.promptNoWindow')}</p>
+      <div className="m-levels">
+        {LEVELS.map((l) => (
+          <button key={l} className={`m-level ${level === l ? 'on' : ''} ${l.includes('dissatisfied') ? 'bad' : ''}`} onClick={() => setLevel(l)}>
+            {t(`rate.levels.${l}`)}
+          </button>
+        ))}
+      </div>
+      {bad && (
+        <fieldset className="m-reasons">
+          <legend>{t('rate.reasons')}</legend>
+          {(info?.reasons ?? []).map((r) => (
+            <label key={r.id}>
+              <input type="checkbox" checked={reasons.includes(r.id)} onChange={(e) => setReasons(e.target.checked ? [...reasons, r.id] : reasons.filter((x) => x !== r.id))} />
+              {r.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {level && <textarea className="m-input" rows={2} maxLength={300} placeholder={t('rate.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />}
+      {view.rating.until && <p className="m-muted">{t('rate.until', { day: view.rating.until.slice(0, 10) })}</p>}
+      {error && (
+        <p className="m-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button className="m-btn" disabled={!level || busy} onClick={() => void submit()}>
+        {t('rate.submit')}
+      </button>
+    </section>
+  );
+}

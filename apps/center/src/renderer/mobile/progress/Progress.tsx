@@ -1,0 +1,86 @@
+// 办件进度: by receipt code, the case's steps like a parcel tracker (same data as the kiosk).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localTime, mapi, type ApplicationCase } from '../api.ts';
+import { useErrorText } from '../useMobileError.ts';
+
+export function Progress() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
+  const [cases, setCases] = useState<ApplicationCase[]>();
+  const [error, setError] = useState<string>();
+  const lookup = async () => {
+    setError(undefined);
+    try {
+      setCases((await mapi<{ cases: ApplicationCase[] }>('/api/m/cases/lookup', { receiptCode: code.trim() })).cases);
+    } catch (e) {
+      setCases(undefined);
+      setError(errorText(e));
+    }
+  };
+  return (
+    <>
+      <section className="m-card">
+        <h1>{t('progress.title')}</h1>
+        <p className="m-muted m-small">{t('progress.intro')}</p>
+        <div className="m-row">
+          <input className="m-input m-grow" name="receiptCode" placeholder={t('progress.code')} value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} onKeyDown={(e) => e.key === 'Enter' && void lookup()} />
+          <button className="m-btn" disabled={code.trim().length < 4} onClick={() => void lookup()}>
+            {t('progress.submit')}
+          </button>
+        </div>
+        {error && (
+          <p className="m-error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+      {cases?.map((c) => (
+        <section key={c.receiptCode} className="m-card" data-testid="case">
+          <div className="m-row">
+            <h2 className="m-grow">{c.itemName}</h2>
+            <span className={`m-badge m-${c.status}`}>{t(`progress.status.${c.status}`)}</span>
+          </div>
+          <dl className="m-dl">
+            <dt>{t('progress.code')}</dt>
+            <dd>{c.receiptCode}</dd>
+            <dt>{t('progress.department')}</dt>
+            <dd>{c.department}</dd>
+            <dt>{t('progress.applicant')}</dt>
+            <dd>{c.applicantMasked}</dd>
+            <dt>{t('progress.accepted')}</dt>
+            <dd>{localTime(c.acceptedAt)}</dd>
+            {c.dueDay && (
+              <>
+                <dt>{t('progress.due')}</dt>
+                <dd>{c.dueDay}</dd>
+              </>
+            )}
+            {c.delivery?.trackingNo && (
+              <>
+                <dt>{t('progress.tracking')}</dt>
+                <dd>{c.delivery.trackingNo}</dd>
+              </>
+            )}
+          </dl>
+          <ol className="m-track">
+            {c.steps.map((s, i) => (
+              <li key={i} className={`m-step m-${s.status}`} data-step-status={s.status}>
+                <div className="m-step-name">
+                  {s.name} <small>{t(`progress.step.${s.status}`)}</small>
+                </div>
+                {(s.at || s.by) && (
+                  <div className="m-muted m-small">
+                    {s.at ? localTime(s.at) : ''} {s.by ?? ''}
+                  </div>
+                )}
+                {s.note && <div className="m-small">{s.note}</div>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </>
+  );
+}

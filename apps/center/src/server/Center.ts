@@ -1,0 +1,216 @@
+// The hall's center: the domain core as the authority for the hall's queue, fed by every device's
+// outbox, serving staff and admins over HTTP and devices over MQTT. `Center.start()` wires it all.
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Database } from 'better-sqlite3';
+import { NumbersLeaseRequestSchema, STAFF_RATING_REQUEST, StaffRatingRequestSchema, TICKET_REQUESTS, TicketIssueRequestSchema, type HallConfig } from '@hallkit/core';
+import { staffMonthRating } from './views/staffMonthRating.ts';
+import { CommandSender, ConfigPublisher, consoleLogger, PresenceTracker, RequestResponder, type Logger } from '@hallkit/sync';
+import { openCenterDb } from './store/CenterStore.ts';
+import { HallService } from './hall/HallService.ts';
+import { HallBroadcaster } from './hall/HallBroadcaster.ts';
+import { QueueSamples } from './hall/QueueSamples.ts';
+import { DeviceEventIngest } from './ingest/DeviceEventIngest.ts';
+import { TicketTokens } from './requests/TicketTokens.ts';
+import { TicketDesk } from './requests/TicketDesk.ts';
+import { Accounts } from './auth/Accounts.ts';
+import { AuditLog } from './auth/AuditLog.ts';
+import { DeviceRegistry } from './provisioning/DeviceRegistry.ts';
+import { ConfigVersions } from './provisioning/ConfigVersions.ts';
+import { Fleet } from './provisioning/Fleet.ts';
+import { EmbeddedBroker } from './broker/EmbeddedBroker.ts';
+import { MosquittoPasswords, type MosquittoPasswordsOptions } from './broker/MosquittoPasswords.ts';
+import { Router } from './http/Router.ts';
+import { HttpServer } from './http/HttpServer.ts';
+import { LiveFeed } from './http/LiveFeed.ts';
+import { authRoutes } from './http/routes/authRoutes.ts';
+import { windowRoutes } from './http/routes/windowRoutes.ts';
+import { adminRoutes } from './http/routes/adminRoutes.ts';
+import { enrolRoutes } from './http/routes/enrolRoutes.ts';
+import type { CenterContext } from './CenterContext.ts';
+import type { CenterModule } from './CenterModule.ts';
+import { CENTER_MODULES } from './modules.ts';
+
+export interface CenterOptions {
+  hallConfig: HallConfig;
+  /** Directory of `center.sqlite`. */
+  dataDir: string;
+  httpPort: number;
+  httpHost?: string;
+  /** External broker (Mosquitto, a cluster). Unset: start the embedded broker on `embeddedBrokerPort`. */
+  mqttUrl?: string;
+  mqttUsername?: string;
+  mqttPassword?: string;
+  embeddedBrokerPort?: number;
+  /** External Mosquitto: keep its password file in step with enrolment/revocation (issue 9). */
+  mosquittoPasswords?: Omit<MosquittoPasswordsOptions, 'logger'>;
+  /** What devices are told to connect to; defaults to the broker the center uses. */
+  deviceMqttUrl?: string;
+  /** Base URL for citizens' phones (ticket QR codes); defaults to the HTTP address. */
+  publicUrl?: string;
+  /** Built web consoles; defaults to apps/center/dist. */
+  webDir?: string;
+  modules?: CenterModule[];
+  logger?: Logger;
+  now?: () => Date;
+  /** Coalescing of the retained snapshot (ms). */
+  snapshotEveryMs?: number;
+  /** The call boards' notice line until an admin sets one. */
+  defaultNotice?: string;
+  heartbeatMs?: number;
+  /** Subscribe to device outboxes and requests as `$share/<group>/…` (several center processes). */
+  shareGroup?: string;
+}
+
+export const DEFAULT_WEB_DIR = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+
+export class Center {
+  private constructor(
+    readonly ctx: CenterContext,
+    readonly httpUrl: string,
+    readonly mqttUrl: string,
+    private readonly parts: { http: HttpServer; broker: EmbeddedBroker | undefined; responder: RequestResponder; presence: PresenceTracker; commands: CommandSender; modules: CenterModule[] },
+  ) {}
+
+  get hall() {
+    return this.ctx.hall;
+  }
+
+  get commands(): CommandSender {
+    return this.parts.commands;
+  }
+
+  static async start(o: CenterOptions): Promise<Center> {
+    const logger = o.logger ?? consoleLogger('[center]');
+    const now = o.now ?? (() => new Date());
+    const modules = o.modules ?? CENTER_MODULES;
+    const hallId = o.hallConfig.catalog.hall.id;
+    const db: Database = openCenterDb(
+      join(o.dataDir, 'center.sqlite'),
+      modules.filter((m) => m.migrations).map((m) => ({ namespace: `module:${m.name}`, migrations: m.migrations ?? [] })),
+    );
+    const registry = new DeviceRegistry(db);
+
+    // The broker: embedded unless an external one is configured.
+    let broker: EmbeddedBroker | undefined;
+    let mqttUrl = o.mqttUrl;
+    const centerSecret = o.mqttPassword ?? randomBytes(18).toString('base64url');
+    if (!mqttUrl) {
+      broker = new EmbeddedBroker(hallId, {
+        identify: (u, p) => {
+          if (u === 'center') return p === centerSecret ? { kind: 'center' } : undefined;
+          return registry.authenticate(u, p) ? { kind: 'device', deviceId: u } : undefined;
+        },
+      }, logger);
+      const port = await broker.listen(o.embeddedBrokerPort ?? 18830);
+      mqttUrl = `mqtt://127.0.0.1:${port}`;
+    }
+    const client: MqttClient = await mqtt.connectAsync(mqttUrl, {
+      clientId: `center-${hallId}-${randomBytes(3).toString('hex')}`,
+      username: o.mqttUsername ?? 'center',
+      password: broker ? centerSecret : o.mqttPassword,
+      clean: true,
+      reconnectPeriod: 1000,
+      protocolVersion: 4,
+    });
+    client.on('error', (e) => logger.warn('mqtt error', { error: e.message }));
+    // Answers to device requests (a kiosk waiting for ticket-issue) must not sit behind Nagle's
+    // algorithm waiting for a delayed ACK (~40 ms per answer): no Nagle on the center's socket.
+    const noDelay = () => (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
+    noDelay();
+    client.on('connect', noDelay);
+
+    const hall = new HallService(db, o.hallConfig);
+    const live = new LiveFeed();
+    const accounts = new Accounts(db);
+    const audit = new AuditLog(db);
+    const tokens = new TicketTokens(db);
+    const httpHost = o.httpHost ?? '127.0.0.1';
+    const broadcaster = new HallBroadcaster(client, hall, logger, o.snapshotEveryMs);
+    const presence = new PresenceTracker(client, hallId, logger);
+    const fleet = new Fleet(db, registry, presence, o.heartbeatMs);
+    const configs = new ConfigVersions(db, new ConfigPublisher(client, hallId));
+    const samples = new QueueSamples(db);
+    const ingest = new DeviceEventIngest(db, client, hall, logger, () => live.changed(), o.shareGroup);
+    const responder = new RequestResponder(client, hallId, { logger, ...(o.shareGroup ? { shareGroup: o.shareGroup } : {}) });
+    const commands = new CommandSender(client, hallId, logger);
+
+    // HTTP first (port known → public URL), then the parts that need the context.
+    const router = new Router();
+    const http = new HttpServer(router, accounts, o.webDir ?? DEFAULT_WEB_DIR, logger);
+    const port = await http.listen(o.httpPort, httpHost);
+    const httpUrl = `http://${httpHost}:${port}`;
+    const publicUrl = o.publicUrl ?? httpUrl;
+    const desk = new TicketDesk(hall, tokens, publicUrl, now);
+    const ctx: CenterContext = {
+      db, mqtt: client, deviceMqttUrl: o.deviceMqttUrl ?? mqttUrl, publicUrl, hall, broadcaster, desk, tokens, accounts, audit, registry, fleet, configs, samples, ingest, live, logger, now,
+      ...(o.mosquittoPasswords && !broker ? { brokerCredentials: new MosquittoPasswords({ ...o.mosquittoPasswords, logger }) } : {}),
+    };
+
+    const deviceConfig = async (deviceId: string) => {
+      const d = registry.get(deviceId);
+      const body = d ? { v: 1, deviceId, role: d.role, name: d.name, windowId: d.windowId, state: d.state } : { v: 1, deviceId, state: 'unknown' };
+      const version = await configs.publish({ deviceId }, 'device', body);
+      return { body, version };
+    };
+    authRoutes(router, ctx);
+    windowRoutes(router, ctx);
+    adminRoutes(router, ctx, async (id) => void (await deviceConfig(id)), (id) => broker?.kick(id));
+    enrolRoutes(router, ctx, deviceConfig);
+    router.get('/healthz', () => ({ json: { ok: true, hallId, events: hall.state.eventCount, mqtt: client.connected } }));
+
+    responder.handle(TICKET_REQUESTS.issue, TicketIssueRequestSchema, (body, rc) => desk.issue(body, rc.deviceId));
+    responder.handle(TICKET_REQUESTS.lease, NumbersLeaseRequestSchema, (body, rc) => desk.lease(body, rc.deviceId));
+    responder.handle(STAFF_RATING_REQUEST, StaffRatingRequestSchema, (body) => staffMonthRating(hall.state, body.staffId, now()));
+    for (const m of modules) {
+      m.routes?.(router, ctx);
+      m.requests?.(responder, ctx);
+    }
+
+    hall.on('events', () => {
+      samples.maybeSample(hall.state, now().getTime());
+      live.changed();
+    });
+    fleet.on('change', () => live.changed());
+
+    await Promise.all([ingest.start(), responder.start(), presence.start(), commands.start()]);
+    await configs.publish('hall', 'hall', o.hallConfig);
+    for (const d of registry.all()) await deviceConfig(d.deviceId);
+    await broadcaster.publishAll();
+    // Boards show the hall's notice line; keep the last one an admin set, or a default.
+    if (configs.version('hall', 'notices') === undefined) {
+      await configs.publish('hall', 'notices', { v: 1, text: o.defaultNotice ?? '请携带身份证原件，取号后留意叫号屏和语音提示，过号请到服务台咨询。' });
+    }
+    // A broker restarted without persistence forgets retained messages: publish them again on reconnect.
+    client.on('connect', () => {
+      logger.info('mqtt reconnected: republishing retained hall state and config');
+      void Promise.all([broadcaster.publishAll(), configs.republishAll()]).catch((e: Error) => logger.warn('republish failed', { error: e.message }));
+    });
+    samples.maybeSample(hall.state, now().getTime());
+    for (const m of modules) await m.start?.(ctx);
+    logger.info('center started', { hallId, http: httpUrl, mqtt: mqttUrl, events: hall.state.eventCount });
+    return new Center(ctx, httpUrl, mqttUrl, { http, broker, responder, presence, commands, modules });
+  }
+
+  /** Provision a device with a known credential (demo, tests) and publish its config. */
+  async provisionKnown(device: { deviceId: string; role: 'kiosk' | 'call-board' | 'evaluator' | 'window-strip'; name: string; windowId?: string }, password: string): Promise<void> {
+    this.ctx.registry.provisionKnown(device, password, 'setup');
+    await this.ctx.brokerCredentials?.grant(device.deviceId, password);
+    const d = this.ctx.registry.get(device.deviceId);
+    await this.ctx.configs.publish({ deviceId: device.deviceId }, 'device', { v: 1, deviceId: device.deviceId, role: d?.role, name: d?.name, windowId: d?.windowId ?? null, state: d?.state });
+  }
+
+  async stop(): Promise<void> {
+    const p = this.parts;
+    for (const m of [...p.modules].reverse()) await m.stop?.();
+    this.ctx.broadcaster.stop();
+    this.ctx.live.close();
+    await p.http.close();
+    await Promise.allSettled([this.ctx.ingest.stop(), p.responder.stop(), p.presence.stop(), p.commands.stop()]);
+    await this.ctx.mqtt.endAsync();
+    await p.broker?.close();
+    this.ctx.db.close();
+  }
+}

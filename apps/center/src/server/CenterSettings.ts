@@ -1,0 +1,34 @@
+// The center's settings from the environment (and `--key=value` arguments, which win).
+import { qingdaoHallConfig, yantaiHallConfig, type HallConfig } from '@hallkit/core';
+import type { CenterOptions } from './Center.ts';
+
+export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): CenterOptions {
+  const args = new Map(argv.filter((a) => a.startsWith('--')).map((a) => {
+    const [k, ...v] = a.slice(2).split('=');
+    return [k as string, v.join('=')] as const;
+  }));
+  const get = (arg: string, name: string) => args.get(arg) ?? env[name];
+  const http = new URL(get('http', 'HALLKIT_CENTER_HTTP') ?? 'http://127.0.0.1:8080');
+  const mqttUrl = get('mqtt', 'HALLKIT_MQTT_URL');
+  // HALLKIT_EMBEDDED_BROKER=0 means "use HALLKIT_MQTT_URL as an external broker".
+  const embedded = (get('embedded-broker', 'HALLKIT_EMBEDDED_BROKER') ?? '1') !== '0';
+  const hall = get('hall', 'HALLKIT_HALL') ?? 'yantai';
+  const hallConfig: HallConfig = hall === 'qingdao' ? qingdaoHallConfig() : yantaiHallConfig({ alwaysOpen: true });
+  const embeddedPort = mqttUrl ? Number(new URL(mqttUrl).port || 1883) : 18830;
+  const publicUrl = get('public-url', 'HALLKIT_PUBLIC_URL');
+  const mqttPassword = get('mqtt-password', 'HALLKIT_MQTT_PASSWORD');
+  // External Mosquitto: the password file the center maintains, and how the broker is told to re-read it.
+  const passwordFile = get('mosquitto-password-file', 'HALLKIT_MOSQUITTO_PASSWORD_FILE');
+  const pidFile = get('mosquitto-pid-file', 'HALLKIT_MOSQUITTO_PID_FILE');
+  const reloadCommand = get('mosquitto-reload', 'HALLKIT_MOSQUITTO_RELOAD');
+  return {
+    hallConfig,
+    dataDir: get('data', 'HALLKIT_DATA_DIR') ?? '.hallkit/center',
+    httpPort: Number(http.port || 80),
+    httpHost: http.hostname,
+    ...(embedded ? { embeddedBrokerPort: embeddedPort } : { mqttUrl: mqttUrl ?? 'mqtt://127.0.0.1:1883' }),
+    ...(mqttPassword ? { mqttPassword } : {}),
+    ...(!embedded && passwordFile ? { mosquittoPasswords: { file: passwordFile, ...(pidFile ? { pidFile } : {}), ...(reloadCommand ? { reloadCommand } : {}) } } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+  };
+}

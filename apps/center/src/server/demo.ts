@@ -1,0 +1,42 @@
+// `npm run demo`: the center with its embedded broker, demo staff and admin, and the demo devices
+// pre-provisioned with known credentials so the other apps' demos can connect. Issues nothing.
+import { Center } from './Center.ts';
+import { centerSettings } from './CenterSettings.ts';
+
+export const DEMO_ADMIN = { username: 'admin', password: 'hallkit-admin' };
+export const DEMO_STAFF = [
+  { staffNo: 'YT0501', name: '王晓燕', windowId: 'w5', pin: '0501' },
+  { staffNo: 'YT0601', name: '李明', windowId: 'w6', pin: '0601' },
+  { staffNo: 'YT0701', name: '张丽华', windowId: 'w7', pin: '0701' },
+  { staffNo: 'YT1801', name: '刘强', windowId: 'w18', pin: '1801' },
+];
+/** Device password = `demo-{deviceId}` (demo only; real devices enrol with a one-time code). */
+export const DEMO_DEVICES = [
+  { deviceId: 'kiosk-1', role: 'kiosk', name: '一楼大厅取号机' },
+  { deviceId: 'board-1', role: 'call-board', name: '一楼综合叫号屏' },
+  { deviceId: 'pad-w5', role: 'evaluator', name: '5号窗口评价器', windowId: 'w5' },
+] as const;
+
+const settings = centerSettings();
+const center = await Center.start(settings);
+center.ctx.accounts.upsertAdmin(DEMO_ADMIN.username, DEMO_ADMIN.password);
+for (const s of DEMO_STAFF) center.ctx.accounts.upsertStaff(s, s.pin);
+for (const d of DEMO_DEVICES) await center.provisionKnown(d, `demo-${d.deviceId}`);
+// Open the demo windows under their staff, so tickets have somewhere to go from the first minute.
+for (const s of DEMO_STAFF) {
+  if (center.hall.state.windows.get(s.windowId)?.status === 'closed') {
+    center.hall.run('center', (h) => h.openWindow(s.windowId, { id: s.staffNo, name: s.name }, new Date().toISOString()));
+  }
+}
+
+const url = center.httpUrl;
+console.log(`demo admin: ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`);
+console.log(`demo staff: ${DEMO_STAFF.map((s) => `${s.name} 工号 ${s.staffNo} PIN ${s.pin} (${s.windowId})`).join('; ')}`);
+console.log(`demo devices (MQTT username = client id = device id, password = demo-<device id>): ${DEMO_DEVICES.map((d) => d.deviceId).join(', ')}`);
+console.log(`READY 窗口控制台(5号窗口) ${url}/console/w5`);
+console.log(`READY 管理控制台 ${url}/admin`);
+console.log(`READY MQTT ${center.mqttUrl}`);
+console.log('READY-DONE');
+const stop = () => void center.stop().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

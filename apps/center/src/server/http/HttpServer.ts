@@ -1,0 +1,127 @@
+// The center's HTTP side: the consoles' JSON API and live feeds, device enrolment, the modules'
+// routes (/m/*, /api/m/*), and the built web consoles (apps/center/dist) with SPA fallback.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import type { Logger } from '@hallkit/sync';
+import type { Accounts } from '../auth/Accounts.ts';
+import { HttpError, parseCookies, type HttpReply, type Router } from './Router.ts';
+
+export const SESSION_COOKIE = 'hk_session';
+const BODY_LIMIT = 256 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+export class HttpServer {
+  private server: Server | undefined;
+  port = 0;
+
+  constructor(
+    private readonly router: Router,
+    private readonly accounts: Accounts,
+    private readonly webDir: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async listen(port: number, host = '127.0.0.1'): Promise<number> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    this.server = server;
+    const a = server.address();
+    this.port = typeof a === 'object' && a ? a.port : port;
+    return this.port;
+  }
+
+  async close(): Promise<void> {
+    const s = this.server;
+    if (!s) return;
+    s.closeAllConnections();
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://center');
+    const method = req.method ?? 'GET';
+    try {
+      const m = this.router.match(method, url.pathname);
+      if (!m) {
+        if (method === 'GET' && !url.pathname.startsWith('/api/')) return this.serveStatic(url.pathname, res);
+        throw new HttpError(404, 'not-found');
+      }
+      const cookies = parseCookies(req.headers.cookie);
+      const body = method === 'POST' ? await readJson(req) : undefined;
+      const reply = await m.handler({
+        method,
+        path: url.pathname,
+        params: m.params,
+        query: url.searchParams,
+        body,
+        cookies,
+        session: this.accounts.session(cookies[SESSION_COOKIE]),
+        raw: req,
+        res,
+      });
+      if (reply) send(res, reply);
+    } catch (e) {
+      if (res.headersSent) return void res.end();
+      if (e instanceof HttpError) return send(res, { status: e.status, json: { error: e.code, message: e.message } });
+      this.logger.error('http handler failed', { path: url.pathname, error: (e as Error).message });
+      send(res, { status: 500, json: { error: 'internal', message: (e as Error).message } });
+    }
+  }
+
+  private serveStatic(pathname: string, res: ServerResponse): void {
+    const rel = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(this.webDir, rel);
+    if (!file.startsWith(this.webDir) || !existsSync(file) || statSync(file).isDirectory()) file = join(this.webDir, 'index.html');
+    if (!existsSync(file)) {
+      return send(res, { status: 503, contentType: 'text/plain; charset=utf-8', text: 'web consoles not built: run `npm run build:web -w apps/center`' });
+    }
+    const immutable = rel.startsWith('/assets/');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    res.end(readFileSync(file));
+  }
+}
+
+function send(res: ServerResponse, r: NonNullable<HttpReply>): void {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...r.headers };
+  if (r.json !== undefined) {
+    res.writeHead(r.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(r.json));
+  } else {
+    res.writeHead(r.status ?? 200, { 'content-type': r.contentType ?? 'text/plain; charset=utf-8', ...headers });
+    res.end(r.text ?? '');
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > BODY_LIMIT) throw new HttpError(413, 'body-too-large');
+    chunks.push(c as Buffer);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'bad-json');
+  }
+}
+
+export function sessionCookie(token: string, maxAgeS = 12 * 3600): string {
+  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeS}`;
+}

@@ -1,0 +1,69 @@
+// Console login: staff with 工号 + PIN (bound to their window), admins with a password.
+import { z } from 'zod';
+import type { CenterContext } from '../../CenterContext.ts';
+import { HttpError, type HttpRequest, type Router } from '../Router.ts';
+import { SESSION_COOKIE, sessionCookie } from '../HttpServer.ts';
+import type { Session } from '../../auth/Accounts.ts';
+
+const StaffLogin = z.object({ staffNo: z.string().min(1).max(32), pin: z.string().min(1).max(64) });
+const AdminLogin = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) });
+
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new HttpError(400, 'bad-request', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+export function requireAdmin(req: HttpRequest): Extract<Session, { kind: 'admin' }> {
+  if (req.session?.kind !== 'admin') throw new HttpError(req.session ? 403 : 401, req.session ? 'forbidden' : 'login-required');
+  return req.session;
+}
+
+/** Staff act only on their own window; an admin may look at any. */
+export function requireWindow(req: HttpRequest, windowId: string, act: boolean): Session {
+  const s = req.session;
+  if (!s) throw new HttpError(401, 'login-required');
+  if (s.kind === 'staff' && s.windowId !== windowId) throw new HttpError(403, 'not-your-window');
+  if (act && s.kind !== 'staff') throw new HttpError(403, 'staff-only');
+  return s;
+}
+
+export function authRoutes(r: Router, ctx: CenterContext): void {
+  r.post('/api/login/staff', (req) => {
+    const b = parseBody(StaffLogin, req.body);
+    const got = ctx.accounts.staffLogin(b.staffNo, b.pin);
+    if (!got || got.session.kind !== 'staff') {
+      ctx.audit.record(`staff:${b.staffNo}`, 'login-failed');
+      throw new HttpError(401, 'bad-credentials');
+    }
+    const s = got.session;
+    // Logging in at a window opens it under this staff member (or takes it over from a colleague).
+    const w = ctx.hall.state.windows.get(s.windowId);
+    if (w && (w.status === 'closed' || w.staff?.id !== s.staffNo)) {
+      ctx.hall.run('center', (h) => h.openWindow(s.windowId, { id: s.staffNo, name: s.name }, ctx.now().toISOString()));
+    }
+    ctx.audit.record(`staff:${s.staffNo}`, 'login', s.windowId);
+    return { json: { session: s }, headers: { 'set-cookie': sessionCookie(got.token) } };
+  });
+
+  r.post('/api/login/admin', (req) => {
+    const b = parseBody(AdminLogin, req.body);
+    const got = ctx.accounts.adminLogin(b.username, b.password);
+    ctx.audit.record(`admin:${b.username}`, got ? 'login' : 'login-failed');
+    if (!got) throw new HttpError(401, 'bad-credentials');
+    return { json: { session: got.session }, headers: { 'set-cookie': sessionCookie(got.token) } };
+  });
+
+  r.post('/api/logout', (req) => {
+    ctx.accounts.logout(req.cookies[SESSION_COOKIE]);
+    return { json: { ok: true }, headers: { 'set-cookie': sessionCookie('', 0) } };
+  });
+
+  // Public: the hall's name and window numbers are on every call board anyway; the log-in page shows them.
+  r.get('/api/me', (req) => ({
+    json: {
+      session: req.session ?? null,
+      hall: { id: ctx.hall.config.catalog.hall.id, name: ctx.hall.config.catalog.hall.name, windows: ctx.hall.config.windows.map((w) => ({ id: w.id, number: w.number })) },
+    },
+  }));
+}

@@ -1,0 +1,77 @@
+// The window console's API: one window's view (and its live feed) and the staff's actions on it.
+import { z } from 'zod';
+import { DomainError, SERVICE_OUTCOMES, TransferTargetSchema, type Hall } from '@hallkit/core';
+import type { CenterContext } from '../../CenterContext.ts';
+import { HttpError, type Router } from '../Router.ts';
+import { windowView } from '../../views/windowView.ts';
+import { parseBody, requireWindow } from './authRoutes.ts';
+
+const Transfer = z.object({ to: TransferTargetSchema, returnHere: z.boolean().optional() });
+const Pause = z.object({ reason: z.string().max(60).optional() });
+const Finish = z.object({ outcome: z.enum(SERVICE_OUTCOMES).default('completed'), itemId: z.string().optional() });
+const CallBack = z.object({ ticketId: z.string() });
+
+type Action = (h: Hall, windowId: string, at: string, body: unknown) => unknown;
+
+const ACTIONS: Record<string, Action> = {
+  'call-next': (h, w, at) => h.callNext(w, at).called?.number ?? null,
+  recall: (h, w, at) => h.recall(w, at),
+  'no-show': (h, w, at) => h.markNoShow(w, at),
+  hold: (h, w, at) => h.hold(w, at),
+  'call-back': (h, w, at, b) => h.callBack(w, parseBody(CallBack, b).ticketId, at),
+  transfer: (h, w, at, b) => {
+    const t = parseBody(Transfer, b);
+    return h.transfer(w, t.to, at, t.returnHere ? { returnHere: true } : {});
+  },
+  pause: (h, w, at, b) => h.pauseWindow(w, at, parseBody(Pause, b).reason),
+  resume: (h, w, at) => h.resumeWindow(w, at),
+  finish: (h, w, at, b) => {
+    const f = parseBody(Finish, b);
+    return h.finish(w, f.outcome, at, f.itemId);
+  },
+  close: (h, w, at) => h.closeWindow(w, at),
+};
+
+export function windowRoutes(r: Router, ctx: CenterContext): void {
+  const view = (windowId: string) => {
+    const v = windowView(ctx.hall.state, windowId, ctx.broadcaster.lastFinishedAt(windowId));
+    if (!v) throw new HttpError(404, 'unknown-window');
+    return v;
+  };
+
+  r.get('/api/windows/:windowId', (req) => {
+    requireWindow(req, req.params.windowId as string, false);
+    return { json: view(req.params.windowId as string) };
+  });
+
+  r.get('/api/windows/:windowId/live', (req) => {
+    const id = req.params.windowId as string;
+    requireWindow(req, id, false);
+    view(id);
+    ctx.live.open(req.res, () => view(id));
+    return undefined;
+  });
+
+  r.post('/api/windows/:windowId/:action', (req) => {
+    const id = req.params.windowId as string;
+    const action = ACTIONS[req.params.action as string];
+    if (!action) throw new HttpError(404, 'unknown-action');
+    const s = requireWindow(req, id, true);
+    if (!ctx.hall.state.windows.has(id)) throw new HttpError(404, 'unknown-window');
+    try {
+      const result = ctx.hall.run('center', (h) => {
+        // The window follows whoever is logged in at it (e.g. after the center restarted).
+        const w = h.window(id);
+        if (s.kind === 'staff' && w.status !== 'closed' && w.staff?.id !== s.staffNo && req.params.action !== 'close') {
+          h.openWindow(id, { id: s.staffNo, name: s.name }, ctx.now().toISOString());
+        }
+        return action(h, id, ctx.now().toISOString(), req.body);
+      });
+      if (req.params.action === 'transfer' || req.params.action === 'close') ctx.audit.record(`staff:${s.kind === 'staff' ? s.staffNo : '?'}`, req.params.action, id, req.body);
+      return { json: { ok: true, result: req.params.action === 'call-next' ? result : null, view: view(id) } };
+    } catch (e) {
+      if (e instanceof DomainError) throw new HttpError(409, e.code, e.message);
+      throw e;
+    }
+  });
+}

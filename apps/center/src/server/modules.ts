@@ -1,0 +1,6 @@
+// The modules the center runs, in order. A team that adds a module adds one line here.
+import type { CenterModule } from './CenterModule.ts';
+import { mobileModule } from '../mobile/MobileModule.ts';
+import { careModule } from './care/CareModule.ts';
+
+export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule()];

@@ -1,0 +1,135 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isBadReview, type EvaluationLevel } from '@hallkit/core';
+import { LANGUAGES } from '@hallkit/ui';
+import { BridgeError } from '@hallkit/host/contract';
+import { bridge } from './state/bridge.ts';
+import { screenOf, usePad } from './state/padStore.ts';
+import { IdleScreen } from './screens/IdleScreen.tsx';
+import { RatingScreen } from './screens/RatingScreen.tsx';
+import { ReasonsScreen } from './screens/ReasonsScreen.tsx';
+import { CommentInput } from './screens/CommentInput.tsx';
+import { ThanksScreen } from './screens/ThanksScreen.tsx';
+import { speak } from './voice.ts';
+import { DeviceStatusScreen, SetupScreen, TechnicianEntry, installSetupStyles } from '@hallkit/ui/setup/index';
+import { useDevice } from './state/deviceStore.ts';
+
+installSetupStyles();
+
+/** Setup, 设备已停用 or 设备维护中 before the pad's own screens (DeviceShell's state). */
+export function App() {
+  const device = useDevice((s) => s.state);
+  const hostConnected = usePad((s) => s.hostConnected);
+  if (hostConnected && device?.phase === 'setup') {
+    return (
+      <SetupScreen
+        state={device}
+        api={{ enrol: (i) => bridge.setupEnrol(i), checks: () => bridge.setupChecks({}), save: () => bridge.setupSave({}), cancel: () => bridge.setupCancel({}) }}
+      />
+    );
+  }
+  if (hostConnected && device?.phase === 'revoked') return <DeviceStatusScreen kind="revoked" />;
+  return (
+    <>
+      <PadApp />
+      {hostConnected && device?.locked ? <DeviceStatusScreen kind="locked" reason={device.lockReason} /> : null}
+      <TechnicianEntry open={(pin) => bridge.setupOpen({ pin })} />
+    </>
+  );
+}
+
+const THANKS_MS = 5000;
+/** Codes after which the touch stays used up (the service is closed); anything else may be retried. */
+const FINAL = new Set(['already-rated', 'rating-closed', 'unknown-service']);
+
+function PadApp() {
+  const { t, i18n } = useTranslation();
+  const pad = usePad();
+  const screen = screenOf(pad);
+
+  // Thank-you, then idle; each citizen starts in Simplified Chinese.
+  useEffect(() => {
+    if (!pad.thanks) return;
+    const timer = setTimeout(() => usePad.getState().endThanks(), Math.max(0, pad.thanks.until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [pad.thanks]);
+  useEffect(() => {
+    if (screen === 'idle' && i18n.language !== 'zh-CN') void i18n.changeLanguage('zh-CN');
+  }, [screen, i18n]);
+  useEffect(() => {
+    if (!pad.notice) return;
+    const timer = setTimeout(() => usePad.getState().setNotice(undefined), 5000);
+    return () => clearTimeout(timer);
+  }, [pad.notice]);
+  useEffect(() => {
+    if (!pad.voice) return;
+    if (screen === 'rating') speak(t('voice.prompt'), i18n.language);
+    if (screen === 'reasons') speak(t('voice.reasons'), i18n.language);
+    if (screen === 'thanks') speak(t('voice.thanks'), i18n.language);
+  }, [screen, pad.voice, t, i18n.language]);
+
+  const refused = (e: unknown): boolean => {
+    const code = e instanceof BridgeError ? e.code : 'other';
+    usePad.getState().setNotice(`error.${FINAL.has(code) || code === 'host-unreachable' ? code : 'other'}`);
+    return FINAL.has(code);
+  };
+
+  const choose = async (serviceId: string, level: EvaluationLevel): Promise<boolean> => {
+    try {
+      const r = await bridge.rate({ serviceId, level });
+      // `thanks` comes back only after the rating and its outbox event are committed to disk.
+      if (r.next === 'thanks') usePad.getState().showThanks(serviceId, isBadReview(level), THANKS_MS);
+      return true;
+    } catch (e) {
+      return refused(e);
+    }
+  };
+
+  const submit = async (serviceId: string, reasons: string[], comment: string): Promise<boolean> => {
+    try {
+      const trimmed = comment.trim();
+      await bridge.submitReasons({ serviceId, reasons, ...(trimmed ? { comment: trimmed } : {}) });
+      usePad.getState().showThanks(serviceId, true, THANKS_MS);
+      return true;
+    } catch (e) {
+      return refused(e);
+    }
+  };
+
+  const view = pad.view;
+  return (
+    <div className={`pad screen-${screen}`} lang={i18n.language}>
+      {!pad.hostConnected || !view ? (
+        <main className="screen connecting" data-screen="connecting">
+          <p>{t('link.hostDown')}</p>
+        </main>
+      ) : screen === 'thanks' && pad.thanks ? (
+        <ThanksScreen bad={pad.thanks.bad} />
+      ) : screen === 'rating' && view.prompt ? (
+        <RatingScreen key={view.prompt.serviceId} prompt={view.prompt} laterDays={view.laterRatingDays} onChoose={(l) => choose(view.prompt!.serviceId, l)} />
+      ) : screen === 'reasons' && view.prompt ? (
+        <ReasonsScreen key={view.prompt.serviceId} prompt={view.prompt} reasons={view.reasons} onSubmit={(r, c) => submit(view.prompt!.serviceId, r, c)} commentInput={(value, onChange) => <CommentInput value={value} onChange={onChange} />} />
+      ) : (
+        <IdleScreen view={view} />
+      )}
+      {pad.notice ? (
+        <div className="notice" role="alert" data-testid="notice">
+          {t(pad.notice)}
+        </div>
+      ) : null}
+      <nav className="pad-bar">
+        {view && !view.link.online ? <span className="offline" data-testid="offline">{t('link.offline', { n: view.link.backlog })}</span> : <span />}
+        <div className="pad-controls">
+          <button type="button" className={`voice${pad.voice ? ' on' : ''}`} aria-pressed={pad.voice} onClick={() => usePad.getState().toggleVoice()}>
+            {pad.voice ? t('voice.on') : t('voice.off')}
+          </button>
+          {LANGUAGES.map((l) => (
+            <button key={l.code} type="button" className={`lang${i18n.language === l.code ? ' on' : ''}`} aria-pressed={i18n.language === l.code} data-lang={l.code} onClick={() => void i18n.changeLanguage(l.code)}>
+              {l.label}
+            </button>
+          ))}
+        </div>
+      </nav>
+    </div>
+  );
+}

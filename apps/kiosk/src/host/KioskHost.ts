@@ -1,0 +1,407 @@
+// The kiosk's device host: devices, the local store and MQTT link, the ticket counter, and the
+// bridge handlers the renderer calls. The same class runs in Electron's main process and behind a
+// LoopbackServer for a plain Chromium.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { z } from 'zod';
+import {
+  APPOINTMENT_REQUESTS,
+  AppointmentCheckInResponseSchema,
+  CaseLookupResponseSchema,
+  HallConfigSchema,
+  hallLocalTime,
+  HallSnapshotSchema,
+  isOpenAt,
+  yantaiHallConfig,
+  type Catalog,
+  type HallSnapshot,
+} from '@hallkit/core';
+import { DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
+import { BridgeHost, type BridgeHandlers } from '@hallkit/host';
+import { kioskContract, type IssuedTicket, type KioskContract, type KioskState, type PrintOutcome } from '../contract.ts';
+import type { DeviceIdentity } from './identity.ts';
+import { KioskDevices, type KioskDeviceAddresses } from './devices/KioskDevices.ts';
+import { TicketCounter, TicketRefusedError, type LocalTicket } from './tickets/TicketCounter.ts';
+import { KIOSK_MIGRATIONS } from './tickets/migrations.ts';
+import { CardSessions } from './CardSessions.ts';
+import { RecordingVoice, type Voice } from './Voice.ts';
+import { caseSlip, type Language } from './slips.ts';
+import { checkInOutcome } from './checkInOutcome.ts';
+
+/** Per-kiosk settings from the center (`device` config kind `kiosk`); defaults until one arrives. */
+export const KioskSettingsSchema = z.object({
+  v: z.literal(1),
+  technicianPin: z.string().regex(/^\d{4,12}$/),
+  elderAge: z.number().int().min(50).max(100).default(65),
+  idleSeconds: z.number().int().min(15).max(600).default(60),
+});
+export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
+
+const FIRST_START_CATALOG: Catalog = yantaiHallConfig({ alwaysOpen: true }).catalog;
+
+export interface KioskHostOptions {
+  identity: DeviceIdentity;
+  dataDir: string;
+  devices: KioskDeviceAddresses;
+  /** Technician PIN until the center sends one. */
+  technicianPin: string;
+  /** Elder age and idle timeout until the center sends a `kiosk` config (tests shorten the timeout). */
+  defaults?: { elderAge?: number; idleSeconds?: number };
+  voice?: Voice;
+  /** How long a citizen waits for the center before the offline block is used. */
+  issueTimeoutMs?: number;
+  heartbeatMs?: number;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+export class KioskHost {
+  readonly bridge: BridgeHost<KioskContract>;
+  readonly store: DeviceStore;
+  readonly link: DeviceLink;
+  readonly devices: KioskDevices;
+  readonly counter: TicketCounter;
+  readonly voice: Voice;
+  private readonly cards = new CardSessions();
+  private snapshot: HallSnapshot | undefined;
+  private technicianTokens = new Set<string>();
+  private readonly log: (line: string) => void;
+  private readonly now: () => Date;
+  private emitTimer: NodeJS.Timeout | undefined;
+  private catalogCache: Catalog | undefined;
+  private catalogVersion = -2;
+  private stopped = false;
+  /**
+   * The broker can be up while the center is not (an external broker): the kiosk then counts the
+   * center as away after a request goes unanswered, and back when it answers, acks or publishes.
+   */
+  private centerReachable = true;
+  private topUpTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly o: KioskHostOptions) {
+    const id = o.identity;
+    this.now = o.now ?? (() => new Date());
+    this.log = (l) => (o.logger ? o.logger.info(l) : console.error(`[kiosk:${id.deviceId}] ${l}`));
+    mkdirSync(o.dataDir, { recursive: true });
+    this.store = DeviceStore.open({ path: join(o.dataDir, `${id.deviceId}.db`), migrations: KIOSK_MIGRATIONS, ...(o.logger ? { logger: o.logger } : {}) });
+    this.voice = o.voice ?? new RecordingVoice(this.log);
+    this.devices = new KioskDevices(o.devices, { timeZone: this.catalog().hall.timeZone, log: this.log });
+    this.link = new DeviceLink({
+      store: this.store,
+      url: id.mqttUrl,
+      hallId: id.hallId,
+      deviceId: id.deviceId,
+      ...(id.username ? { username: id.username } : {}),
+      ...(id.password ? { password: id.password } : {}),
+      heartbeatMs: o.heartbeatMs ?? 30_000,
+      health: () => ({ v: 1, devices: this.devices.health(), printer: this.devices.printer?.status ?? null }),
+      backoff: { initialMs: 200, maxMs: 3000 },
+      ...(o.logger ? { logger: o.logger } : {}),
+    });
+    this.link
+      .onConfig('hall', 'hall', { schema: HallConfigSchema })
+      .onConfig('device', 'kiosk', { schema: KioskSettingsSchema })
+      .subscribeHall('snapshot', HallSnapshotSchema, (s) => {
+        if (this.snapshot && s.eventCount < this.snapshot.eventCount && s.at < this.snapshot.at) return;
+        this.snapshot = s;
+        this.centerAnswered(true);
+        this.emitState();
+      });
+    this.counter = new TicketCounter({
+      store: this.store,
+      center: this.link,
+      deviceId: id.deviceId,
+      catalog: () => this.catalog(),
+      publicUrl: id.centerHttp,
+      // Once the center is known to be away, a citizen waits less for it before the offline block.
+      issueTimeoutMs: () => (this.centerReachable ? (o.issueTimeoutMs ?? 1500) : 500),
+      now: this.now,
+      log: this.log,
+      onCenterAnswer: (answered) => this.centerAnswered(answered),
+      waitingNow: (c) => {
+        const t = this.snapshot?.categories.find((x) => x.id === c);
+        return t ? { waiting: t.waiting, minutes: t.estimatedWaitMinutes } : undefined;
+      },
+    });
+    this.bridge = new BridgeHost(kioskContract, this.handlers(), this.log);
+  }
+
+  async start(): Promise<void> {
+    this.devices.on('change', () => {
+      this.emitState();
+      // The center sees printer/reader/scanner trouble at once, not at the next heartbeat.
+      this.link.recordTelemetry({ v: 1, kind: 'devices', ...this.devices.health() }, 'devices');
+    });
+    this.devices.on('card', (card) => {
+      const s = this.cards.open(card, this.catalog().hall.timeZone);
+      this.log(`card read ${s.maskedNumber}`);
+      this.bridge.emit('card', { session: s.session, maskedNumber: s.maskedNumber, greetingName: s.greetingName, age: s.age, elder: s.age !== null && s.age >= this.settings().elderAge, at: Date.now() });
+    });
+    this.devices.on('cardError', () => this.bridge.emit('cardError', { at: Date.now() }));
+    this.devices.on('scan', (code) => this.bridge.emit('scan', { code, at: Date.now() }));
+    this.link.on('status', () => this.emitState());
+    // An ack means the center took our events: it is there, whatever the requests said.
+    this.link.on('acked', () => this.centerAnswered(true));
+    this.link.on('disconnected', () => this.centerAnswered(false));
+    this.link.on('config', () => this.emitState());
+    this.link.on('connected', () => void this.counter.topUp());
+    this.emitState();
+    this.link.start();
+    await this.devices.start();
+    this.topUpTimer = setInterval(() => {
+      if (this.link.status().connected) void this.counter.topUp();
+    }, 60_000);
+    this.topUpTimer.unref();
+  }
+
+  /** Remote care's reload-config (issue 9): top up offline number blocks and re-send the state; the kinds running. */
+  async reloadConfig(): Promise<string[]> {
+    await this.counter.topUp();
+    this.emitState();
+    return Object.keys(this.link.status().config);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.topUpTimer);
+    clearTimeout(this.emitTimer);
+    await this.devices.stop();
+    await this.link.stop();
+    this.store.close();
+  }
+
+  catalog(): Catalog {
+    const version = this.store.config.version('hall', 'hall');
+    if (version !== this.catalogVersion) {
+      const parsed = HallConfigSchema.safeParse(this.store.config.get('hall', 'hall')?.body);
+      if (parsed.success) this.catalogCache = parsed.data.catalog;
+      this.catalogVersion = version;
+    }
+    // First start with no config from the center yet: the Yantai demo catalog, always open.
+    return this.catalogCache ?? FIRST_START_CATALOG;
+  }
+
+  settings(): KioskSettings {
+    const stored = this.store.config.get('device', 'kiosk');
+    const parsed = stored ? KioskSettingsSchema.safeParse(stored.body) : undefined;
+    return parsed?.success ? parsed.data : { v: 1, technicianPin: this.o.technicianPin, elderAge: this.o.defaults?.elderAge ?? 65, idleSeconds: this.o.defaults?.idleSeconds ?? 60 };
+  }
+
+  state(): KioskState {
+    const cat = this.catalog();
+    const local = hallLocalTime(this.now(), cat.hall.timeZone);
+    const live = new Map((this.snapshot?.categories ?? []).map((c) => [c.id, c]));
+    const status = this.link.status();
+    return {
+      v: 1,
+      hallName: cat.hall.name,
+      timeZone: cat.hall.timeZone,
+      zones: cat.zones.map((z) => ({ id: z.id, name: z.name, ...(z.location ? { location: z.location } : {}) })),
+      categories: cat.categories.map((c) => ({
+        id: c.id,
+        zoneId: c.zoneId,
+        name: c.name,
+        prefix: c.prefix,
+        waiting: live.get(c.id)?.waiting ?? null,
+        estimatedWaitMinutes: live.get(c.id)?.estimatedWaitMinutes ?? null,
+        open: isOpenAt(c.openingHours, local.weekday, local.minuteOfDay),
+      })),
+      items: cat.items.map((i) => ({ id: i.id, name: i.name, categoryId: i.categoryId })),
+      devices: this.devices.health(),
+      centerOnline: status.connected && this.centerReachable,
+      backlog: status.backlog.events,
+      elderAge: this.settings().elderAge,
+      idleSeconds: this.settings().idleSeconds,
+      snapshotAt: this.snapshot?.at ?? null,
+    };
+  }
+
+  private centerAnswered(answered: boolean): void {
+    if (answered === this.centerReachable) return;
+    this.centerReachable = answered;
+    this.log(answered ? 'center reachable again' : 'center unreachable: issuing from the offline number block');
+    this.emitState();
+  }
+
+  /** Coalesced: a burst of snapshots and status changes becomes one event per 100 ms. */
+  private emitState(): void {
+    if (this.emitTimer || this.stopped) return;
+    this.emitTimer = setTimeout(() => {
+      this.emitTimer = undefined;
+      this.bridge.emit('state', this.state());
+    }, 100);
+    this.emitTimer.unref();
+  }
+
+  private issued(t: LocalTicket): IssuedTicket {
+    const cat = this.catalog();
+    const c = cat.categories.find((x) => x.id === t.categoryId);
+    const zone = cat.zones.find((z) => z.id === c?.zoneId);
+    return {
+      ticketId: t.ticketId,
+      number: t.number,
+      categoryId: t.categoryId,
+      categoryName: c?.name ?? t.categoryId,
+      zoneName: zone?.name ?? '',
+      ...(zone?.location ? { location: zone.location } : {}),
+      peopleAhead: t.peopleAhead,
+      estimatedWaitMinutes: t.estimatedWaitMinutes,
+      followUrl: t.followUrl,
+      issuedAt: t.issuedAt,
+      offline: t.offline,
+      priority: t.priority !== 'normal',
+    };
+  }
+
+  async printTicket(t: LocalTicket, lang: Language): Promise<PrintOutcome> {
+    const cat = this.catalog();
+    const c = cat.categories.find((x) => x.id === t.categoryId);
+    const item = t.itemId ? cat.items.find((i) => i.id === t.itemId) : undefined;
+    const zone = cat.zones.find((z) => z.id === c?.zoneId);
+    return this.devices.printTicket({
+      hallName: cat.hall.name,
+      ticketNumber: t.number,
+      serviceName: item?.name ?? c?.name ?? t.categoryId,
+      ...(zone ? { categoryName: zone.name } : {}),
+      peopleAhead: t.peopleAhead,
+      estimatedWaitMinutes: t.estimatedWaitMinutes,
+      issuedAt: t.issuedAt,
+      followUrl: t.followUrl,
+      ...(t.priority === 'appointment' ? { priorityLabel: lang === 'en' ? 'Appointment' : lang === 'zh-TW' ? '預約' : '预约' } : {}),
+      ...(zone?.location ? { windowHint: zone.location } : {}),
+    });
+  }
+
+  private requireTechnician(token: string): void {
+    const ok = [...this.technicianTokens].some((t) => t.length === token.length && timingSafeEqual(Buffer.from(t), Buffer.from(token)));
+    if (!ok) throw Object.assign(new Error('technician mode is locked'), { code: 'forbidden' });
+  }
+
+  private handlers(): BridgeHandlers<KioskContract> {
+    return {
+      takeTicket: async ({ categoryId, itemId, cardSession, language }) => {
+        const card = this.cards.get(cardSession);
+        let t: LocalTicket;
+        try {
+          t = await this.counter.issue({ categoryId, ...(itemId ? { itemId } : {}), source: card ? 'id-card' : 'on-site', priority: 'normal', ...(card ? { maskedId: card.maskedNumber } : {}) });
+        } catch (e) {
+          if (e instanceof TicketRefusedError) throw Object.assign(new Error(e.message), { code: e.code });
+          throw e;
+        }
+        const print = await this.printTicket(t, language);
+        return { ticket: this.issued(t), print };
+      },
+      reprintTicket: async ({ ticketId, language }) => {
+        const t = this.counter.ticket(ticketId);
+        if (!t) throw Object.assign(new Error(`no ticket ${ticketId} on this kiosk`), { code: 'not-found' });
+        return this.printTicket(t, language);
+      },
+      checkIn: async ({ code, cardSession, language }) => {
+        const card = this.cards.get(cardSession);
+        if (!code && !card) return { ok: false, reason: 'not-found' };
+        // Exactly one of the two: a scanned or typed code wins over the card on the reader.
+        const body = code ? { v: 1, code: appointmentCode(code) } : { v: 1, idNumber: card?.idNumber };
+        const r = await this.link.request(APPOINTMENT_REQUESTS.checkIn, body, { timeoutMs: 4000, schema: AppointmentCheckInResponseSchema });
+        this.centerAnswered(r.ok || r.reason === 'rejected');
+        if (!r.ok) return { ok: false, reason: r.reason === 'rejected' ? 'error' : 'center-offline' };
+        const outcome = checkInOutcome(r.body);
+        if (!outcome.ok) return outcome;
+        const t: LocalTicket = {
+          ticketId: outcome.ticket.ticketId,
+          number: outcome.ticket.number,
+          categoryId: outcome.ticket.categoryId,
+          itemId: outcome.itemId,
+          priority: 'appointment',
+          peopleAhead: outcome.ticket.peopleAhead,
+          estimatedWaitMinutes: outcome.ticket.estimatedWaitMinutes,
+          followUrl: outcome.ticket.followUrl,
+          issuedAt: outcome.ticket.issuedAt,
+          offline: false,
+        };
+        const print = await this.printTicket(t, language);
+        return { ok: true, ticket: this.issued(t), print, slot: outcome.slot };
+      },
+      lookupCase: async ({ receiptCode, cardSession }) => {
+        const card = this.cards.get(cardSession);
+        if (!receiptCode && !card) return { ok: false, reason: 'not-found' };
+        const body = receiptCode ? { v: 1, receiptCode: receiptCodeOf(receiptCode) } : { v: 1, idNumber: card?.idNumber };
+        const r = await this.link.request(APPOINTMENT_REQUESTS.caseLookup, body, { timeoutMs: 4000, schema: CaseLookupResponseSchema });
+        this.centerAnswered(r.ok || r.reason === 'rejected');
+        if (!r.ok) return { ok: false, reason: r.reason === 'rejected' ? 'error' : 'center-offline' };
+        if (!r.body.ok) return { ok: false, reason: 'error' };
+        if (r.body.cases.length === 0) return { ok: false, reason: 'not-found' };
+        return { ok: true, cases: r.body.cases };
+      },
+      printCase: async ({ receiptCode, language }) => {
+        const r = await this.link.request(APPOINTMENT_REQUESTS.caseLookup, { v: 1, receiptCode: receiptCodeOf(receiptCode) }, { timeoutMs: 4000, schema: CaseLookupResponseSchema });
+        const c = r.ok && r.body.ok ? r.body.cases[0] : undefined;
+        if (!c) throw Object.assign(new Error('case not available'), { code: r.ok ? 'not-found' : 'center-offline' });
+        return this.devices.printSlip(caseSlip(c, language, this.catalog().hall.timeZone));
+      },
+      speak: async ({ text, language }) => {
+        await this.voice.speak({ text, language, at: Date.now() });
+        return { ok: true };
+      },
+      endSession: ({ cardSession }) => {
+        this.cards.end(cardSession);
+        return { ok: true };
+      },
+      technicianUnlock: ({ pin }) => {
+        const want = Buffer.from(this.settings().technicianPin);
+        const given = Buffer.from(pin);
+        if (given.length !== want.length || !timingSafeEqual(given, want)) {
+          this.log('technician PIN refused');
+          return { ok: false };
+        }
+        const token = randomBytes(16).toString('base64url');
+        this.technicianTokens = new Set([token]);
+        this.log('technician mode unlocked');
+        return { ok: true, token };
+      },
+      technicianStatus: ({ token }) => {
+        this.requireTechnician(token);
+        const s = this.link.status();
+        const h = this.devices.health();
+        const p = this.devices.printer?.status;
+        return {
+          deviceId: this.o.identity.deviceId,
+          hallId: this.o.identity.hallId,
+          printer: { state: h.printer, address: this.devices.printer?.address ?? null, summary: p ? `paper ${p.paper}, cover ${p.cover}${p.online ? '' : ', offline'}` : '—' },
+          reader: { state: h.reader, address: this.devices.reader?.address ?? null },
+          scanner: { state: h.scanner, address: this.devices.scanner?.address ?? null },
+          link: { state: s.state, backlog: s.backlog.events, configVersions: s.config },
+          offlineNumbers: this.catalog().categories.map((c) => ({ categoryId: c.id, remaining: this.counter.remaining(c.id) })),
+        };
+      },
+      technicianTestPrint: async ({ token }) => {
+        this.requireTechnician(token);
+        return this.devices.printSlip({ title: '打印机自检 Test print', lines: [{ label: '设备', value: this.o.identity.deviceId }, { label: '时间', value: this.now().toISOString() }, '中文测试：政务服务 一次办好'], qr: { payload: 'hallkit:test-print' } });
+      },
+      technicianReloadConfig: async ({ token }) => {
+        this.requireTechnician(token);
+        await this.counter.topUp();
+        this.emitState();
+        return { ok: true };
+      },
+    };
+  }
+}
+
+/** A booking QR code may carry a URL (`…/a/CODE` or `?code=CODE`); the code is its last part. */
+export function appointmentCode(scanned: string): string {
+  return lastCodePart(scanned);
+}
+export function receiptCodeOf(scanned: string): string {
+  return lastCodePart(scanned);
+}
+function lastCodePart(s: string): string {
+  const t = s.trim();
+  if (!/^https?:\/\//i.test(t)) return t;
+  try {
+    const u = new URL(t);
+    return u.searchParams.get('code') ?? u.pathname.split('/').filter(Boolean).at(-1) ?? t;
+  } catch {
+    return t;
+  }
+}

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import '@hallkit/ui/fonts/cjkFonts';
+import './styles.css';
+import { i18n } from './i18n/i18n.ts';
+import { App } from './App.tsx';
+import { DeviceGate } from './components/DeviceGate.tsx';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <DeviceGate>
+          <App />
+        </DeviceGate>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

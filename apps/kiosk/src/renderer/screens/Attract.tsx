@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../state/kioskStore.ts';
+
+/** What an unattended kiosk shows: an invitation, never a dead screen. Any touch starts. */
+export function Attract(): ReactNode {
+  const { t } = useTranslation();
+  const go = useKiosk((s) => s.go);
+  const host = useKiosk((s) => s.host);
+  return (
+    <button type="button" className="attract" data-testid="attract" onClick={() => go('home')}>
+      <div className="attract-title">{t('attract.title')}</div>
+      <div className="attract-hall">{host?.hallName}</div>
+      <div className="attract-touch">{t('attract.touch')}</div>
+      {host?.devices.reader === 'ready' && <div className="attract-card">{t('attract.card')}</div>}
+    </button>
+  );
+}

@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApplicationCase } from '@hallkit/core';
+import { api } from '../bridge.ts';
+import { useKiosk } from '../state/kioskStore.ts';
+import { CodeEntry } from '../components/CodeEntry.tsx';
+import { HowTo } from '../components/HowTo.tsx';
+import { hallTime } from '../hallTime.ts';
+
+/** 办件进度查询: the case's steps like a parcel tracker, with a printed copy. */
+export function Progress(): ReactNode {
+  const { t } = useTranslation();
+  const { lookup, card } = useKiosk();
+  const set = useKiosk((s) => s.set);
+  const host = useKiosk((s) => s.host);
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async (input: { receiptCode?: string; cardSession?: string }) => {
+      setBusy(true);
+      try {
+        set({ lookup: await api.lookupCase(input) });
+      } catch {
+        set({ lookup: { ok: false, reason: 'error' } });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [set],
+  );
+  const submitCode = useCallback((code: string) => void run({ receiptCode: code }), [run]);
+  useEffect(() => {
+    if (card && !lookup && !busy) void run({ cardSession: card.session });
+  }, [card?.session]);
+
+  if (lookup?.ok) {
+    return (
+      <main className="screen progress">
+        <h1>{t('progress.title')}</h1>
+        {lookup.cases.map((c) => (
+          <CaseCard key={c.receiptCode} c={c} />
+        ))}
+        <button type="button" className="secondary big" onClick={() => set({ lookup: undefined })}>
+          {t('top.back')}
+        </button>
+      </main>
+    );
+  }
+  return (
+    <main className="screen progress">
+      <h1>{t('progress.title')}</h1>
+      <p className="hint">
+        {host?.devices.scanner === 'ready' ? t('progress.hint') : t('progress.code')}
+        {host?.devices.reader === 'ready' && <> · {t('progress.hintCard')}</>}
+      </p>
+      {lookup && !lookup.ok && (
+        <div className="banner warn big-text" data-testid="lookup-failed" data-reason={lookup.reason}>
+          {t(`progress.${lookup.reason}`)}
+        </div>
+      )}
+      {busy && <div className="banner">{t('progress.busy')}</div>}
+      {!lookup && <HowTo scan={host?.devices.scanner === 'ready'} card={host?.devices.reader === 'ready'} scanText={t('howto.scanReceipt')} cardText={t('howto.cardCases')} />}
+      <CodeEntry label={t('progress.code')} submitLabel={t('progress.submit')} busy={busy} onSubmit={submitCode} />
+    </main>
+  );
+}
+
+function CaseCard({ c }: { c: ApplicationCase }): ReactNode {
+  const { t } = useTranslation();
+  const language = useKiosk((s) => s.language);
+  const printer = useKiosk((s) => s.host?.devices.printer);
+  const tz = useKiosk((s) => s.host?.timeZone ?? 'Asia/Shanghai');
+  const [printed, setPrinted] = useState<string>();
+  const print = async () => {
+    try {
+      const r = await api.printCase({ receiptCode: c.receiptCode, language });
+      setPrinted(r.ok ? t('print.casePrinted') : t(`print.${r.reason}`));
+    } catch {
+      setPrinted(t('print.error'));
+    }
+  };
+  return (
+    <section className="case" data-testid="case" data-receipt={c.receiptCode}>
+      <div className="case-head">
+        <span className="case-code">{c.receiptCode}</span>
+        <span className={`case-status s-${c.status}`} data-testid="case-status">
+          {t(`progress.status.${c.status}`)}
+        </span>
+      </div>
+      <dl className="case-facts">
+        <dt>{t('progress.item')}</dt>
+        <dd>{c.itemName}</dd>
+        <dt>{t('progress.dept')}</dt>
+        <dd>{c.department}</dd>
+        <dt>{t('progress.applicant')}</dt>
+        <dd>{c.applicantMasked}</dd>
+        <dt>{t('progress.accepted')}</dt>
+        <dd>{hallTime(c.acceptedAt, tz)}</dd>
+        {c.dueDay && (
+          <>
+            <dt>{t('progress.due')}</dt>
+            <dd>{c.dueDay}</dd>
+          </>
+        )}
+      </dl>
+      <ol className="tracker">
+        {c.steps.map((s, i) => (
+          <li key={i} className={`step ${s.status}`} data-testid="case-step" data-status={s.status}>
+            <span className="dot" />
+            <div>
+              <div className="step-name">{s.name}</div>
+              <div className="step-meta">
+                {t(`progress.step.${s.status}`)}
+                {s.at ? ` · ${hallTime(s.at, tz)}` : ''}
+                {s.by ? ` · ${s.by}` : ''}
+              </div>
+              {s.note && <div className="step-note">{s.note}</div>}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {c.delivery && <div className="case-delivery">{c.delivery.method === 'mail' ? t('progress.mail', { no: c.delivery.trackingNo ?? '' }) : t('progress.pickup')}</div>}
+      {printer !== 'absent' && (
+        <button type="button" className="secondary big" data-testid="case-print" onClick={() => void print()}>
+          {t('print.caseCopy')}
+        </button>
+      )}
+      {printed && (
+        <div className="banner" data-testid="case-printed">
+          {printed}
+        </div>
+      )}
+    </section>
+  );
+}

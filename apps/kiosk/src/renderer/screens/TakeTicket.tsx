@@ -1,0 +1,124 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BridgeError } from '@hallkit/host/contract';
+import { api } from '../bridge.ts';
+import { useKiosk } from '../state/kioskStore.ts';
+import { PrinterBanner } from '../components/PrinterBanner.tsx';
+import { ItemSearch } from '../components/ItemSearch.tsx';
+
+/** Big tiles, one per service line, grouped by zone, with live waiting counts and estimated waits. */
+export function TakeTicket(): ReactNode {
+  const { t } = useTranslation();
+  const { host, elder, language, card } = useKiosk();
+  const set = useKiosk((s) => s.set);
+  const [page, setPage] = useState(0);
+  const [busy, setBusy] = useState<string>();
+  const [searching, setSearching] = useState(false);
+  const zones = new Map((host?.zones ?? []).map((z) => [z.id, z]));
+  const tiles = host?.categories ?? [];
+  // Elder mode: fewer, bigger choices per screen.
+  const perPage = elder ? 4 : 10;
+  const pages = Math.max(1, Math.ceil(tiles.length / perPage));
+  const shown = tiles.slice(page * perPage, page * perPage + perPage);
+
+  const take = async (categoryId: string, itemId?: string) => {
+    if (busy) return;
+    setBusy(categoryId);
+    try {
+      const r = await api.takeTicket({
+        categoryId,
+        ...(itemId ? { itemId } : {}),
+        language,
+        ...(card ? { cardSession: card.session } : {}),
+      });
+      set({ ticket: r, screen: 'ticket', notice: undefined });
+    } catch (e) {
+      set({ notice: e instanceof BridgeError ? `${e.code}` : String(e) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <main className="screen take">
+      <h1>{t('take.title')}</h1>
+      <PrinterBanner />
+      {!searching && (
+        <div className={`tiles ${elder ? 'tiles-elder' : ''}`}>
+          {shown.map((c) => {
+            const z = zones.get(c.zoneId);
+            return (
+              <button
+                type="button"
+                key={c.id}
+                className="tile"
+                data-testid={`tile-${c.id}`}
+                disabled={!c.open || !!busy}
+                onClick={() => void take(c.id)}
+              >
+                <span className="tile-prefix">{c.prefix}</span>
+                <span className="tile-name">{c.name}</span>
+                <span className="tile-zone">
+                  {z?.name}
+                  {z?.location ? ` · ${z.location}` : ''}
+                </span>
+                {!c.open ? (
+                  <span className="tile-live">{t('take.closed')}</span>
+                ) : (
+                  <span className="tile-live" data-testid={`waiting-${c.id}`} data-waiting={c.waiting ?? ''}>
+                    {c.waiting === null ? t('take.waitingUnknown') : t('take.waiting', { n: c.waiting })}
+                    {c.waiting !== null &&
+                      ` · ${c.estimatedWaitMinutes === null ? t('take.waitNone') : t('take.wait', { m: Math.round(c.estimatedWaitMinutes) })}`}
+                  </span>
+                )}
+                {busy === c.id && <span className="tile-busy">{t('take.busy')}</span>}
+              </button>
+            );
+          })}
+        </div>
+      )}
+      {!elder &&
+        (searching ? (
+          <>
+            <ItemSearch busy={!!busy} onPick={(i) => void take(i.categoryId, i.id)} />
+            <button type="button" className="secondary big" onClick={() => setSearching(false)}>
+              {t('top.back')}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="secondary big"
+            data-testid="search-open"
+            onClick={() => setSearching(true)}
+          >
+            {t('take.search')}
+          </button>
+        ))}
+      {pages > 1 && !searching && (
+        <div className="pager">
+          <button
+            type="button"
+            className="secondary big"
+            disabled={page === 0}
+            onClick={() => setPage(page - 1)}
+          >
+            {t('take.prev')}
+          </button>
+          <span>
+            {page + 1} / {pages}
+          </span>
+          <button
+            type="button"
+            className="secondary big"
+            data-testid="next-page"
+            disabled={page >= pages - 1}
+            onClick={() => setPage(page + 1)}
+          >
+            {t('take.more')}
+          </button>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OnScreenKeyboard } from '@hallkit/ui';
+import { api } from '../bridge.ts';
+import { useKiosk } from '../state/kioskStore.ts';
+import type { TechnicianStatus } from '../../contract.ts';
+
+/** Behind the corner gesture and the PIN: device status, test print, reload config, exit. */
+export function Technician(): ReactNode {
+  const { t } = useTranslation();
+  const token = useKiosk((s) => s.technicianToken);
+  const set = useKiosk((s) => s.set);
+  const home = useKiosk((s) => s.home);
+  const [pin, setPin] = useState('');
+  // Re-opening setup asks the host for the PIN again; keep the one that unlocked this screen.
+  const [unlockedPin, setUnlockedPin] = useState('');
+  const [wrong, setWrong] = useState(false);
+  const [status, setStatus] = useState<TechnicianStatus>();
+  const [message, setMessage] = useState<string>();
+
+  useEffect(() => {
+    if (!token) return;
+    const load = () => api.technicianStatus({ token }).then(setStatus, () => undefined);
+    void load();
+    const timer = setInterval(load, 2000);
+    return () => clearInterval(timer);
+  }, [token]);
+
+  if (!token) {
+    const unlock = async () => {
+      const r = await api.technicianUnlock({ pin }).catch(() => ({ ok: false as const, token: undefined }));
+      setPin('');
+      if (r.ok && r.token) {
+        setUnlockedPin(pin);
+        set({ technicianToken: r.token });
+      }
+      else setWrong(true);
+    };
+    return (
+      <main className="screen technician">
+        <h1>{t('tech.pin')}</h1>
+        <div className="code-value pin" data-testid="pin-value">
+          {'•'.repeat(pin.length) || '\u00a0'}
+        </div>
+        {wrong && <div className="banner warn">{t('tech.wrongPin')}</div>}
+        <OnScreenKeyboard value={pin} onChange={setPin} onEnter={() => void unlock()} modes={['digits']} maxLength={12} labels={{ clear: t('keyboard.clear'), enter: t('keyboard.enter') }} />
+      </main>
+    );
+  }
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      const r = (await fn()) as { ok?: boolean; reason?: string };
+      setMessage(r.ok === false ? (r.reason ?? 'failed') : t('tech.done'));
+    } catch (e) {
+      setMessage(String(e));
+    }
+  };
+  return (
+    <main className="screen technician">
+      <h1>{t('tech.title')}</h1>
+      {status && (
+        <table className="tech-table" data-testid="tech-status">
+          <tbody>
+            <tr><th>ID</th><td>{status.hallId} / {status.deviceId}</td></tr>
+            <tr><th>{t('tech.printer')}</th><td>{t(`device.${status.printer.state}`)} · {status.printer.address ?? '—'} · {status.printer.summary}</td></tr>
+            <tr><th>{t('tech.reader')}</th><td>{t(`device.${status.reader.state}`)} · {status.reader.address ?? '—'}</td></tr>
+            <tr><th>{t('tech.scanner')}</th><td>{t(`device.${status.scanner.state}`)} · {status.scanner.address ?? '—'}</td></tr>
+            <tr><th>{t('tech.link')}</th><td>{status.link.state} · {t('tech.backlog')} {status.link.backlog}</td></tr>
+            <tr><th>{t('tech.numbers')}</th><td>{status.offlineNumbers.map((n) => `${n.categoryId} ${n.remaining}`).join(' · ')}</td></tr>
+          </tbody>
+        </table>
+      )}
+      <div className="tech-actions">
+        <button type="button" className="secondary big" data-testid="tech-test-print" onClick={() => void act(() => api.technicianTestPrint({ token }))}>{t('tech.testPrint')}</button>
+        <button type="button" className="secondary big" onClick={() => void act(() => api.technicianReloadConfig({ token }))}>{t('tech.reload')}</button>
+        <button type="button" className="secondary big" data-testid="tech-setup" onClick={() => void act(() => api.setupOpen({ pin: unlockedPin }))}>{t('tech.setup')}</button>
+        <button type="button" className="primary big" data-testid="tech-exit" onClick={home}>{t('tech.exit')}</button>
+      </div>
+      {message && <div className="banner" data-testid="tech-message">{message}</div>}
+    </main>
+  );
+}

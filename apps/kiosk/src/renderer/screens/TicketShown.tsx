@@ -1,0 +1,88 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../bridge.ts';
+import { useKiosk } from '../state/kioskStore.ts';
+import { QrImage } from '../components/QrImage.tsx';
+import { say } from '../voice.ts';
+import type { IssuedTicket, PrintOutcome } from '../../contract.ts';
+
+/** The ticket on screen — always, printed or not — with its QR code; said aloud in elder mode. */
+export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; print: PrintOutcome; heading: string }): ReactNode {
+  const { t } = useTranslation();
+  const { elder, language } = useKiosk();
+  const [outcome, setOutcome] = useState(print);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setOutcome(print), [print]);
+  useEffect(() => {
+    if (elder) say(t('ticket.say', { number: spaced(ticket.number), n: ticket.peopleAhead, zone: ticket.zoneName }), language);
+  }, [elder, language, ticket, t]);
+  const reprint = async () => {
+    setBusy(true);
+    try {
+      setOutcome(await api.reprintTicket({ ticketId: ticket.ticketId, language }));
+    } catch {
+      setOutcome({ ok: false, reason: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="ticket-view" data-testid="ticket-view">
+      <h1>{heading}</h1>
+      {ticket.priority && <div className="badge priority">{t('ticket.priority')}</div>}
+      <div className="ticket-label">{t('ticket.number')}</div>
+      <div className="ticket-number" data-testid="ticket-number">
+        {ticket.number}
+      </div>
+      <div className="ticket-service">{ticket.categoryName}</div>
+      <div className="ticket-line" data-testid="ticket-ahead">
+        {t('ticket.ahead', { n: ticket.peopleAhead })}
+        {ticket.estimatedWaitMinutes !== null && ` · ${t('ticket.wait', { m: Math.round(ticket.estimatedWaitMinutes) })}`}
+      </div>
+      <div className="ticket-line">{t('ticket.where', { zone: ticket.zoneName, location: ticket.location ?? '' })}</div>
+      {outcome.ok ? (
+        <div className="banner ok" data-testid="print-ok">
+          {t('ticket.printed')}
+        </div>
+      ) : (
+        <div className="banner warn big-text" data-testid="print-failed" data-reason={outcome.reason}>
+          {t(`print.${outcome.reason}`)}
+          {outcome.reason !== 'absent' && (
+            <button type="button" className="secondary" data-testid="reprint" disabled={busy} onClick={() => void reprint()}>
+              {t('ticket.reprint')}
+            </button>
+          )}
+        </div>
+      )}
+      <div className="ticket-qr">
+        <QrImage payload={ticket.followUrl} size={elder ? 360 : 300} />
+        <div>{t('ticket.scan')}</div>
+      </div>
+      {ticket.offline && (
+        <div className="offline-note" data-testid="ticket-offline">
+          {t('ticket.offline')}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A012 → "A 0 1 2", so a voice reads the digits one by one. */
+function spaced(number: string): string {
+  return [...number].join(' ');
+}
+
+export function TicketShown(): ReactNode {
+  const { t } = useTranslation();
+  const ticket = useKiosk((s) => s.ticket);
+  const home = useKiosk((s) => s.home);
+  if (!ticket) return null;
+  return (
+    <main className="screen ticket">
+      <TicketView ticket={ticket.ticket} print={ticket.print} heading={t('ticket.title')} />
+      <button type="button" className="primary big" data-testid="ticket-done" onClick={home}>
+        {t('ticket.done')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+// The kiosk's screen state: which screen, language, elder mode, the card of this session and the
+// last result. Host state (tiles, devices, link) arrives as `state` events and is kept as is.
+import { create } from 'zustand';
+import type { CardRead, CheckInResult, KioskState, LookupResult, TicketResult } from '../../contract.ts';
+
+export type Screen = 'attract' | 'home' | 'take' | 'ticket' | 'checkIn' | 'progress' | 'technician';
+export type Language = 'zh-CN' | 'zh-TW' | 'en';
+
+export interface KioskStore {
+  screen: Screen;
+  language: Language;
+  elder: boolean;
+  host: KioskState | undefined;
+  connected: boolean;
+  card: CardRead | undefined;
+  ticket: TicketResult | undefined;
+  checkIn: CheckInResult | undefined;
+  lookup: LookupResult | undefined;
+  /** A code from the scanner waiting for the screen that expects one. */
+  scanned: { code: string; at: number } | undefined;
+  notice: string | undefined;
+  technicianToken: string | undefined;
+  go(screen: Screen): void;
+  /** Back to the start: forgets the card, results and any typed input of the session. */
+  home(): void;
+  setLanguage(l: Language): void;
+  setElder(on: boolean): void;
+  set(patch: Partial<KioskStore>): void;
+}
+
+export const useKiosk = create<KioskStore>((set) => ({
+  screen: 'home',
+  language: 'zh-CN',
+  elder: false,
+  host: undefined,
+  connected: false,
+  card: undefined,
+  ticket: undefined,
+  checkIn: undefined,
+  lookup: undefined,
+  scanned: undefined,
+  notice: undefined,
+  technicianToken: undefined,
+  go: (screen) => set({ screen, notice: undefined }),
+  home: () => set({ screen: 'home', card: undefined, ticket: undefined, checkIn: undefined, lookup: undefined, scanned: undefined, notice: undefined, elder: false, language: 'zh-CN', technicianToken: undefined }),
+  setLanguage: (language) => set({ language }),
+  setElder: (elder) => set({ elder }),
+  set: (patch) => set(patch),
+}));

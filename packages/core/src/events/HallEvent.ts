@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { PriorityClassSchema } from '../calling/CallingRule.ts';
+import { ServiceOutcomeSchema, TicketSourceSchema } from '../tickets/Ticket.ts';
+import { EvaluationChannelSchema } from '../evaluation/channels.ts';
+import { EvaluationLevelSchema } from '../evaluation/levels.ts';
+
+/**
+ * Every change in a hall is one of these events. The same JSON travels in device outboxes over
+ * MQTT and sits in the center's log; the hall's state is a pure reduction of them (see applyEvent).
+ * Each event type is versioned on its own (`v`); a new version is a new schema in this union.
+ */
+const at = z.string().datetime({ offset: true });
+const base = { v: z.literal(1), at };
+
+export const StaffSchema = z.object({ id: z.string().min(1), name: z.string().min(1) });
+export type Staff = z.infer<typeof StaffSchema>;
+
+export const TransferTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('category'), categoryId: z.string() }),
+  z.object({ kind: z.literal('window'), windowId: z.string() }),
+]);
+export type TransferTarget = z.infer<typeof TransferTargetSchema>;
+
+export const HallEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('WindowOpened'), ...base, windowId: z.string(), staff: StaffSchema }),
+  z.object({ type: z.literal('WindowPaused'), ...base, windowId: z.string(), reason: z.string().optional() }),
+  z.object({ type: z.literal('WindowResumed'), ...base, windowId: z.string() }),
+  z.object({ type: z.literal('WindowClosed'), ...base, windowId: z.string() }),
+  z.object({
+    type: z.literal('NumberBlockLeased'),
+    ...base,
+    blockId: z.string(),
+    categoryId: z.string(),
+    day: z.string(),
+    issuerId: z.string(),
+    from: z.number().int().positive(),
+    to: z.number().int().positive(),
+  }),
+  z.object({
+    type: z.literal('TicketIssued'),
+    ...base,
+    ticketId: z.string(),
+    number: z.string(),
+    seq: z.number().int().positive(),
+    day: z.string(),
+    categoryId: z.string(),
+    itemId: z.string().optional(),
+    source: TicketSourceSchema,
+    priority: PriorityClassSchema,
+    issuerId: z.string(),
+    /** Issued from the dispenser's own block while the center was unreachable. */
+    offline: z.boolean(),
+    appointmentId: z.string().optional(),
+    /**
+     * The unguessable token in the QR code of a ticket a dispenser printed offline; the center maps it
+     * to the ticket when the event arrives, so the citizen's phone can follow it (not part of hall state).
+     */
+    followToken: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{22,64}$/)
+      .optional(),
+  }),
+  z.object({ type: z.literal('TicketCancelled'), ...base, ticketId: z.string(), by: z.string() }),
+  z.object({
+    type: z.literal('TicketCalled'),
+    ...base,
+    ticketId: z.string(),
+    windowId: z.string(),
+    staffId: z.string(),
+    /** `next`: picked by the window's calling rule; `call-back`: a held ticket called back (回呼). */
+    via: z.enum(['next', 'call-back']),
+  }),
+  z.object({ type: z.literal('TicketRecalled'), ...base, ticketId: z.string(), windowId: z.string() }),
+  z.object({ type: z.literal('TicketNoShow'), ...base, ticketId: z.string(), windowId: z.string() }),
+  z.object({ type: z.literal('TicketRequeued'), ...base, ticketId: z.string(), queuedAt: at }),
+  z.object({ type: z.literal('TicketHeld'), ...base, ticketId: z.string(), windowId: z.string() }),
+  z.object({
+    type: z.literal('TicketTransferred'),
+    ...base,
+    ticketId: z.string(),
+    fromWindowId: z.string(),
+    to: TransferTargetSchema,
+    /** Redirect-and-return: after the target serves it, the ticket comes back to this window. */
+    returnToWindowId: z.string().optional(),
+    serviceId: z.string(),
+    itemId: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('TicketFinished'),
+    ...base,
+    ticketId: z.string(),
+    windowId: z.string(),
+    staffId: z.string(),
+    serviceId: z.string(),
+    itemId: z.string().optional(),
+    outcome: ServiceOutcomeSchema,
+  }),
+  z.object({
+    type: z.literal('EvaluationGiven'),
+    ...base,
+    evaluationId: z.string(),
+    serviceId: z.string(),
+    ticketId: z.string(),
+    level: EvaluationLevelSchema,
+    reasons: z.array(z.string()),
+    comment: z.string().max(200).optional(),
+    channel: EvaluationChannelSchema,
+    windowId: z.string(),
+    staffId: z.string(),
+    itemId: z.string().optional(),
+  }),
+  /** The window's rating time ran out: recorded as not rated — never as a default rating. */
+  z.object({ type: z.literal('EvaluationLapsed'), ...base, serviceId: z.string(), ticketId: z.string() }),
+  z.object({
+    type: z.literal('FollowUpOpened'),
+    ...base,
+    caseId: z.string(),
+    evaluationId: z.string(),
+    deadline: z.string(),
+  }),
+  z.object({
+    type: z.literal('FollowUpAdvanced'),
+    ...base,
+    caseId: z.string(),
+    to: z.enum(['contacted', 'rectified', 'closed']),
+    by: z.string(),
+    note: z.string().max(500).optional(),
+  }),
+]);
+
+export type HallEvent = z.infer<typeof HallEventSchema>;
+export type HallEventType = HallEvent['type'];
+export type EventOf<T extends HallEventType> = Extract<HallEvent, { type: T }>;
+
+/** Parses untrusted JSON (from MQTT, a file, a replay) into an event, or says why not. */
+export function parseHallEvent(
+  input: unknown,
+): { ok: true; event: HallEvent } | { ok: false; error: string } {
+  const r = HallEventSchema.safeParse(input);
+  return r.success
+    ? { ok: true, event: r.data }
+    : { ok: false, error: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+}

@@ -1,0 +1,30 @@
+/** A bad review's follow-up (回访/整改): open → contacted → rectified → closed, each step by someone. */
+export const FOLLOW_UP_STATES = ['open', 'contacted', 'rectified', 'closed'] as const;
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+
+export interface FollowUpStep {
+  to: FollowUpState;
+  by: string;
+  note: string | undefined;
+  at: string;
+}
+
+export interface FollowUpCase {
+  caseId: string;
+  evaluationId: string;
+  serviceId: string;
+  windowId: string;
+  staffId: string;
+  openedAt: string;
+  /** `YYYY-MM-DD`, the last working day to finish rectification. */
+  deadline: string;
+  state: FollowUpState;
+  history: FollowUpStep[];
+}
+
+/** Steps go forward one at a time; closing straight from open is allowed (e.g. a mistaken rating, with a note). */
+export function canAdvance(from: FollowUpState, to: FollowUpState): boolean {
+  const i = FOLLOW_UP_STATES.indexOf(from);
+  const j = FOLLOW_UP_STATES.indexOf(to);
+  return j === i + 1 || (to === 'closed' && from !== 'closed');
+}

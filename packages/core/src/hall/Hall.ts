@@ -1,0 +1,408 @@
+import { isOpenAt } from '../catalog/Catalog.ts';
+import { pickNext } from '../calling/pickNext.ts';
+import { refuse } from '../DomainError.ts';
+import type { EventOf, HallEvent, Staff, TransferTarget } from '../events/HallEvent.ts';
+import type { EvaluationChannel } from '../evaluation/channels.ts';
+import type { EvaluationLevel } from '../evaluation/levels.ts';
+import { canAdvance } from '../followup/FollowUpCase.ts';
+import { blockId } from '../numbering/NumberBlock.ts';
+import { AuthorityNumbering } from '../numbering/AuthorityNumbering.ts';
+import { hallLocalTime } from '../time/hallDay.ts';
+import { addWorkingDays } from '../time/workingDays.ts';
+import type { ServiceOutcome, Ticket, TicketSource } from '../tickets/Ticket.ts';
+import { formatTicketNumber, ticketId } from '../tickets/ticketNumber.ts';
+import type { PriorityClass } from '../calling/CallingRule.ts';
+import { applyEvent } from './applyEvent.ts';
+import { AUTHORITY_ISSUER, type HallConfig } from './HallConfig.ts';
+import { createHallState, numberingKey, type HallState, type WindowState } from './HallState.ts';
+import { validateEvent } from './validateEvent.ts';
+
+export interface IssueTicketCommand {
+  categoryId: string;
+  itemId?: string;
+  source: TicketSource;
+  priority: PriorityClass;
+  /** The device that handed the ticket out (a kiosk, the phone gateway, the center itself). */
+  issuerId: string;
+  at: string;
+  appointmentId?: string;
+  /** Allow issuing outside opening hours (e.g. an appointment checked in early by staff). */
+  ignoreOpeningHours?: boolean;
+}
+
+export interface EvaluateCommand {
+  evaluationId: string;
+  serviceId: string;
+  level: EvaluationLevel;
+  reasons: string[];
+  comment?: string;
+  channel: EvaluationChannel;
+  at: string;
+}
+
+/**
+ * A hall: its state plus the commands that change it. A command checks the rules against the
+ * current state, returns the events it decided on, and applies them — nothing else mutates state.
+ * The center runs the authoritative Hall; devices may run one to show a consistent local view.
+ */
+export class Hall {
+  readonly state: HallState;
+  private readonly listeners: ((e: HallEvent) => void)[] = [];
+  private readonly authorityNumbers: AuthorityNumbering;
+
+  constructor(config: HallConfig) {
+    this.state = createHallState(config);
+    this.authorityNumbers = new AuthorityNumbering(this.state);
+  }
+
+  /** Rebuild a hall from its event log. */
+  static replay(config: HallConfig, events: Iterable<HallEvent>): Hall {
+    const h = new Hall(config);
+    for (const e of events) applyEvent(h.state, e);
+    return h;
+  }
+
+  onEvent(fn: (e: HallEvent) => void): () => void {
+    this.listeners.push(fn);
+    return () => this.listeners.splice(this.listeners.indexOf(fn), 1);
+  }
+
+  private commit<E extends HallEvent[]>(events: E): E {
+    for (const e of events) {
+      applyEvent(this.state, e);
+      for (const l of this.listeners) l(e);
+    }
+    return events;
+  }
+
+  /** An event made elsewhere (a dispenser's offline ticket, a pad's rating): checked, then applied. */
+  ingest(e: HallEvent): void {
+    validateEvent(this.state, e);
+    this.commit([e]);
+  }
+
+  // ── windows ─────────────────────────────────────────────────────────────
+  openWindow(windowId: string, staff: Staff, at: string) {
+    this.window(windowId);
+    return this.commit([{ type: 'WindowOpened', v: 1, at, windowId, staff }] as const satisfies HallEvent[]);
+  }
+
+  pauseWindow(windowId: string, at: string, reason?: string) {
+    const w = this.window(windowId);
+    if (w.status !== 'open') refuse('window-not-open', `window ${w.config.number} is ${w.status}`);
+    return this.commit([
+      { type: 'WindowPaused', v: 1, at, windowId, ...(reason ? { reason } : {}) },
+    ] satisfies HallEvent[]);
+  }
+
+  resumeWindow(windowId: string, at: string) {
+    const w = this.window(windowId);
+    if (w.status !== 'paused') refuse('invalid-transition', `window ${w.config.number} is not paused`);
+    return this.commit([{ type: 'WindowResumed', v: 1, at, windowId }] satisfies HallEvent[]);
+  }
+
+  closeWindow(windowId: string, at: string) {
+    const w = this.window(windowId);
+    const events: HallEvent[] = [...this.finishCurrentIfAny(w, at, 'unrecorded')];
+    events.push({ type: 'WindowClosed', v: 1, at, windowId });
+    return this.commit(events);
+  }
+
+  // ── numbering and tickets ───────────────────────────────────────────────
+  /** Lease the next block of numbers of a category for today to an issuer (a dispenser or the center). */
+  leaseBlock(issuerId: string, categoryId: string, at: string, size = this.state.config.numbering.blockSize) {
+    this.category(categoryId);
+    const day = this.day(at);
+    const from = this.state.numbering.get(numberingKey(day, categoryId))?.nextFrom ?? 1;
+    return this.commit([
+      {
+        type: 'NumberBlockLeased',
+        v: 1,
+        at,
+        blockId: blockId(day, categoryId, from),
+        categoryId,
+        day,
+        issuerId,
+        from,
+        to: from + size - 1,
+      },
+    ] satisfies HallEvent[])[0] as EventOf<'NumberBlockLeased'>;
+  }
+
+  /** The authority issues a ticket online, numbering it from its own leased blocks. */
+  issueTicket(cmd: IssueTicketCommand): EventOf<'TicketIssued'> {
+    const cat = this.category(cmd.categoryId);
+    if (cmd.itemId !== undefined && this.state.items.get(cmd.itemId)?.categoryId !== cmd.categoryId) {
+      refuse('invalid-argument', `item ${cmd.itemId} is not served in category ${cmd.categoryId}`);
+    }
+    const local = hallLocalTime(cmd.at, this.state.config.catalog.hall.timeZone);
+    if (!cmd.ignoreOpeningHours && !isOpenAt(cat.openingHours, local.weekday, local.minuteOfDay)) {
+      refuse('category-closed', `${cat.name} is not open now`);
+    }
+    const events: HallEvent[] = [];
+    let seq = this.authorityNumbers.next(local.day, cat.id);
+    if (seq === undefined) {
+      const lease = this.leaseBlock(AUTHORITY_ISSUER, cat.id, cmd.at);
+      seq = lease.from;
+    }
+    const number = formatTicketNumber(cat.prefix, seq);
+    events.push({
+      type: 'TicketIssued',
+      v: 1,
+      at: cmd.at,
+      ticketId: ticketId(local.day, number),
+      number,
+      seq,
+      day: local.day,
+      categoryId: cat.id,
+      ...(cmd.itemId !== undefined ? { itemId: cmd.itemId } : {}),
+      source: cmd.source,
+      priority: cmd.priority,
+      issuerId: cmd.issuerId,
+      offline: false,
+      ...(cmd.appointmentId !== undefined ? { appointmentId: cmd.appointmentId } : {}),
+    });
+    return this.commit(events)[0] as EventOf<'TicketIssued'>;
+  }
+
+  cancelTicket(id: string, by: string, at: string) {
+    const t = this.ticket(id);
+    if (t.status !== 'waiting') refuse('ticket-not-waiting', `${t.number} is ${t.status}`);
+    return this.commit([{ type: 'TicketCancelled', v: 1, at, ticketId: id, by }] satisfies HallEvent[]);
+  }
+
+  // ── calling ─────────────────────────────────────────────────────────────
+  /** Call the next ticket; a ticket staff forgot to finish is finished first (outcome unrecorded). */
+  callNext(windowId: string, at: string): { events: HallEvent[]; called: Ticket | undefined } {
+    const w = this.servingWindow(windowId);
+    const events = this.finishCurrentIfAny(w, at, 'unrecorded');
+    this.commit(events);
+    const next = pickNext(this.state, w);
+    if (!next) return { events, called: undefined };
+    const call: HallEvent = {
+      type: 'TicketCalled',
+      v: 1,
+      at,
+      ticketId: next.id,
+      windowId,
+      staffId: w.staff?.id ?? '',
+      via: 'next',
+    };
+    this.commit([call]);
+    return { events: [...events, call], called: next };
+  }
+
+  recall(windowId: string, at: string) {
+    const t = this.current(this.servingWindow(windowId));
+    return this.commit([
+      { type: 'TicketRecalled', v: 1, at, ticketId: t.id, windowId },
+    ] satisfies HallEvent[]);
+  }
+
+  markNoShow(windowId: string, at: string) {
+    const t = this.current(this.window(windowId));
+    const need = this.state.config.noShow.recallsBeforeNoShow;
+    if (t.recalls < need)
+      refuse('recalls-not-exhausted', `${t.number} has been recalled ${t.recalls} of ${need} times`);
+    return this.commit([{ type: 'TicketNoShow', v: 1, at, ticketId: t.id, windowId }] satisfies HallEvent[]);
+  }
+
+  /** A citizen who missed their call turns up: back in line if the hall's rule allows it. */
+  requeueLate(id: string, at: string) {
+    const t = this.ticket(id);
+    if (t.status !== 'no-show' || t.noShowAt === undefined)
+      refuse('ticket-not-no-show', `${t.number} is ${t.status}`);
+    const rule = this.state.config.noShow.lateArrival;
+    if (!rule.allowed) refuse('late-arrival-not-allowed', 'this hall does not re-queue missed tickets');
+    if (Date.parse(at) - Date.parse(t.noShowAt) > rule.withinMinutes * 60_000) {
+      refuse('late-arrival-too-late', `more than ${rule.withinMinutes} minutes since ${t.number} was missed`);
+    }
+    const queuedAt = rule.placement === 'keep' ? t.queuedAt : at;
+    return this.commit([{ type: 'TicketRequeued', v: 1, at, ticketId: id, queuedAt }] satisfies HallEvent[]);
+  }
+
+  hold(windowId: string, at: string) {
+    const t = this.current(this.window(windowId));
+    return this.commit([{ type: 'TicketHeld', v: 1, at, ticketId: t.id, windowId }] satisfies HallEvent[]);
+  }
+
+  /** 回呼: call a ticket this window held; the window's current ticket (if any) is finished first. */
+  callBack(windowId: string, id: string, at: string) {
+    const w = this.servingWindow(windowId);
+    const t = this.ticket(id);
+    if (t.status !== 'held' || t.targetWindowId !== windowId)
+      refuse('ticket-not-held', `${t.number} is not held at this window`);
+    const events = this.finishCurrentIfAny(w, at, 'unrecorded');
+    events.push({
+      type: 'TicketCalled',
+      v: 1,
+      at,
+      ticketId: id,
+      windowId,
+      staffId: w.staff?.id ?? '',
+      via: 'call-back',
+    });
+    return this.commit(events);
+  }
+
+  transfer(
+    windowId: string,
+    to: TransferTarget,
+    at: string,
+    opts: { returnHere?: boolean; itemId?: string } = {},
+  ) {
+    const w = this.window(windowId);
+    const t = this.current(w);
+    if (to.kind === 'category') this.category(to.categoryId);
+    else if (to.windowId === windowId)
+      refuse('invalid-argument', 'cannot transfer a ticket to its own window');
+    else this.window(to.windowId);
+    return this.commit([
+      {
+        type: 'TicketTransferred',
+        v: 1,
+        at,
+        ticketId: t.id,
+        fromWindowId: windowId,
+        to,
+        ...(opts.returnHere ? { returnToWindowId: windowId } : {}),
+        serviceId: serviceIdFor(t),
+        ...(opts.itemId !== undefined ? { itemId: opts.itemId } : {}),
+      },
+    ] satisfies HallEvent[]);
+  }
+
+  finish(windowId: string, outcome: ServiceOutcome, at: string, itemId?: string) {
+    const w = this.window(windowId);
+    const t = this.current(w);
+    return this.commit([this.finishEvent(w, t, outcome, at, itemId)]);
+  }
+
+  // ── evaluations and follow-up ───────────────────────────────────────────
+  evaluate(cmd: EvaluateCommand) {
+    const rating = this.state.ratings.get(cmd.serviceId);
+    if (!rating) refuse('unknown-service', `no finished service ${cmd.serviceId}`);
+    const t = this.ticket(rating.ticketId);
+    const svc = t.services.find((x) => x.serviceId === cmd.serviceId);
+    if (!svc) refuse('unknown-service', `no finished service ${cmd.serviceId}`);
+    const given: HallEvent = {
+      type: 'EvaluationGiven',
+      v: 1,
+      at: cmd.at,
+      evaluationId: cmd.evaluationId,
+      serviceId: cmd.serviceId,
+      ticketId: t.id,
+      level: cmd.level,
+      reasons: cmd.reasons,
+      ...(cmd.comment ? { comment: cmd.comment } : {}),
+      channel: cmd.channel,
+      windowId: svc.windowId,
+      staffId: svc.staffId,
+      ...(svc.itemId !== undefined ? { itemId: svc.itemId } : {}),
+    };
+    validateEvent(this.state, given);
+    const events: HallEvent[] = [given];
+    if (cmd.level === 'dissatisfied' || cmd.level === 'very-dissatisfied') {
+      events.push(this.followUpFor(cmd.evaluationId, cmd.at));
+    }
+    return this.commit(events);
+  }
+
+  /** The follow-up case a 差评 opens, with its deadline in the region's working days. */
+  followUpFor(evaluationId: string, at: string): EventOf<'FollowUpOpened'> {
+    const cfg = this.state.config;
+    const day = this.day(at);
+    return {
+      type: 'FollowUpOpened',
+      v: 1,
+      at,
+      caseId: `fu/${evaluationId}`,
+      evaluationId,
+      deadline: addWorkingDays(day, cfg.evaluation.followUpWorkingDays, cfg.calendar),
+    };
+  }
+
+  lapseRating(serviceId: string, at: string) {
+    const r = this.state.ratings.get(serviceId);
+    if (!r) refuse('unknown-service', `no finished service ${serviceId}`);
+    if (r.state !== 'pending') refuse('evaluation-closed', `service ${serviceId} is already ${r.state}`);
+    return this.commit([
+      { type: 'EvaluationLapsed', v: 1, at, serviceId, ticketId: r.ticketId },
+    ] satisfies HallEvent[]);
+  }
+
+  advanceFollowUp(
+    caseId: string,
+    to: 'contacted' | 'rectified' | 'closed',
+    by: string,
+    at: string,
+    note?: string,
+  ) {
+    const c = this.state.followUps.get(caseId);
+    if (!c) refuse('unknown-follow-up', `no follow-up case ${caseId}`);
+    if (!canAdvance(c.state, to)) refuse('invalid-transition', `a ${c.state} case cannot become ${to}`);
+    return this.commit([
+      { type: 'FollowUpAdvanced', v: 1, at, caseId, to, by, ...(note ? { note } : {}) },
+    ] satisfies HallEvent[]);
+  }
+
+  // ── look-ups ────────────────────────────────────────────────────────────
+  day(at: string): string {
+    return hallLocalTime(at, this.state.config.catalog.hall.timeZone).day;
+  }
+
+  window(id: string): WindowState {
+    return this.state.windows.get(id) ?? refuse('unknown-window', `no window ${id}`);
+  }
+
+  ticket(id: string): Ticket {
+    return this.state.tickets.get(id) ?? refuse('unknown-ticket', `no ticket ${id}`);
+  }
+
+  private category(id: string) {
+    return this.state.categories.get(id) ?? refuse('unknown-category', `no category ${id}`);
+  }
+
+  private servingWindow(id: string): WindowState {
+    const w = this.window(id);
+    if (w.status === 'paused') refuse('window-paused', `window ${w.config.number} is paused`);
+    if (w.status !== 'open') refuse('window-not-open', `window ${w.config.number} is closed`);
+    return w;
+  }
+
+  private current(w: WindowState): Ticket {
+    if (w.currentTicketId === undefined)
+      refuse('no-current-ticket', `window ${w.config.number} has no ticket at the counter`);
+    return this.ticket(w.currentTicketId);
+  }
+
+  private finishCurrentIfAny(w: WindowState, at: string, outcome: ServiceOutcome): HallEvent[] {
+    if (w.currentTicketId === undefined) return [];
+    return [this.finishEvent(w, this.ticket(w.currentTicketId), outcome, at)];
+  }
+
+  private finishEvent(
+    w: WindowState,
+    t: Ticket,
+    outcome: ServiceOutcome,
+    at: string,
+    itemId?: string,
+  ): HallEvent {
+    return {
+      type: 'TicketFinished',
+      v: 1,
+      at,
+      ticketId: t.id,
+      windowId: w.config.id,
+      staffId: w.staff?.id ?? '',
+      serviceId: serviceIdFor(t),
+      ...(itemId !== undefined ? { itemId } : {}),
+      outcome,
+    };
+  }
+}
+
+/** A ticket's n-th stretch of service: `2026-11-21/A012#1`. Deterministic, so replays agree. */
+export function serviceIdFor(t: Ticket): string {
+  return `${t.id}#${t.services.length + 1}`;
+}

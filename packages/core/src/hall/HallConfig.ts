@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { CatalogSchema } from '../catalog/Catalog.ts';
+import { CallingRuleSchema, NoShowPolicySchema } from '../calling/CallingRule.ts';
+
+export const ServiceWindowSchema = z.object({
+  id: z.string(),
+  /** What citizens see and hear: "5号窗口". */
+  number: z.number().int().positive(),
+  zoneId: z.string(),
+  /** Categories this window serves; a 无差别/综合 window serves many. */
+  categoryIds: z.array(z.string()).min(1),
+  rule: CallingRuleSchema,
+});
+export type ServiceWindow = z.infer<typeof ServiceWindowSchema>;
+
+export const EvaluationPolicySchema = z.object({
+  /** How long the window pad waits for a rating before the service is recorded as not rated. */
+  ratingSeconds: z.number().int().positive(),
+  /** 补充评价: days after the service in which the ticket's QR code still accepts a rating. */
+  laterRatingDays: z.number().int().min(0),
+  /** Working days to rectify a 差评 (per region). */
+  followUpWorkingDays: z.number().int().positive(),
+  /** Reasons offered for a 差评, a subset of BAD_REVIEW_REASONS. */
+  reasons: z.array(z.string()).min(1),
+});
+export type EvaluationPolicy = z.infer<typeof EvaluationPolicySchema>;
+
+/** Everything the rules of one hall depend on. Versioned: devices apply only newer versions. */
+export const HallConfigSchema = z.object({
+  v: z.literal(1),
+  version: z.number().int().nonnegative(),
+  catalog: CatalogSchema,
+  windows: z.array(ServiceWindowSchema),
+  noShow: NoShowPolicySchema,
+  evaluation: EvaluationPolicySchema,
+  numbering: z.object({ blockSize: z.number().int().positive() }),
+  calendar: z.object({ holidays: z.array(z.string()), workingWeekends: z.array(z.string()) }),
+});
+export type HallConfig = z.infer<typeof HallConfigSchema>;
+
+/** The issuer id under which the center leases numbers to itself for tickets it issues online. */
+export const AUTHORITY_ISSUER = 'center';

@@ -1,0 +1,65 @@
+import { refuse } from '../DomainError.ts';
+import type { HallEvent } from '../events/HallEvent.ts';
+import { BAD_REVIEW_REASONS } from '../evaluation/reasons.ts';
+import { isBadReview } from '../evaluation/levels.ts';
+import { formatTicketNumber, ticketId } from '../tickets/ticketNumber.ts';
+import { hallDay } from '../time/hallDay.ts';
+import { AUTHORITY_ISSUER } from './HallConfig.ts';
+import { numberingKey, type HallState } from './HallState.ts';
+
+/**
+ * Checks an event that a device made on its own (offline ticket, rating, lapse) before the center
+ * accepts it. Throws a DomainError saying why not; the ingest logs it and never applies it.
+ */
+export function validateEvent(s: HallState, e: HallEvent): void {
+  switch (e.type) {
+    case 'TicketIssued': {
+      const cat = s.categories.get(e.categoryId) ?? refuse('unknown-category', `no category ${e.categoryId}`);
+      if (e.number !== formatTicketNumber(cat.prefix, e.seq))
+        refuse('invalid-argument', `number ${e.number} does not match ${cat.prefix}/${e.seq}`);
+      if (e.day !== hallDay(e.at, s.config.catalog.hall.timeZone))
+        refuse('invalid-argument', `ticket ${e.number} issued at ${e.at} is not of day ${e.day}`);
+      if (e.ticketId !== ticketId(e.day, e.number))
+        refuse('invalid-argument', `ticket id ${e.ticketId} does not match ${e.day}/${e.number}`);
+      const n = s.numbering.get(numberingKey(e.day, e.categoryId));
+      const owner = e.offline ? e.issuerId : AUTHORITY_ISSUER;
+      if (!n || !n.blocks.some((b) => b.issuerId === owner && e.seq >= b.from && e.seq <= b.to)) {
+        refuse('number-outside-lease', `${e.number} is not in a block leased to ${owner}`);
+      }
+      if (n.used.has(e.seq) || s.tickets.has(e.ticketId))
+        refuse('number-already-used', `${e.number} was already issued on ${e.day}`);
+      return;
+    }
+    case 'EvaluationGiven': {
+      const r = s.ratings.get(e.serviceId) ?? refuse('unknown-service', `no finished service ${e.serviceId}`);
+      if (r.state === 'given') refuse('already-evaluated', `service ${e.serviceId} was already rated`);
+      if (s.evaluations.has(e.evaluationId))
+        refuse('already-evaluated', `evaluation ${e.evaluationId} exists`);
+      if (e.channel === 'hall-pad' && r.state === 'lapsed')
+        refuse('evaluation-closed', 'the rating time at the window has passed');
+      const days = s.config.evaluation.laterRatingDays;
+      if (Date.parse(e.at) - Date.parse(r.finishedAt) > days * 86_400_000)
+        refuse('evaluation-closed', `ratings close ${days} days after the service`);
+      if (isBadReview(e.level) && e.reasons.length === 0)
+        refuse('evaluation-needs-reason', 'a 差评 needs at least one reason');
+      for (const reason of e.reasons)
+        if (!(reason in BAD_REVIEW_REASONS)) refuse('unknown-reason', `unknown reason ${reason}`);
+      return;
+    }
+    case 'EvaluationLapsed': {
+      const r = s.ratings.get(e.serviceId) ?? refuse('unknown-service', `no finished service ${e.serviceId}`);
+      if (r.state !== 'pending') refuse('evaluation-closed', `service ${e.serviceId} is ${r.state}`);
+      return;
+    }
+    case 'TicketCancelled': {
+      const t = s.tickets.get(e.ticketId) ?? refuse('unknown-ticket', `no ticket ${e.ticketId}`);
+      if (t.status !== 'waiting') refuse('ticket-not-waiting', `${t.number} is ${t.status}`);
+      return;
+    }
+    default:
+      // Window and calling events are made by the authority's own commands, which check them.
+      if (e.type === 'FollowUpOpened' && s.evaluations.get(e.evaluationId) === undefined)
+        refuse('invalid-argument', `no evaluation ${e.evaluationId}`);
+      return;
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { PriorityClassSchema } from '../calling/CallingRule.ts';
+import { TicketSourceSchema } from '../tickets/Ticket.ts';
+
+/**
+ * Bodies of device → center requests (sync's Request/Response, by name). Each body carries `v`.
+ * A refusal is a normal answer (`ok: false` with a DomainError code), not a transport error.
+ */
+/** Request names on the wire (sync requires topic-segment-safe names: no dots). */
+export const TICKET_REQUESTS = { issue: 'ticket-issue', lease: 'numbers-lease' } as const;
+
+const Refusal = z.object({ v: z.literal(1), ok: z.literal(false), code: z.string(), message: z.string() });
+export type RequestRefusal = z.infer<typeof Refusal>;
+
+/** `ticket-issue`: a dispenser asks the center for a ticket while it is online. */
+export const TicketIssueRequestSchema = z.object({
+  v: z.literal(1),
+  categoryId: z.string(),
+  itemId: z.string().optional(),
+  source: TicketSourceSchema,
+  priority: PriorityClassSchema,
+  /** Only the masked number ever travels for a ticket (3706**********1234). */
+  idCard: z.object({ maskedNumber: z.string().regex(/^[0-9]{2,6}\*+[0-9Xx]{0,4}$/) }).optional(),
+});
+export type TicketIssueRequest = z.infer<typeof TicketIssueRequestSchema>;
+
+export const TicketIssueResponseSchema = z.discriminatedUnion('ok', [
+  z.object({
+    v: z.literal(1),
+    ok: z.literal(true),
+    ticketId: z.string(),
+    number: z.string(),
+    categoryId: z.string(),
+    peopleAhead: z.number().int().nonnegative(),
+    /** null while no open window serves the category. */
+    estimatedWaitMinutes: z.number().nullable(),
+    /** Printed as the ticket's QR code: the citizen's phone follows the ticket there. */
+    followUrl: z.string(),
+    issuedAt: z.string(),
+  }),
+  Refusal,
+]);
+export type TicketIssueResponse = z.infer<typeof TicketIssueResponseSchema>;
+
+/** `numbers-lease`: a dispenser asks for a block of numbers to hand out while cut off from the center. */
+export const NumbersLeaseRequestSchema = z.object({ v: z.literal(1), categoryId: z.string() });
+export type NumbersLeaseRequest = z.infer<typeof NumbersLeaseRequestSchema>;
+
+export const NumbersLeaseResponseSchema = z.discriminatedUnion('ok', [
+  z.object({
+    v: z.literal(1),
+    ok: z.literal(true),
+    block: z.object({
+      blockId: z.string(),
+      categoryId: z.string(),
+      day: z.string(),
+      issuerId: z.string(),
+      from: z.number().int().positive(),
+      to: z.number().int().positive(),
+    }),
+  }),
+  Refusal,
+]);
+export type NumbersLeaseResponse = z.infer<typeof NumbersLeaseResponseSchema>;

@@ -1,0 +1,34 @@
+import { yantaiHallConfig, type HallConfig } from '../src/index.ts';
+
+/** A small hall for rule tests: 3 categories, 4 windows with different calling rules. */
+export function smallHall(overrides: Partial<HallConfig> = {}): HallConfig {
+  const base = yantaiHallConfig({ alwaysOpen: true });
+  return {
+    ...base,
+    windows: [
+      {
+        id: 'w1',
+        number: 1,
+        zoneId: 'zhzw',
+        categoryIds: ['general', 'social'],
+        rule: { mode: 'interleave', priority: 1, normal: 2 },
+      },
+      { id: 'w2', number: 2, zoneId: 'zhzw', categoryIds: ['general'], rule: { mode: 'strict' } },
+      {
+        id: 'w3',
+        number: 3,
+        zoneId: 'sbjy',
+        categoryIds: ['social'],
+        rule: { mode: 'interleave', priority: 2, normal: 1 },
+      },
+      { id: 'w4', number: 4, zoneId: 'sw', categoryIds: ['tax'], rule: { mode: 'strict' } },
+    ],
+    numbering: { blockSize: 5 },
+    ...overrides,
+  };
+}
+
+/** Minutes after 09:00 on Monday 2026-11-23, Beijing time, as an ISO string. */
+export function t(minutes: number, seconds = 0): string {
+  return new Date(Date.parse('2026-11-23T09:00:00+08:00') + minutes * 60_000 + seconds * 1000).toISOString();
+}

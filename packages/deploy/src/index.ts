@@ -1,0 +1,2 @@
+export * from './mosquittoConfig.ts';
+export * from './electronBuilderConfig.ts';

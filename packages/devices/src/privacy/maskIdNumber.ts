@@ -1,0 +1,18 @@
+/**
+ * PIPL: an ID number is never shown or logged whole. Keeps the first 4 and last 4 characters
+ * (`3706**********1234`). Same rule as @hallkit/core's helper; kept local so the device layer
+ * does not wait on core.
+ */
+export function maskIdNumber(id: string): string {
+  const s = id.trim();
+  if (s.length <= 8) return '*'.repeat(s.length);
+  return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
+}
+
+/** 18-character resident ID numbers and 15-character old ones, wherever they appear in text. */
+const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
+
+/** Masks every ID number found in a free-form log line (belt and braces for log sinks). */
+export function redactIdNumbers(text: string): string {
+  return text.replace(ID_NUMBER_IN_TEXT, (m) => maskIdNumber(m));
+}

@@ -1,0 +1,124 @@
+// Sends the outbox while the link is up: in seq order, in batches, a bounded number of batches in
+// flight, QoS 1; deletes rows only on the center's cumulative ack (not on PUBACK). Go-back-N: after a
+// reconnect, a `gap` ack or no ack progress for ackTimeoutMs it resends from the oldest unacked row;
+// the center ignores what it already has.
+import type { MqttClient } from 'mqtt';
+import type { DeviceStore } from '../store/DeviceStore.ts';
+import type { Ack } from '../protocol/messages.ts';
+import type { Counters, Logger } from '../Logger.ts';
+
+export interface OutboxSenderOptions {
+  store: DeviceStore;
+  topic: string;
+  hallId: string;
+  deviceId: string;
+  batchSize: number;
+  maxBatchBytes: number;
+  maxInflightBatches: number;
+  ackTimeoutMs: number;
+  logger: Logger;
+  counters: Counters;
+  onAcked: (upTo: number, deleted: number) => void;
+}
+
+export class OutboxSender {
+  private client: MqttClient | undefined;
+  private nextSeq = 1;
+  private ackedUpTo = 0;
+  private inflight: { first: number; last: number }[] = [];
+  private lastProgressAt = Date.now();
+  private lastRewindAt = 0;
+  private readonly envelopeHead: string;
+
+  constructor(private readonly o: OutboxSenderOptions) {
+    this.envelopeHead = `{"v":1,"hallId":${JSON.stringify(o.hallId)},"deviceId":${JSON.stringify(o.deviceId)},"events":[`;
+  }
+
+  get inflightBatches(): number {
+    return this.inflight.length;
+  }
+
+  /** A fresh connection: start over from the oldest unacked row. */
+  attach(client: MqttClient): void {
+    this.client = client;
+    this.rewind();
+  }
+
+  detach(): void {
+    this.client = undefined;
+    this.inflight = [];
+  }
+
+  /** Publish as much as the window allows. Safe to call any time. */
+  pump(): void {
+    const client = this.client;
+    if (!client || !client.connected || this.o.store.db.inTransaction) return;
+    while (this.inflight.length < this.o.maxInflightBatches) {
+      const rows = this.o.store.outbox.read(this.nextSeq, this.o.batchSize);
+      if (rows.length === 0) return;
+      // Rows hold their JSON already; the envelope is assembled as text so bodies are never re-parsed.
+      const parts: string[] = [];
+      let bytes = this.envelopeHead.length;
+      let last = 0;
+      for (const r of rows) {
+        const part = `{"seq":${r.seq},"id":${JSON.stringify(r.id)},"t":${r.t},"body":${r.json}}`;
+        if (parts.length > 0 && bytes + part.length > this.o.maxBatchBytes) break;
+        parts.push(part);
+        bytes += part.length + 1;
+        last = r.seq;
+      }
+      const first = rows[0]!.seq;
+      if (this.inflight.length === 0) this.lastProgressAt = Date.now();
+      this.inflight.push({ first, last });
+      this.nextSeq = last + 1;
+      this.o.counters.inc('batches.sent');
+      client.publish(this.o.topic, `${this.envelopeHead}${parts.join(',')}]}`, { qos: 1 }, (err) => {
+        if (err) this.o.logger.debug('batch publish not acknowledged by broker', { first, error: err.message });
+      });
+    }
+  }
+
+  onAck(ack: Ack): void {
+    const lastSeq = this.o.store.outbox.lastSeq();
+    if (ack.upTo > lastSeq) {
+      // The center has a history for this deviceId that this database never wrote (a re-provisioned
+      // device reusing an id). Deleting on such an ack would lose events: keep them and alarm.
+      this.o.counters.inc('rejected.foreign.ack');
+      this.o.logger.error('ack beyond the last seq ever written: this deviceId has another history at the center', { upTo: ack.upTo, lastSeq });
+      return;
+    }
+    const oldest = this.o.store.outbox.oldestUnacked();
+    const deleted = oldest && ack.upTo >= oldest.seq ? this.o.store.outbox.ackUpTo(ack.upTo) : 0;
+    if (ack.upTo > this.ackedUpTo) {
+      this.ackedUpTo = ack.upTo;
+      this.lastProgressAt = Date.now();
+    }
+    this.inflight = this.inflight.filter((b) => b.last > ack.upTo);
+    if (this.nextSeq <= ack.upTo) this.nextSeq = ack.upTo + 1;
+    if (deleted > 0) this.o.onAcked(ack.upTo, deleted);
+    if (ack.gap && Date.now() - this.lastRewindAt > 1000) {
+      this.o.counters.inc('resend.gap');
+      this.rewind();
+    }
+    this.pump();
+  }
+
+  /** Called periodically: resend when acks stopped coming although batches are out. */
+  checkProgress(now = Date.now()): void {
+    if (this.inflight.length > 0 && now - this.lastProgressAt > this.o.ackTimeoutMs) {
+      this.o.counters.inc('resend.timeout');
+      this.o.logger.warn('no ack progress; resending from the oldest unacked event', { ackedUpTo: this.ackedUpTo });
+      this.rewind();
+      this.pump();
+    }
+  }
+
+  private rewind(): void {
+    const oldest = this.o.store.outbox.oldestUnacked();
+    this.nextSeq = oldest ? oldest.seq : this.o.store.outbox.lastSeq() + 1;
+    this.ackedUpTo = Math.max(this.ackedUpTo, this.nextSeq - 1);
+    this.inflight = [];
+    this.lastProgressAt = Date.now();
+    this.lastRewindAt = Date.now();
+  }
+}

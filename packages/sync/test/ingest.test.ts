@@ -1,0 +1,92 @@
+// OutboxIngest's transaction against a real center SQLite file: dedupe by (deviceId, seq), contiguous
+// prefix only, nothing committed when apply throws. Plus the topic map and backoff bounds.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import mqtt, { type MqttClient } from 'mqtt';
+import { z } from 'zod';
+import { Mosquitto } from '@hallkit/testkit';
+import { Backoff, IngestRefusedError, OutboxIngest, parseTopic, topics, type OutboxBatch } from '../src/index.ts';
+import { quietLogger } from './support/logger.ts';
+
+let broker: Mosquitto;
+let client: MqttClient;
+beforeAll(async () => {
+  broker = await Mosquitto.start();
+  client = await mqtt.connectAsync(broker.url);
+});
+afterAll(async () => {
+  await client.endAsync();
+  await broker.stop();
+});
+
+const batch = (seqs: number[]): OutboxBatch => ({
+  v: 1, hallId: 'h', deviceId: 'd1', events: seqs.map((seq) => ({ seq, id: `e${seq}`, t: 1, body: { type: 'x', v: 1, seq } })),
+});
+
+describe('OutboxIngest', () => {
+  function make(apply: (db: Database.Database, d: string, seqs: number[]) => void, eventSchema?: z.ZodType) {
+    const db = new Database(join(mkdtempSync(join(tmpdir(), 'hallkit-ingest-')), 'center.db'));
+    db.exec('CREATE TABLE got (device TEXT, seq INTEGER)');
+    const ingest = new OutboxIngest({
+      client, hallId: 'h', db, logger: quietLogger(), ...(eventSchema ? { eventSchema } : {}),
+      apply: (d, deviceId, events) => apply(d, deviceId, events.map((e) => e.seq)),
+    });
+    return { db, ingest };
+  }
+  const record = (db: Database.Database, d: string, seqs: number[]) => seqs.forEach((s) => db.prepare('INSERT INTO got VALUES (?, ?)').run(d, s));
+
+  it('applies each seq once and acks the high-water mark, also for pure duplicates', () => {
+    const { db, ingest } = make(record);
+    expect(ingest.ingest(batch([1, 2, 3])).ack).toMatchObject({ upTo: 3 });
+    expect(ingest.ingest(batch([2, 3, 4, 5]))).toMatchObject({ applied: 2, duplicates: 2, ack: { upTo: 5 } });
+    expect(ingest.ingest(batch([1, 2]))).toMatchObject({ applied: 0, duplicates: 2, ack: { upTo: 5 } });
+    expect(db.prepare('SELECT seq FROM got ORDER BY rowid').all().map((r) => (r as { seq: number }).seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('acks only the contiguous prefix when a later seq arrives first', () => {
+    const { ingest } = make(record);
+    ingest.ingest(batch([1, 2]));
+    expect(ingest.ingest(batch([4, 5])).ack).toEqual({ v: 1, hallId: 'h', deviceId: 'd1', upTo: 2, gap: true });
+    expect(ingest.ingest(batch([3, 5, 6])).ack).toEqual({ v: 1, hallId: 'h', deviceId: 'd1', upTo: 3, gap: true });
+    expect(ingest.ingest(batch([4, 5, 6])).ack).toEqual({ v: 1, hallId: 'h', deviceId: 'd1', upTo: 6 });
+  });
+
+  it('commits nothing and keeps the mark when apply throws or a body fails the schema', () => {
+    let fail = true;
+    const { db, ingest } = make((d, dev, seqs) => {
+      record(d, dev, seqs);
+      if (fail) throw new Error('center bug');
+    });
+    expect(() => ingest.ingest(batch([1, 2]))).toThrow('center bug');
+    expect(ingest.highWaterMark('d1')).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM got').get()).toEqual({ n: 0 });
+    fail = false;
+    expect(ingest.ingest(batch([1, 2])).ack.upTo).toBe(2);
+    const strict = make(record, z.object({ type: z.literal('ticket.issued') }));
+    expect(() => strict.ingest.ingest(batch([1]))).toThrow(IngestRefusedError);
+  });
+});
+
+describe('topics and backoff', () => {
+  it('parses the topics of the map and nothing foreign', () => {
+    expect(parseTopic(topics.device('yt', 'kiosk-1', 'cmd-result'))).toEqual({ scope: 'device', hallId: 'yt', deviceId: 'kiosk-1', channel: 'cmd-result' });
+    expect(parseTopic(topics.deviceConfig('yt', 'k', 'window'))).toMatchObject({ channel: 'config', kind: 'window' });
+    expect(parseTopic(topics.hallConfig('yt', 'catalog'))).toEqual({ scope: 'hall-config', hallId: 'yt', kind: 'catalog' });
+    expect(parseTopic(topics.hall('yt', 'calls'))).toEqual({ scope: 'hall', hallId: 'yt', name: 'calls' });
+    for (const bad of ['hallkit/v2/yt/dev/k/outbox', 'hallkit/v1/yt/dev/k/nope', 'hallkit/v1/yt/dev/k/outbox/x', 'other/topic', 'hallkit/v1/y t/hall/calls']) {
+      expect(parseTopic(bad)).toBeUndefined();
+    }
+  });
+
+  it('backs off exponentially with jitter up to the cap, and resets', () => {
+    const b = new Backoff({ initialMs: 100, maxMs: 1000, random: () => 1 });
+    expect([b.next(), b.next(), b.next(), b.next(), b.next()]).toEqual([100, 200, 400, 800, 1000]);
+    b.reset();
+    const low = new Backoff({ initialMs: 100, maxMs: 1000, random: () => 0 });
+    expect(low.next()).toBe(50);
+    expect(b.next()).toBe(100);
+  });
+});
