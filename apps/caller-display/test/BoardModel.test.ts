@@ -42,7 +42,7 @@ describe('BoardModel', () => {
     expect(m.applyCall(call(2, 2))).toBe(false);
   });
 
-  it('a snapshot that overtakes the call it lists does not silence that call', async () => {
+  it('a call is announced once, whether its snapshot or its own message comes first', async () => {
     const { CallTracker } = await import('../src/renderer/board/CallTracker.ts');
     const m = new BoardModel({ deviceId: 'board-1', hallId: 'h1' });
     const tracker = new CallTracker();
@@ -50,11 +50,27 @@ describe('BoardModel', () => {
     m.applySnapshot(snapshot(30, [call(1, 1)]));
     expect(tracker.update(m.state())).toEqual([]); // the rebuild: shown, not said
     m.applySnapshot(snapshot(31, [call(1, 1), call(2, 2)])); // the snapshot listing A002 comes first…
-    expect(tracker.update(m.state()).map((c) => c.number)).toEqual([]);
-    m.applyCall(call(2, 2)); // …then A002's own call message
     expect(tracker.update(m.state()).map((c) => c.number)).toEqual(['A002']);
-    m.applyCall(call(2, 2));
+    m.applyCall(call(2, 2)); // …then A002's own call message: already said
     expect(tracker.update(m.state())).toEqual([]);
+    m.applyCall(call(3, 3)); // the usual order: the message, then the snapshot that lists it
+    expect(tracker.update(m.state()).map((c) => c.number)).toEqual(['A003']);
+    m.applySnapshot(snapshot(32, [call(1, 1), call(2, 2), call(3, 3)]));
+    expect(tracker.update(m.state())).toEqual([]);
+  });
+
+  it('a host restart under an open page does not make its snapshot sound like new calls', async () => {
+    const { CallTracker } = await import('../src/renderer/board/CallTracker.ts');
+    const tracker = new CallTracker();
+    const before = new BoardModel({ deviceId: 'board-1', hallId: 'h1' });
+    before.applySnapshot(snapshot(40, [call(1, 1)]));
+    tracker.update(before.state());
+    before.applyCall(call(2, 2));
+    expect(tracker.update(before.state()).map((c) => c.number)).toEqual(['A002']);
+    const restarted = new BoardModel({ deviceId: 'board-1', hallId: 'h1' });
+    expect(tracker.update(restarted.state())).toEqual([]); // nothing yet: not news
+    restarted.applySnapshot(snapshot(41, [call(1, 1), call(2, 2)]));
+    expect(tracker.update(restarted.state())).toEqual([]);
   });
 
   it('a recall is a new call; an older snapshot is ignored; other halls are ignored', () => {

@@ -81,7 +81,7 @@ describe('call board, live', () => {
     await page.close();
   }, 90_000);
 
-  it('keeps the last state with a "not live" mark while the broker is gone, and shows no call twice after', async () => {
+  it('keeps the last state with a "not live" mark while the broker is gone, shows no call twice after, and says a call it only learned from a snapshot', async () => {
     const page = await board.open(browser, { voice: 'on' });
     await page.getByTestId('latest-number').waitFor();
     const before = await feed.callNext('w6');
@@ -106,6 +106,14 @@ describe('call board, live', () => {
     const queued = async (n: string) => (await voiceLog(page)).filter((e) => e.kind === 'queued' && e.number === n).length;
     await expect.poll(() => queued(after.number), { timeout: 5000 }).toBe(1);
     expect(await queued(before.number)).toBe(1);
+    // A call whose own message was lost in the outage reaches the board only in the next snapshot:
+    // the citizen it calls must still hear it, once.
+    const lost = await feed.callNext('w11', { message: false });
+    await expect.poll(() => latestNumber(page)).toBe(lost.number);
+    await expect.poll(() => queued(lost.number), { timeout: 5000 }).toBe(1);
+    await feed.publishSnapshot();
+    await page.waitForTimeout(300);
+    expect(await queued(lost.number)).toBe(1);
     await page.close();
   }, 60_000);
 

@@ -42,13 +42,14 @@ export class HallFeed {
   }
 
   /** Call next at a window and publish it like the center's HallBroadcaster does. */
-  async callNext(windowId: string, opts: { snapshot?: boolean } = {}): Promise<CallMessage> {
+  /** `message: false` loses the call message on the way (as in a broker outage): only the snapshot tells. */
+  async callNext(windowId: string, opts: { snapshot?: boolean; message?: boolean } = {}): Promise<CallMessage> {
     const { events } = this.hall.callNext(windowId, this.now());
     const e = events.find((x): x is Extract<HallEvent, { type: 'TicketCalled' }> => x.type === 'TicketCalled');
     if (!e) throw new Error(`nobody waiting for ${windowId}`);
     const msg = this.message(e.ticketId, windowId, e.at, false);
-    await this.publishCall(msg);
-    if (opts.snapshot !== false) await this.publishSnapshot();
+    if (opts.message !== false) await this.publishCall(msg);
+    if (opts.snapshot !== false || opts.message === false) await this.publishSnapshot();
     return msg;
   }
 

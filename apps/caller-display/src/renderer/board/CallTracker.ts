@@ -1,27 +1,37 @@
 import type { BoardCall, BoardState } from '../../board/BoardState.ts';
 
+/** How many call keys the tracker remembers; far more than a board ever lists. */
+const MEMORY = 1000;
+
 /**
  * Tells which calls in a new board state this screen has not shown yet. The first state after the
- * renderer starts is a rebuild: shown at once, said and flashed never. Only calls that arrived live
- * are announced; calls caught up from a snapshot (made while the board was offline) are only shown.
+ * renderer starts is a rebuild: shown at once, said and flashed never. After that every call the
+ * screen has not had before is new, whether its own message brought it or a snapshot did: a call
+ * made while the board was cut off for a moment must still be heard by the citizen it calls (the
+ * voice queue drops the ones that are too old to say). Whichever of the two arrives first announces
+ * it; the other finds it known.
  */
 export class CallTracker {
-  /** Keys of calls already handled as live (announced, or present live at the first rebuild). */
-  private seenLive = new Set<string>();
+  /** Keys already handled, oldest first (a Set keeps insertion order). */
+  private seen = new Set<string>();
   private primed = false;
 
-  /** New live calls, oldest first. */
+  /** New calls, oldest first. */
   update(state: BoardState): BoardCall[] {
+    // A host that just restarted sends an empty state before its snapshot: that is not news, and
+    // forgetting what was said here would make the snapshot after it sound like new calls.
+    if (state.calls.length === 0 && !state.snapshot) return [];
     const fresh: BoardCall[] = [];
-    if (this.primed) {
-      for (const c of state.calls) if (c.live && !this.seenLive.has(c.key)) fresh.push(c);
+    for (const c of state.calls) {
+      if (this.seen.has(c.key)) continue;
+      if (this.primed) fresh.push(c);
+      this.seen.add(c.key);
     }
-    // Keep only keys still listed: the host never lists a call again once it dropped off (bounded memory).
-    // A call listed but not yet live (learned from a snapshot) stays unseen, so its live message announces it.
-    const next = new Set<string>();
-    for (const c of state.calls) if (c.live) next.add(c.key);
-    if (state.calls.length > 0 || state.snapshot) this.primed = true;
-    this.seenLive = next;
+    this.primed = true;
+    for (const key of this.seen) {
+      if (this.seen.size <= MEMORY) break;
+      this.seen.delete(key);
+    }
     return fresh.reverse();
   }
 }
