@@ -59,10 +59,45 @@ describe('BoardModel', () => {
     expect(tracker.update(m.state())).toEqual([]);
   });
 
+  it('a board started from its saved snapshot shows it until the center speaks, then takes the center\'s word', () => {
+    const m = new BoardModel({ deviceId: 'board-1', hallId: 'h1' });
+    expect(m.restore(snapshot(50, [call(1, 1), call(2, 2)]))).toBe(true);
+    expect(m.state()).toMatchObject({ live: false, restored: true });
+    expect(m.restore(snapshot(60, []))).toBe(false); // only ever onto an empty board
+    m.setLive(true);
+    // The center's database was restored from a backup: its count is lower, its word still wins.
+    expect(m.applySnapshot(snapshot(45, [call(1, 1)]))).toBe(true);
+    expect(m.state()).toMatchObject({ restored: false, snapshot: { eventCount: 45 } });
+    expect(m.applySnapshot(snapshot(44, []))).toBe(false); // after that, older is older again
+
+    const n = new BoardModel({ deviceId: 'board-1', hallId: 'h1' });
+    n.restore(snapshot(50, [call(1, 1)]));
+    const rev = n.revision;
+    expect(n.applyCall(call(1, 1))).toBe(true); // listed in the saved copy: confirmed, not added
+    expect(n.state().calls).toHaveLength(1);
+    expect(n.state().restored).toBe(false);
+    expect(n.revision).toBeGreaterThan(rev);
+  });
+
+  it('a board started from its saved snapshot says nothing until the first live state from the center', async () => {
+    const { CallTracker } = await import('../src/renderer/board/CallTracker.ts');
+    const tracker = new CallTracker();
+    const m = new BoardModel({ deviceId: 'board-1', hallId: 'h1' });
+    m.restore(snapshot(50, [call(1, 1)]));
+    expect(tracker.update(m.state())).toEqual([]);
+    m.setLive(true); // connected, but the center has not spoken yet
+    expect(tracker.update(m.state())).toEqual([]);
+    m.applySnapshot(snapshot(52, [call(1, 1), call(2, 2)])); // made while the board was off: the rebuild
+    expect(tracker.update(m.state())).toEqual([]);
+    m.applyCall(call(3, 3));
+    expect(tracker.update(m.state()).map((c) => c.number)).toEqual(['A003']);
+  });
+
   it('a host restart under an open page does not make its snapshot sound like new calls', async () => {
     const { CallTracker } = await import('../src/renderer/board/CallTracker.ts');
     const tracker = new CallTracker();
     const before = new BoardModel({ deviceId: 'board-1', hallId: 'h1' });
+    before.setLive(true);
     before.applySnapshot(snapshot(40, [call(1, 1)]));
     tracker.update(before.state());
     before.applyCall(call(2, 2));

@@ -50,7 +50,9 @@ describe('CallTracker', () => {
   it('is silent on the first state (a rebuild), then reports only new live calls, oldest first', () => {
     const { model, calls } = hallWithCalls();
     const tracker = new CallTracker();
-    expect(tracker.update(model.state())).toEqual([]); // snapshot calls: shown, not announced
+    expect(tracker.update(model.state())).toEqual([]); // not live yet: shown, not announced
+    model.setLive(true);
+    expect(tracker.update(model.state())).toEqual([]); // the first live state: the rebuild
     const next = { ...calls[0]!, ticketId: 'x1', at: '2030-01-01T00:00:00.000Z' };
     const after = { ...calls[0]!, ticketId: 'x2', at: '2030-01-01T00:00:01.000Z' };
     model.applyCall(next);

@@ -23,6 +23,8 @@ export class BoardModel {
   private calls: BoardCall[] = [];
   private readonly seen = new Set<string>();
   private live = false;
+  /** What is shown comes only from the board's own saved snapshot: the center has not spoken since start. */
+  private restored = false;
   private offlineSince: number | null = null;
   private config: BoardConfig = DEFAULT_BOARD_CONFIG;
   private hallNotice: string | null = null;
@@ -39,10 +41,20 @@ export class BoardModel {
     this.offlineSince = this.now();
   }
 
+  /** The snapshot this board saved before it stopped: shown until the center's word arrives. */
+  restore(s: HallSnapshot): boolean {
+    if (this.snapshot || !this.applySnapshot(s)) return false;
+    this.restored = true;
+    return true;
+  }
+
   /** A retained snapshot: applied unless older than what is shown. Returns whether anything changed. */
   applySnapshot(s: HallSnapshot): boolean {
     if (s.hallId !== this.o.hallId) return false;
-    if (this.snapshot && s.eventCount < this.snapshot.eventCount) return false;
+    // The center's word replaces a saved copy whatever its count (its database may have been restored).
+    const wasRestored = this.restored;
+    this.restored = false;
+    if (this.snapshot && !wasRestored && s.eventCount < this.snapshot.eventCount) return false;
     this.snapshot = s;
     const receivedAt = this.now();
     for (const r of s.recentCalls) {
@@ -57,6 +69,10 @@ export class BoardModel {
     // The retained snapshot can overtake the call message it lists (different topics): a call first
     // seen in a snapshot becomes live when its own message arrives, so it is still announced once.
     const key = callKey(c.ticketId, c.at);
+    if (this.restored) {
+      this.restored = false;
+      this.rev++;
+    }
     const known = this.calls.findIndex((x) => x.key === key);
     const existing = this.calls[known];
     if (existing && !existing.live) {
@@ -99,9 +115,14 @@ export class BoardModel {
 
   state(): BoardState {
     return {
-      v: 1, deviceId: this.o.deviceId, hallId: this.o.hallId, live: this.live, offlineSince: this.offlineSince,
+      v: 1, deviceId: this.o.deviceId, hallId: this.o.hallId, live: this.live, restored: this.restored, offlineSince: this.offlineSince,
       config: this.config, notice: this.config.notice ?? this.hallNotice, zoneNames: this.zoneNames, snapshot: this.snapshot, calls: this.calls, rev: this.rev,
     };
+  }
+
+  /** Grows with every change (what `state().rev` says, without building the state). */
+  get revision(): number {
+    return this.rev;
   }
 
   /** Keys remembered for dedupe (for the soak benchmark and the health report). */

@@ -14,7 +14,7 @@ export const BoardCallSchema = z.object({
   recall: z.boolean(),
   /** What the center says for it (zh-CN); null for calls learnt from a snapshot. */
   voice: z.object({ text: z.string(), tokens: z.array(z.string()) }).nullable(),
-  /** true: arrived as a live `hall/calls` message (announced); false: caught up from a snapshot (shown, not said). */
+  /** true: arrived as its own `hall/calls` message; false: learnt from a snapshot (said only if the screen had not had it, see CallTracker). */
   live: z.boolean(),
   /** Host clock (ms) when the board learnt of it. */
   receivedAt: z.number(),
@@ -28,6 +28,8 @@ export const BoardStateSchema = z.object({
   hallId: z.string(),
   /** Link to the center is up. While false the board keeps the last state and shows "not live". */
   live: z.boolean(),
+  /** What is shown is the board's own saved snapshot; the center has not spoken since the host started. */
+  restored: z.boolean(),
   /** Host clock (ms) since when the link is down, null while live. */
   offlineSince: z.number().nullable(),
   config: BoardConfigSchema,

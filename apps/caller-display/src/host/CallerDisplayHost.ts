@@ -11,11 +11,16 @@ import { BoardConfigSchema, HallNoticeSchema, type BoardConfig } from '../board/
 import { BoardModel } from '../board/BoardModel.ts';
 import type { DeviceIdentity } from './identity.ts';
 import { readHallClips } from './HallClipFolder.ts';
+import { BOARD_MIGRATIONS, LastSnapshot } from './LastSnapshot.ts';
 
 /** The center's per-device config `device` (role, name, window); a window strip takes its window from it. */
 const DeviceAssignmentSchema = z.object({ windowId: z.string().nullable().optional() }).loose();
-/** The hall-wide `hall` config (the center's HallConfig); the board only needs the zone names. */
-const HallZonesSchema = z.object({ catalog: z.object({ zones: z.array(z.object({ id: z.string(), name: z.string() }).loose()) }).loose() }).loose();
+/** The hall-wide `hall` config (the center's HallConfig); the board only needs the zone names and time zone. */
+const HallZonesSchema = z
+  .object({
+    catalog: z.object({ hall: z.object({ timeZone: z.string().optional() }).loose().optional(), zones: z.array(z.object({ id: z.string(), name: z.string() }).loose()) }).loose(),
+  })
+  .loose();
 
 export interface CallerDisplayHostOptions {
   identity: DeviceIdentity;
@@ -33,6 +38,8 @@ export class CallerDisplayHost {
   readonly bridge: BridgeHost<BoardContract>;
   readonly model: BoardModel;
   private readonly store: DeviceStore;
+  private readonly lastSnapshot: LastSnapshot;
+  private timeZone = 'Asia/Shanghai';
   readonly link: DeviceLink;
   private readonly logger: Logger;
   private localConfig: BoardConfig;
@@ -46,7 +53,8 @@ export class CallerDisplayHost {
     const id = o.identity;
     this.logger = o.logger ?? consoleLogger(`[caller-display:${id.deviceId}]`);
     mkdirSync(o.dataDir, { recursive: true });
-    this.store = DeviceStore.open({ path: join(o.dataDir, `${id.deviceId}.db`), logger: this.logger });
+    this.store = DeviceStore.open({ path: join(o.dataDir, `${id.deviceId}.db`), migrations: BOARD_MIGRATIONS, logger: this.logger });
+    this.lastSnapshot = new LastSnapshot({ db: this.store.db, logger: this.logger });
     this.localConfig = BoardConfigSchema.parse(o.localConfig ?? {});
     this.model = new BoardModel({ deviceId: id.deviceId, hallId: id.hallId });
     this.link = new DeviceLink({
@@ -66,13 +74,17 @@ export class CallerDisplayHost {
       .onConfig('device', 'device', { schema: DeviceAssignmentSchema })
       .subscribeHall('snapshot', HallSnapshotSchema, (s) => {
         this.counts.snapshots++;
-        if (this.model.applySnapshot(s)) this.changed();
+        if (this.model.applySnapshot(s)) {
+          this.lastSnapshot.offer(s);
+          this.changed();
+        }
       })
       .subscribeHall('calls', CallMessageSchema, (c) => {
-        if (this.model.applyCall(c)) {
-          this.counts.calls++;
-          this.changed();
-        } else this.counts.duplicateCalls++;
+        const rev = this.model.revision;
+        if (this.model.applyCall(c)) this.counts.calls++;
+        else this.counts.duplicateCalls++;
+        // A duplicate can still change the state: the first word from the center ends a restore.
+        if (this.model.revision !== rev) this.changed();
       });
     this.link.on('connected', () => this.model.setLive(true) && this.changed());
     this.link.on('disconnected', () => this.model.setLive(false) && this.changed());
@@ -88,6 +100,8 @@ export class CallerDisplayHost {
       },
     });
     this.applyStoredConfig();
+    const saved = this.lastSnapshot.load(this.timeZone);
+    if (saved && this.model.restore(saved)) this.logger.info('showing the last saved snapshot until the center is reached', { at: saved.at });
   }
 
   start(): void {
@@ -98,6 +112,7 @@ export class CallerDisplayHost {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.link.stop();
+    this.lastSnapshot.flush();
     this.store.close();
   }
 
@@ -123,7 +138,10 @@ export class CallerDisplayHost {
     if (config.windowId === null && this.assignedWindow) config = { ...config, windowId: this.assignedWindow };
     this.model.setConfig(config);
     const zones = HallZonesSchema.safeParse(this.store.config.get('hall', 'hall')?.body);
-    if (zones.success) this.model.setZoneNames(Object.fromEntries(zones.data.catalog.zones.map((z) => [z.id, z.name])));
+    if (zones.success) {
+      this.model.setZoneNames(Object.fromEntries(zones.data.catalog.zones.map((z) => [z.id, z.name])));
+      this.timeZone = zones.data.catalog.hall?.timeZone ?? this.timeZone;
+    }
     const notice = HallNoticeSchema.safeParse(this.store.config.get('hall', 'notices')?.body);
     this.model.setHallNotice(notice.success ? notice.data.text : null);
     this.changed();

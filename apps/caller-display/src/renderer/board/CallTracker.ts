@@ -4,12 +4,13 @@ import type { BoardCall, BoardState } from '../../board/BoardState.ts';
 const MEMORY = 1000;
 
 /**
- * Tells which calls in a new board state this screen has not shown yet. The first state after the
- * renderer starts is a rebuild: shown at once, said and flashed never. After that every call the
- * screen has not had before is new, whether its own message brought it or a snapshot did: a call
- * made while the board was cut off for a moment must still be heard by the citizen it calls (the
- * voice queue drops the ones that are too old to say). Whichever of the two arrives first announces
- * it; the other finds it known.
+ * Tells which calls in a new board state this screen has not shown yet. Everything up to and
+ * including the first live state after the renderer starts is a rebuild: shown at once, said and
+ * flashed never (a board that restarts, or starts from its saved snapshot, does not replay the hall).
+ * After that every call the screen has not had before is new, whether its own message brought it or
+ * a snapshot did: a call made while the board was cut off for a moment must still be heard by the
+ * citizen it calls (the voice queue drops the ones too old to say). Whichever of the two arrives
+ * first announces it; the other finds it known.
  */
 export class CallTracker {
   /** Keys already handled, oldest first (a Set keeps insertion order). */
@@ -27,7 +28,8 @@ export class CallTracker {
       if (this.primed) fresh.push(c);
       this.seen.add(c.key);
     }
-    this.primed = true;
+    // The first state with the center's own word is the last of the rebuild.
+    if (state.live && !state.restored) this.primed = true;
     for (const key of this.seen) {
       if (this.seen.size <= MEMORY) break;
       this.seen.delete(key);
