@@ -1,11 +1,15 @@
 // Per-device MQTT credentials on an external Mosquitto (HALLKIT_EMBEDDED_BROKER=0): the center keeps
-// the broker's password file in step with provisioning — `mosquitto_passwd -b` on enrolment,
-// `-D` on revocation — and makes the broker re-read it (SIGHUP through its pid file, or a
-// configured command such as `systemctl reload mosquitto`).
+// the broker's password file in step with provisioning — an entry on enrolment, none after
+// revocation — and makes the broker re-read it (SIGHUP through its pid file, or a configured command
+// such as `systemctl reload mosquitto`). The center writes the file itself (MosquittoPasswordFile.ts):
+// no password ever appears on a command line.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import type { Logger } from '@hallkit/sync';
+import { mosquittoPasswordHash, passwordFileUsers, withPasswordEntry } from './MosquittoPasswordFile.ts';
 
 const run = promisify(execFile);
 
@@ -16,7 +20,6 @@ export interface MosquittoPasswordsOptions {
   pidFile?: string;
   /** Instead of the pid file: a command that reloads the broker (run with `sh -c`). */
   reloadCommand?: string;
-  binary?: string;
   logger: Logger;
 }
 
@@ -27,17 +30,14 @@ export interface BrokerCredentials {
 }
 
 export class MosquittoPasswords implements BrokerCredentials {
-  /** One change at a time: mosquitto_passwd rewrites the whole file. */
+  /** One change at a time: each one rewrites the whole file. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly o: MosquittoPasswordsOptions) {}
 
   grant(deviceId: string, password: string): Promise<void> {
-    // -c only creates a missing file (it would truncate an existing one). The password is on the
-    // command line for a moment; the center runs as its own user on the broker's host.
     return this.serial(async () => {
-      const args = existsSync(this.o.file) ? ['-b', this.o.file, deviceId, password] : ['-c', '-b', this.o.file, deviceId, password];
-      await run(this.o.binary ?? 'mosquitto_passwd', args);
+      await this.rewrite(deviceId, mosquittoPasswordHash(password));
       await this.reload();
       this.o.logger.info('broker credential granted', { deviceId });
     });
@@ -45,17 +45,55 @@ export class MosquittoPasswords implements BrokerCredentials {
 
   revoke(deviceId: string): Promise<void> {
     return this.serial(async () => {
-      if (existsSync(this.o.file)) {
-        try {
-          await run(this.o.binary ?? 'mosquitto_passwd', ['-D', this.o.file, deviceId]);
-        } catch (e) {
-          // Not in the file (never enrolled against this broker): nothing to remove.
-          this.o.logger.warn('mosquitto_passwd -D failed', { deviceId, error: (e as Error).message });
-        }
-      }
+      await this.rewrite(deviceId, null);
+      // Reloaded even when the file had no entry: Mosquitto 2 then drops a connection it no longer allows.
       await this.reload();
       this.o.logger.info('broker credential removed', { deviceId });
     });
+  }
+
+  /** The users the broker's file lists now (diagnostics, tests). */
+  users(): string[] {
+    return existsSync(this.o.file) ? passwordFileUsers(readFileSync(this.o.file, 'utf8')) : [];
+  }
+
+  /**
+   * Writes the whole file anew beside the old one and renames it over it, so the broker never reads
+   * half a file, keeping the old file's owner, group and mode (the broker's user must still read it).
+   * Where the center may not give the new file the old group, it copies the finished text over the
+   * old file instead.
+   */
+  private async rewrite(user: string, hash: string | null): Promise<void> {
+    const file = this.o.file;
+    const before = existsSync(file) ? await readFile(file, 'utf8') : null;
+    const after = withPasswordEntry(before ?? '', user, hash);
+    if (after === before || (before === null && hash === null)) return;
+    const old = before === null ? null : await stat(file);
+    const tmp = `${file}.${process.pid}.tmp`;
+    const fh = await open(tmp, 'w', 0o600);
+    let inPlace = false;
+    try {
+      await fh.writeFile(after, 'utf8');
+      if (old) {
+        try {
+          await fh.chown(old.uid, old.gid);
+        } catch {
+          inPlace = true;
+        }
+      }
+      await fh.chmod(old ? old.mode & 0o777 : 0o640);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    if (inPlace) {
+      await writeFile(file, after, { encoding: 'utf8', flush: true });
+      await rm(tmp, { force: true });
+    } else {
+      await rename(tmp, file);
+      const dir = await open(dirname(file), 'r');
+      await dir.sync().finally(() => dir.close());
+    }
   }
 
   private async reload(): Promise<void> {
