@@ -2,7 +2,7 @@
 // the real broker and the real `mosquitto_passwd`: our entries let the right device in and keep the
 // wrong password out, mosquitto_passwd's entries survive our rewrites and verify with our code.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
@@ -83,5 +83,31 @@ describe('Mosquitto password file', () => {
     expect(creds.users()).toEqual(['center', 'board-1', 'tech', 'pad-w5']);
     await expect.poll(() => connects('tech', 'tech-secret'), POLL).toBe(true);
     await expect.poll(() => connects('board-1', 'demo-board-1'), POLL).toBe(true);
+  });
+
+  it('as a center that may not write the folder (/etc/mosquitto), it writes the file in place', async () => {
+    // The center's own user: `nobody` owns the file, root owns the folder. The tests run as root
+    // (apt-get in .ci/run needs it), which may act as another user for a moment (seteuid).
+    const etc = join(dir, 'etc');
+    mkdirSync(etc, { mode: 0o755 });
+    const own = join(etc, 'hallkit.passwd');
+    writeFileSync(own, 'center:$7$101$a$b\n', { mode: 0o640 });
+    chownSync(own, 65534, 65534);
+    const inode = statSync(own).ino;
+    const creds = new MosquittoPasswords({ file: own, logger: quiet });
+    process.setegid(65534);
+    process.seteuid(65534);
+    try {
+      await creds.grant('kiosk-1', 'demo-kiosk-1');
+    } finally {
+      process.seteuid(0);
+      process.setegid(0);
+    }
+    const after = statSync(own);
+    expect(after.ino).toBe(inode); // the same file, written in place
+    expect([after.uid, after.mode & 0o777]).toEqual([65534, 0o640]);
+    const [center, kiosk] = readFileSync(own, 'utf8').trim().split('\n');
+    expect(center).toBe('center:$7$101$a$b');
+    expect(verifyMosquittoPassword('demo-kiosk-1', kiosk?.split(':')[1] ?? '')).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
 // no password ever appears on a command line.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import type { Logger } from '@hallkit/sync';
@@ -60,8 +60,8 @@ export class MosquittoPasswords implements BrokerCredentials {
   /**
    * Writes the whole file anew beside the old one and renames it over it, so the broker never reads
    * half a file, keeping the old file's owner, group and mode (the broker's user must still read it).
-   * Where the center may not give the new file the old group, it copies the finished text over the
-   * old file instead.
+   * Where the center may not do that — no write access to the folder (/etc/mosquitto), or no right
+   * to give the new file the old group — it writes the finished text over the old file instead.
    */
   private async rewrite(user: string, hash: string | null): Promise<void> {
     const file = this.o.file;
@@ -69,31 +69,36 @@ export class MosquittoPasswords implements BrokerCredentials {
     const after = withPasswordEntry(before ?? '', user, hash);
     if (after === before || (before === null && hash === null)) return;
     const old = before === null ? null : await stat(file);
+    if (!(await this.replaceWith(after, old))) await writeFile(file, after, { encoding: 'utf8', flush: true, mode: 0o640 });
+  }
+
+  /** The atomic way; false where the center is not allowed to take it. */
+  private async replaceWith(text: string, old: { uid: number; gid: number; mode: number } | null): Promise<boolean> {
+    const file = this.o.file;
     const tmp = `${file}.${process.pid}.tmp`;
-    const fh = await open(tmp, 'w', 0o600);
-    let inPlace = false;
+    let fh: FileHandle;
     try {
-      await fh.writeFile(after, 'utf8');
-      if (old) {
-        try {
-          await fh.chown(old.uid, old.gid);
-        } catch {
-          inPlace = true;
-        }
-      }
+      fh = await open(tmp, 'w', 0o600);
+    } catch (e) {
+      if (isPermissionError(e)) return false;
+      throw e;
+    }
+    try {
+      await fh.writeFile(text, 'utf8');
+      if (old) await fh.chown(old.uid, old.gid);
       await fh.chmod(old ? old.mode & 0o777 : 0o640);
       await fh.sync();
-    } finally {
+    } catch (e) {
       await fh.close();
-    }
-    if (inPlace) {
-      await writeFile(file, after, { encoding: 'utf8', flush: true });
       await rm(tmp, { force: true });
-    } else {
-      await rename(tmp, file);
-      const dir = await open(dirname(file), 'r');
-      await dir.sync().finally(() => dir.close());
+      if (isPermissionError(e)) return false;
+      throw e;
     }
+    await fh.close();
+    await rename(tmp, file);
+    const dir = await open(dirname(file), 'r');
+    await dir.sync().finally(() => dir.close());
+    return true;
   }
 
   private async reload(): Promise<void> {
@@ -116,3 +121,5 @@ export class MosquittoPasswords implements BrokerCredentials {
     return next;
   }
 }
+
+const isPermissionError = (e: unknown): boolean => ['EACCES', 'EPERM', 'EROFS'].includes((e as NodeJS.ErrnoException).code ?? '');
