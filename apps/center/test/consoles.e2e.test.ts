@@ -38,6 +38,13 @@ describe('window console', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
     await page.goto(`${center.httpUrl}/console/w5`);
     await page.getByText('5号窗口 登录').waitFor(); // the window's number, not its id
+    // Guessing a PIN: a clear refusal each time, then a wait (five tries per account).
+    await page.getByLabel('工号').fill('YT0599');
+    for (let i = 0; i < 6; i++) {
+      await page.getByLabel('密码（PIN）').fill(`12${i}4`);
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe(i < 5 ? '工号/用户名或密码不正确' : '尝试次数过多，请 5 分钟后再试');
+    }
     await page.getByLabel('工号').fill('YT0501');
     await page.getByLabel('密码（PIN）').fill('0501');
     await page.getByRole('button', { name: '登录' }).click();

@@ -15,7 +15,7 @@ import { checkCodeSender, LogCodeSender } from '../src/mobile/identity/CodeSende
 import { idCheckCharacter, isValidIdNumber } from '../src/mobile/identity/idNumber.ts';
 import { LoginError } from '../src/mobile/identity/PhoneLogin.ts';
 import { MobileError } from '../src/mobile/access/MobileError.ts';
-import { RateLimiter } from '../src/mobile/access/RateLimiter.ts';
+import { RateLimiter } from '../src/server/access/RateLimiter.ts';
 import { secureToken } from '../src/mobile/access/secureToken.ts';
 import type { SlotPlan } from '../src/mobile/appointments/SlotPlan.ts';
 import { DEMO_APPLICANTS } from '../src/mobile/cases/demoCases.ts';

@@ -95,13 +95,13 @@ describe('Mosquitto password file', () => {
     chownSync(own, 65534, 65534);
     const inode = statSync(own).ino;
     const creds = new MosquittoPasswords({ file: own, logger: quiet });
-    process.setegid(65534);
-    process.seteuid(65534);
+    process.setegid!(65534);
+    process.seteuid!(65534);
     try {
       await creds.grant('kiosk-1', 'demo-kiosk-1');
     } finally {
-      process.seteuid(0);
-      process.setegid(0);
+      process.seteuid!(0);
+      process.setegid!(0);
     }
     const after = statSync(own);
     expect(after.ino).toBe(inode); // the same file, written in place

@@ -5,7 +5,7 @@ import type { RequestResponder } from '@hallkit/sync';
 import type { CenterContext } from '../server/CenterContext.ts';
 import type { CenterModule } from '../server/CenterModule.ts';
 import type { Router } from '../server/http/Router.ts';
-import type { RateRule } from './access/RateLimiter.ts';
+import type { RateRule } from '../server/access/RateLimiter.ts';
 import { checkCodeSender, LogCodeSender, type CodeSender } from './identity/CodeSender.ts';
 import type { PhoneLoginOptions } from './identity/PhoneLogin.ts';
 import type { RemoteLimits } from './remote/RemoteTickets.ts';

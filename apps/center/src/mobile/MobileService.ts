@@ -2,7 +2,7 @@
 // progress cases, following a ticket and rating it later. HTTP and MQTT adapters sit on top.
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '@hallkit/sync';
-import { RateLimiter } from './access/RateLimiter.ts';
+import { RateLimiter } from '../server/access/RateLimiter.ts';
 import { AppointmentCheckIn } from './appointments/AppointmentCheckIn.ts';
 import { Bookings, defaultBookingLimits, type BookingLimits } from './appointments/Bookings.ts';
 import { SlotPlans } from './appointments/SlotPlans.ts';

@@ -24,6 +24,7 @@ import { EmbeddedBroker } from './broker/EmbeddedBroker.ts';
 import { MosquittoPasswords, type MosquittoPasswordsOptions } from './broker/MosquittoPasswords.ts';
 import { Router } from './http/Router.ts';
 import { HttpServer } from './http/HttpServer.ts';
+import { trustedProxySet } from './http/ClientAddress.ts';
 import { LiveFeed } from './http/LiveFeed.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
 import { windowRoutes } from './http/routes/windowRoutes.ts';
@@ -50,6 +51,8 @@ export interface CenterOptions {
   deviceMqttUrl?: string;
   /** Base URL for citizens' phones (ticket QR codes); defaults to the HTTP address. */
   publicUrl?: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (rate limits per phone, not per proxy). */
+  trustedProxies?: string[];
   /** Built web consoles; defaults to apps/center/dist. */
   webDir?: string;
   modules?: CenterModule[];
@@ -139,7 +142,7 @@ export class Center {
 
     // HTTP first (port known → public URL), then the parts that need the context.
     const router = new Router();
-    const http = new HttpServer(router, accounts, o.webDir ?? DEFAULT_WEB_DIR, logger);
+    const http = new HttpServer(router, accounts, o.webDir ?? DEFAULT_WEB_DIR, logger, trustedProxySet(o.trustedProxies ?? []));
     const port = await http.listen(o.httpPort, httpHost);
     const httpUrl = `http://${httpHost}:${port}`;
     const publicUrl = o.publicUrl ?? httpUrl;

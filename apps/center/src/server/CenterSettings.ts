@@ -21,6 +21,8 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
   const passwordFile = get('mosquitto-password-file', 'HALLKIT_MOSQUITTO_PASSWORD_FILE');
   const pidFile = get('mosquitto-pid-file', 'HALLKIT_MOSQUITTO_PID_FILE');
   const reloadCommand = get('mosquitto-reload', 'HALLKIT_MOSQUITTO_RELOAD');
+  // The hall's reverse proxy (nginx in front of the phone pages): comma-separated addresses.
+  const trustedProxies = (get('trusted-proxies', 'HALLKIT_TRUSTED_PROXIES') ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
   return {
     hallConfig,
     dataDir: get('data', 'HALLKIT_DATA_DIR') ?? '.hallkit/center',
@@ -30,5 +32,6 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
     ...(mqttPassword ? { mqttPassword } : {}),
     ...(!embedded && passwordFile ? { mosquittoPasswords: { file: passwordFile, ...(pidFile ? { pidFile } : {}), ...(reloadCommand ? { reloadCommand } : {}) } } : {}),
     ...(publicUrl ? { publicUrl } : {}),
+    ...(trustedProxies.length ? { trustedProxies } : {}),
   };
 }

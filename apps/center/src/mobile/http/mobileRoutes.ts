@@ -10,7 +10,7 @@ import type { BookingRow } from '../appointments/Bookings.ts';
 import { RateLaterSchema } from '../follow/TicketFollow.ts';
 import { maskPhone } from '../identity/CodeSender.ts';
 import type { MobileService } from '../MobileService.ts';
-import { body, clientIp, guarded, limit, phoneCookie, PHONE_COOKIE, requirePhone, type MobileRateRules } from './replies.ts';
+import { body, guarded, limit, phoneCookie, PHONE_COOKIE, requirePhone, type MobileRateRules } from './replies.ts';
 
 const Phone = z.string().trim();
 const IdNumber = z.string().trim().min(15).max(18);
@@ -33,7 +33,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   };
 
   r.get('/api/m/info', guarded((req) => {
-    read(clientIp(req));
+    read(req.clientIp);
     const s = ctx.hall.state;
     const local = hallLocalTime(m.now(), s.config.catalog.hall.timeZone);
     const plans = new Set(m.plans.all().filter((p) => p.enabled).map((p) => p.categoryId));
@@ -60,7 +60,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
 
   // ── login ────────────────────────────────────────────────────────────────
   r.post('/api/m/login/code', guarded(async (req) => {
-    const ip = clientIp(req);
+    const ip = req.clientIp;
     const b = body(z.object({ phone: Phone }), req.body);
     limit(limiter, `code:${ip}`, rules.code);
     await m.login.requestCode(b.phone);
@@ -68,7 +68,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   }));
 
   r.post('/api/m/login/verify', guarded((req) => {
-    write(clientIp(req));
+    write(req.clientIp);
     const b = body(z.object({ phone: Phone, code: z.string().trim().min(4).max(8) }), req.body);
     const s = m.login.verify(b.phone, b.code);
     const maxAge = Math.floor((s.expiresAt - m.now()) / 1000);
@@ -76,7 +76,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   }));
 
   r.get('/api/m/me', guarded((req) => {
-    read(clientIp(req));
+    read(req.clientIp);
     return { json: { v: 1, phone: maskPhone(requirePhone(req, m.login)) } };
   }));
 
@@ -88,13 +88,13 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
 
   // ── follow my ticket, rate later ─────────────────────────────────────────
   r.get('/api/m/t/:token', guarded((req) => {
-    const ip = clientIp(req);
+    const ip = req.clientIp;
     read(ip);
     return { json: m.follow.view(ticketOf(req.params.token ?? '', ip), m.now()) };
   }));
 
   r.get('/api/m/t/:token/live', guarded((req) => {
-    const ip = clientIp(req);
+    const ip = req.clientIp;
     read(ip);
     const ticketId = ticketOf(req.params.token ?? '', ip);
     ctx.live.open(req.res, () => m.follow.view(ticketId, m.now()));
@@ -102,7 +102,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   }));
 
   r.post('/api/m/t/:token/rate', guarded((req) => {
-    const ip = clientIp(req);
+    const ip = req.clientIp;
     write(ip);
     const ticketId = ticketOf(req.params.token ?? '', ip);
     m.follow.rate(ticketId, body(RateLaterSchema, { v: 1, ...(req.body as object) }), m.now());
@@ -111,7 +111,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
 
   // ── remote tickets ───────────────────────────────────────────────────────
   r.post('/api/m/remote', guarded((req) => {
-    write(clientIp(req));
+    write(req.clientIp);
     const phone = requirePhone(req, m.login);
     limit(limiter, `take:${phone}`, rules.take);
     const b = body(TakeBody, req.body);
@@ -120,7 +120,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   }));
 
   r.get('/api/m/remote/mine', guarded((req) => {
-    read(clientIp(req));
+    read(req.clientIp);
     const phone = requirePhone(req, m.login);
     const tickets = m.remote.forPhone(phone, m.now()).map((row) => {
       const t = ctx.hall.state.tickets.get(row.ticket_id);
@@ -130,7 +130,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   }));
 
   r.post('/api/m/remote/cancel', guarded((req) => {
-    const ip = clientIp(req);
+    const ip = req.clientIp;
     write(ip);
     const phone = requirePhone(req, m.login);
     const b = body(z.object({ token: z.string().min(16).max(64) }), req.body);
@@ -140,7 +140,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
 
   // ── appointments ─────────────────────────────────────────────────────────
   r.get('/api/m/appointments/slots', guarded((req) => {
-    read(clientIp(req));
+    read(req.clientIp);
     return { json: { v: 1, days: m.bookings.availability(req.query.get('categoryId') ?? '', m.now()) } };
   }));
 
@@ -167,7 +167,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   };
 
   r.post('/api/m/appointments', guarded(async (req) => {
-    write(clientIp(req));
+    write(req.clientIp);
     const phone = requirePhone(req, m.login);
     limit(limiter, `take:${phone}`, rules.take);
     const b = body(BookBody, req.body);
@@ -176,7 +176,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   }));
 
   r.get('/api/m/appointments/mine', guarded(async (req) => {
-    read(clientIp(req));
+    read(req.clientIp);
     const phone = requirePhone(req, m.login);
     return { json: { v: 1, bookings: await Promise.all(m.bookings.forPhone(phone, m.now()).map((row) => bookingView(row, phone))) } };
   }));
@@ -191,13 +191,13 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   };
 
   r.get('/api/m/appointments/:token', guarded(async (req) => {
-    const ip = clientIp(req);
+    const ip = req.clientIp;
     read(ip);
     return { json: await bookingView(bookingOf(req.params.token ?? '', ip), m.login.phoneFor(req.cookies[PHONE_COOKIE])) };
   }));
 
   r.post('/api/m/appointments/:token/cancel', guarded(async (req) => {
-    const ip = clientIp(req);
+    const ip = req.clientIp;
     write(ip);
     const phone = requirePhone(req, m.login);
     bookingOf(req.params.token ?? '', ip);
@@ -205,7 +205,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   }));
 
   r.post('/api/m/appointments/:token/move', guarded(async (req) => {
-    const ip = clientIp(req);
+    const ip = req.clientIp;
     write(ip);
     const phone = requirePhone(req, m.login);
     bookingOf(req.params.token ?? '', ip);
@@ -215,7 +215,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
 
   // ── progress look-up (by receipt code only: an ID-number search belongs at the kiosk's card reader) ──
   r.post('/api/m/cases/lookup', guarded((req) => {
-    const ip = clientIp(req);
+    const ip = req.clientIp;
     write(ip);
     const b = body(z.object({ receiptCode: z.string().trim().min(4).max(40) }), req.body);
     const cases = m.cases.byReceiptCode(b.receiptCode);

@@ -3,7 +3,7 @@
 import type { ZodType, z } from 'zod';
 import type { HttpHandler, HttpReply, HttpRequest } from '../../server/http/Router.ts';
 import { MobileError } from '../access/MobileError.ts';
-import type { RateLimiter, RateRule } from '../access/RateLimiter.ts';
+import type { RateLimiter, RateRule } from '../../server/access/RateLimiter.ts';
 import { LoginError } from '../identity/PhoneLogin.ts';
 import type { PhoneLogin } from '../identity/PhoneLogin.ts';
 
@@ -29,10 +29,6 @@ export const defaultRateRules: MobileRateRules = {
   miss: { burst: 20, perMinute: 5 },
   take: { burst: 10, perMinute: 0.2 },
 };
-
-export function clientIp(req: HttpRequest): string {
-  return req.raw.socket.remoteAddress ?? 'unknown';
-}
 
 export function refusal(status: number, error: string, params: Record<string, string | number> = {}, headers: Record<string, string> = {}): HttpReply {
   return { status, json: { error, params }, headers };

@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error body (e.g. `retryAfterSeconds` of a refused log-in). */
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -17,8 +19,8 @@ export async function api<T>(path: string, body?: unknown): Promise<T> {
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
-  const json = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
-  if (!res.ok) throw new ApiError(res.status, json.error ?? 'http-error', json.message ?? res.statusText);
+  const json = (await res.json().catch(() => ({}))) as { error?: string; message?: string } & Record<string, unknown>;
+  if (!res.ok) throw new ApiError(res.status, json.error ?? 'http-error', json.message ?? res.statusText, json);
   return json as T;
 }
 

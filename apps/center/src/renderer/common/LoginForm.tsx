@@ -22,7 +22,11 @@ export function LoginForm({ kind, title }: { kind: 'staff' | 'admin'; title: str
       const r = await api<{ session: Session }>(`/api/login/${kind}`, body);
       setSession(r.session);
     } catch (err) {
-      setError(err instanceof ApiError ? t(`error.${err.code}`, { defaultValue: err.message }) : t('error.network'));
+      if (!(err instanceof ApiError)) setError(t('error.network'));
+      else {
+        const minutes = Math.max(1, Math.ceil(Number(err.detail.retryAfterSeconds ?? 60) / 60));
+        setError(t(`error.${err.code}`, { defaultValue: err.message, minutes }));
+      }
     } finally {
       setBusy(false);
     }

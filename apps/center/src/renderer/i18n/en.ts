@@ -39,7 +39,7 @@ export default {
   },
   followUp: { open: 'Open', contacted: 'Contacted', rectified: 'Rectified', closed: 'Closed', to: { contacted: 'Log contact', rectified: 'Log rectification', closed: 'Close' } },
   error: {
-    network: 'Network error, please retry', 'bad-credentials': 'Wrong number/name or password', 'login-required': 'Please log in',
+    network: 'Network error, please retry', 'bad-credentials': 'Wrong number/name or password', 'too-many-attempts': 'Too many attempts; try again in {{minutes}} min', 'login-required': 'Please log in',
     'not-your-window': 'You are not assigned to this window', forbidden: 'Not allowed', 'no-ticket-waiting': 'Nobody is waiting',
     'no-current-ticket': 'No ticket at the counter', 'recalls-not-exhausted': 'Recall first; no-show only after the recalls',
     'window-paused': 'Window is paused: resume first', 'window-not-open': 'Window is not open', 'invalid-transition': 'Not possible in this state',

@@ -106,6 +106,7 @@ export default {
   error: {
     network: '网络异常，请稍后重试',
     'bad-credentials': '工号/用户名或密码不正确',
+    'too-many-attempts': '尝试次数过多，请 {{minutes}} 分钟后再试',
     'login-required': '请先登录',
     'not-your-window': '您没有本窗口的权限',
     forbidden: '没有权限',

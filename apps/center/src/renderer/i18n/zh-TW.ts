@@ -36,7 +36,7 @@ export default {
   },
   followUp: { open: '待回訪', contacted: '已回訪', rectified: '已整改', closed: '已辦結', to: { contacted: '記錄回訪', rectified: '記錄整改', closed: '辦結' } },
   error: {
-    network: '網路異常，請稍後重試', 'bad-credentials': '工號/使用者名稱或密碼不正確', 'login-required': '請先登入', 'not-your-window': '您沒有本窗口的權限',
+    network: '網路異常，請稍後重試', 'bad-credentials': '工號/使用者名稱或密碼不正確', 'too-many-attempts': '嘗試次數過多，請 {{minutes}} 分鐘後再試', 'login-required': '請先登入', 'not-your-window': '您沒有本窗口的權限',
     forbidden: '沒有權限', 'no-ticket-waiting': '目前沒有等候的號', 'no-current-ticket': '窗口目前沒有正在辦理的號', 'recalls-not-exhausted': '請先重呼，達到次數後才能過號',
     'window-paused': '窗口已暫停，請先恢復', 'window-not-open': '窗口未開放', 'invalid-transition': '目前狀態下不能這樣操作', 'invalid-argument': '參數不正確',
     'unknown-window': '沒有這個窗口', 'ticket-not-held': '該號不是本窗口掛起的號', 'window-required': '評價器和窗口屏必須指定窗口', 'device-exists': '設備已存在',

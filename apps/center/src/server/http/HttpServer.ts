@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import type { Logger } from '@hallkit/sync';
 import type { Accounts } from '../auth/Accounts.ts';
 import { HttpError, parseCookies, type HttpReply, type Router } from './Router.ts';
+import { clientAddress } from './ClientAddress.ts';
 
 export const SESSION_COOKIE = 'hk_session';
 const BODY_LIMIT = 256 * 1024;
@@ -30,6 +31,7 @@ export class HttpServer {
     private readonly accounts: Accounts,
     private readonly webDir: string,
     private readonly logger: Logger,
+    private readonly trustedProxies: ReadonlySet<string> = new Set(),
   ) {}
 
   async listen(port: number, host = '127.0.0.1'): Promise<number> {
@@ -70,6 +72,7 @@ export class HttpServer {
         body,
         cookies,
         session: this.accounts.session(cookies[SESSION_COOKIE]),
+        clientIp: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.trustedProxies),
         raw: req,
         res,
       });

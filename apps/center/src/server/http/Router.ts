@@ -11,6 +11,8 @@ export interface HttpRequest {
   body: unknown;
   cookies: Record<string, string>;
   session: Session | undefined;
+  /** The client's address: the peer, or what a trusted proxy forwarded (ClientAddress.ts). */
+  clientIp: string;
   raw: IncomingMessage;
   res: ServerResponse;
 }

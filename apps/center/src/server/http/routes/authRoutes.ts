@@ -1,9 +1,10 @@
 // Console login: staff with 工号 + PIN (bound to their window), admins with a password.
 import { z } from 'zod';
 import type { CenterContext } from '../../CenterContext.ts';
-import { HttpError, type HttpRequest, type Router } from '../Router.ts';
+import { HttpError, type HttpReply, type HttpRequest, type Router } from '../Router.ts';
 import { SESSION_COOKIE, sessionCookie } from '../HttpServer.ts';
 import type { Session } from '../../auth/Accounts.ts';
+import { LoginThrottle } from '../../auth/LoginThrottle.ts';
 
 const StaffLogin = z.object({ staffNo: z.string().min(1).max(32), pin: z.string().min(1).max(64) });
 const AdminLogin = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) });
@@ -29,13 +30,28 @@ export function requireWindow(req: HttpRequest, windowId: string, act: boolean):
 }
 
 export function authRoutes(r: Router, ctx: CenterContext): void {
+  const throttle = new LoginThrottle(undefined, () => ctx.now().getTime());
+  /** A refusal while the account or the address must wait (the wait in the reply and the audit log). */
+  const throttled = (account: string, req: HttpRequest): HttpReply => {
+    const wait = throttle.waitSeconds(account, req.clientIp);
+    if (wait === 0) return undefined;
+    ctx.audit.record(account, 'login-throttled', req.clientIp);
+    return { status: 429, json: { error: 'too-many-attempts', retryAfterSeconds: wait }, headers: { 'retry-after': String(wait) } };
+  };
+  const failed = (account: string, req: HttpRequest): never => {
+    throttle.failed(account, req.clientIp);
+    ctx.audit.record(account, 'login-failed', req.clientIp);
+    throw new HttpError(401, 'bad-credentials');
+  };
+
   r.post('/api/login/staff', (req) => {
     const b = parseBody(StaffLogin, req.body);
+    const account = `staff:${b.staffNo}`;
+    const wait = throttled(account, req);
+    if (wait) return wait;
     const got = ctx.accounts.staffLogin(b.staffNo, b.pin);
-    if (!got || got.session.kind !== 'staff') {
-      ctx.audit.record(`staff:${b.staffNo}`, 'login-failed');
-      throw new HttpError(401, 'bad-credentials');
-    }
+    if (!got || got.session.kind !== 'staff') return failed(account, req);
+    throttle.succeeded(account);
     const s = got.session;
     // Logging in at a window opens it under this staff member (or takes it over from a colleague).
     const w = ctx.hall.state.windows.get(s.windowId);
@@ -48,9 +64,13 @@ export function authRoutes(r: Router, ctx: CenterContext): void {
 
   r.post('/api/login/admin', (req) => {
     const b = parseBody(AdminLogin, req.body);
+    const account = `admin:${b.username}`;
+    const wait = throttled(account, req);
+    if (wait) return wait;
     const got = ctx.accounts.adminLogin(b.username, b.password);
-    ctx.audit.record(`admin:${b.username}`, got ? 'login' : 'login-failed');
-    if (!got) throw new HttpError(401, 'bad-credentials');
+    if (!got) return failed(account, req);
+    throttle.succeeded(account);
+    ctx.audit.record(account, 'login');
     return { json: { session: got.session }, headers: { 'set-cookie': sessionCookie(got.token) } };
   });
 

@@ -1,5 +1,6 @@
-// Token buckets per key (an IP address, a phone number): stop scraping of ticket links and hoarding
-// of tickets and bookings. In memory: a restart forgets the buckets, which only errs on the lenient side.
+// Token buckets per key (an IP address, a phone number, an account): stop scraping of ticket links,
+// hoarding of tickets and bookings, and guessing of PINs. In memory: a restart forgets the buckets,
+// which only errs on the lenient side.
 
 export interface RateRule {
   /** Requests allowed in a burst. */
@@ -13,6 +14,9 @@ interface Bucket {
   at: number;
 }
 
+/** A bucket's tokens at time `t`: what it had, plus what it regained since, up to the burst. */
+const level = (b: Bucket, rule: RateRule, t: number): number => Math.min(rule.burst, b.tokens + ((t - b.at) / 60_000) * rule.perMinute);
+
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private lastSweep = 0;
@@ -24,7 +28,7 @@ export class RateLimiter {
     const t = this.now();
     this.sweep(t);
     const b = this.buckets.get(key) ?? { tokens: rule.burst, at: t };
-    b.tokens = Math.min(rule.burst, b.tokens + ((t - b.at) / 60_000) * rule.perMinute);
+    b.tokens = level(b, rule, t);
     b.at = t;
     this.buckets.set(key, b);
     if (b.tokens < 1) return false;
@@ -32,11 +36,17 @@ export class RateLimiter {
     return true;
   }
 
+  /** A full bucket again (e.g. after a successful log-in). */
+  forget(key: string): void {
+    this.buckets.delete(key);
+  }
+
   /** Seconds until `key` has a token again (for Retry-After). */
   retryAfterSeconds(key: string, rule: RateRule): number {
     const b = this.buckets.get(key);
-    if (!b || b.tokens >= 1) return 0;
-    return Math.ceil(((1 - b.tokens) / rule.perMinute) * 60);
+    const tokens = b ? level(b, rule, this.now()) : rule.burst;
+    if (tokens >= 1) return 0;
+    return Math.ceil(((1 - tokens) / rule.perMinute) * 60);
   }
 
   private sweep(t: number): void {
