@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import mqtt from 'mqtt';
 import { Mosquitto } from '@hallkit/testkit';
 import {
   CommandSender, ConfigPublisher, DeviceLink, DeviceStore, PresenceTracker, RequestResponder, publishHall, topics,
@@ -71,6 +72,43 @@ describe.each([4, 5] as const)('DeviceLink on MQTT protocol version %i', (pv) =>
     await waitUntil(() => store.outbox.backlog().events === 0, 5000, 'outbox emptied by acks');
     expect(center.ingest.highWaterMark('kiosk-1')).toBe(1201);
     expect(link.status()).toMatchObject({ connected: true, backlog: { events: 0, oldestAgeS: null } });
+  });
+
+  it('keeps every row while the broker PUBACKs but no center commits: nobody listening, then the center\'s apply failing', async () => {
+    const hallId = `quiet${pv}${Math.random().toString(36).slice(2, 8)}`;
+    const dir = mkdtempSync(join(tmpdir(), 'hallkit-sync-puback-'));
+    const store = DeviceStore.open({ path: join(dir, 'kiosk-9.db'), logger: quietLogger() });
+    const link = new DeviceLink({ store, url: broker.url, hallId, deviceId: 'kiosk-9', protocolVersion: pv, logger: quietLogger(), heartbeatMs: 300, ackTimeoutMs: 300, backoff: { initialMs: 50, maxMs: 300 } });
+    // A bystander on the outbox topic: proof that the broker took (and so PUBACKed) the batches.
+    const bystander = await mqtt.connectAsync(broker.url, { protocolVersion: pv });
+    let published = 0;
+    bystander.on('message', () => published++);
+    await bystander.subscribeAsync(topics.device(hallId, 'kiosk-9', 'outbox'), { qos: 1 });
+    cleanups.push(async () => {
+      await link.stop();
+      store.close();
+      await bystander.endAsync(true);
+    });
+    for (let i = 0; i < 20; i++) store.append({ type: 'ticket.issued', v: 1, n: i });
+    link.start();
+    await waitUntil(() => published >= 2, 5000, 'the batch published, and resent after no ack');
+    expect(store.outbox.backlog().events).toBe(20);
+
+    let failing = true;
+    let attempts = 0;
+    const center = await TestCenter.start(broker.url, dir, hallId, pv, () => {
+      attempts++;
+      if (failing) throw new Error('center database unavailable');
+    });
+    cleanups.push(() => center.close());
+    await waitUntil(() => attempts >= 2, 5000, 'the center tried, and failed, twice');
+    expect(store.outbox.backlog().events).toBe(20);
+    expect(center.count()).toBe(0);
+
+    failing = false;
+    await center.waitFor(() => center.count('kiosk-9') === 20, 10_000, 'all 20 applied once the center recovers');
+    await waitUntil(() => store.outbox.backlog().events === 0, 5000, 'rows deleted after the ack');
+    expect(center.rows('kiosk-9').map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
   it('applies config published while offline on reconnect, keeps it across restarts, ignores a stale version', async () => {
