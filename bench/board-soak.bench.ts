@@ -110,6 +110,15 @@ try {
   const sbare = [...bareLat].sort((a, b) => a - b);
   const sr = [...rebuild].sort((a, b) => a - b);
   const f = (x: number, d = 1) => x.toFixed(d);
+  // The verdict is measured, not written: a board runs for weeks, so any trend over the soak fails it.
+  const growth = { heap: end.heapMB / start.heapMB, nodes: end.nodes / start.nodes, host: end.hostHeapMB / start.hostHeapMB };
+  const limits = { heap: 1.2, nodes: 1.1, host: 1.3 };
+  const growing = (Object.keys(limits) as (keyof typeof limits)[]).filter((k) => growth[k] > limits[k]);
+  const verdict = growing.length === 0 ? `flat (limits ×${limits.heap} heap, ×${limits.nodes} DOM nodes, ×${limits.host} host heap)` : `**GROWING: ${growing.join(', ')}** over the limits ×${limits.heap} / ×${limits.nodes} / ×${limits.host}`;
+  if (growing.length) {
+    console.error(`board soak: memory grows (${growing.join(', ')})`);
+    process.exitCode = 1;
+  }
   writeSection(
     'board-soak',
     'Call board: soak, call latency, restart',
@@ -124,7 +133,7 @@ ${table(
   samples.map((s) => [s.calls.toLocaleString('en'), f(s.heapMB, 2), s.nodes, s.listeners, f(s.hostHeapMB, 1), `${s.voice?.said ?? 0} / ${s.voice?.skipped ?? 0}`]),
 )}
 
-End / start: renderer heap **×${f(end.heapMB / start.heapMB, 2)}**, DOM nodes **×${f(end.nodes / start.nodes, 2)}**, host heap ×${f(end.hostHeapMB / start.hostHeapMB, 2)} — flat.
+End / start: renderer heap **×${f(growth.heap, 2)}**, DOM nodes **×${f(growth.nodes, 2)}**, host heap ×${f(growth.host, 2)} — ${verdict}.
 
 **Call → board** (publish on the broker → the board's latest call on screen, 30 calls): median ${f(percentile(sb, 50))} ms,
 p95 ${f(percentile(sb, 95))} ms, max ${f(sb.at(-1) ?? NaN)} ms. Baseline, a bare MQTT subscriber on the same broker: median

@@ -58,5 +58,10 @@ describe('receipt rendering', () => {
     expect(redactIdNumbers('card 37060219480203002X read; ticket A012; phone 13800138000')).toBe(
       'card 3706**********002X read; ticket A012; phone 13800138000',
     );
+    // Foreign permanent resident cards (2017: nationality + 12 digits; 2023: 18 digits from 9) and an
+    // HMT residence permit (81…), next to things that only look alike (an order number, a receipt code).
+    expect(redactIdNumbers('FRC DEU370680040901 / 933156198607151239 / 810000199001011234; order AB1234567890123; YT20260003')).toBe(
+      'FRC DEU3*******0901 / 9331**********1239 / 8100**********1234; order AB1234567890123; YT20260003',
+    );
   });
 });

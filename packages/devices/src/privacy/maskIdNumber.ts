@@ -9,8 +9,12 @@ export function maskIdNumber(id: string): string {
   return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
 }
 
-/** 18-character resident ID numbers and 15-character old ones, wherever they appear in text. */
-const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
+/**
+ * ID numbers wherever they appear in text: 18-character resident and residence-permit numbers
+ * (incl. the 2023 foreign permanent resident card's, which start with 9), old 15-digit ones, and the
+ * 2017 foreign permanent resident card's 3-letter nationality code + 12 digits.
+ */
+const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15}|[A-Z]{3}\d{12})(?![0-9A-Za-z])/g;
 
 /** Masks every ID number found in a free-form log line (belt and braces for log sinks). */
 export function redactIdNumbers(text: string): string {
