@@ -10,7 +10,6 @@ import {
   formatTicketNumber,
   hallFingerprint,
   isPriority,
-  lineOrder,
   ticketId,
   type EventOf,
   type HallEvent,
@@ -83,26 +82,117 @@ const command = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('lapse' as const), n: fc.nat() }) },
 );
 
-/** Who the window's rule should call, computed from scratch over all tickets (not the indexes). */
-function oracle(h: Hall, windowId: string): string | undefined {
-  const w = h.window(windowId);
-  const candidates = [...h.state.tickets.values()].filter(
-    (x) =>
-      x.status === 'waiting' &&
-      (x.targetWindowId === windowId ||
-        (x.targetWindowId === undefined && w.config.categoryIds.includes(x.categoryId))),
-  );
-  const best = (c: PriorityClass): Ticket | undefined =>
-    candidates.filter((x) => x.priority === c).sort(lineOrder)[0];
-  const pri = best('green') ?? best('appointment');
-  const nor = best('normal');
-  if (!pri || !nor) return (pri ?? nor)?.id;
-  if (w.config.rule.mode === 'strict') return pri.id;
-  return w.round.priority < w.config.rule.priority ? pri.id : nor.id;
+/**
+ * The test's own model of every ticket and every window's interleave round, kept from the events
+ * alone with the rules written out again here (not the implementation's state, line order or round
+ * counters): what the hall must hold is checked against it after every step.
+ */
+interface ModelTicket {
+  id: string;
+  status: Ticket['status'];
+  categoryId: string;
+  target: string | undefined;
+  returnTo: string | undefined;
+  /** Place in line, ms: issue time, or the re-queue's time. */
+  place: number;
+  seq: number;
+  number: string;
+  priority: PriorityClass;
 }
 
-function checkInvariants(h: Hall): void {
+class HallModel {
+  readonly tickets = new Map<string, ModelTicket>();
+  private readonly rounds = new Map<string, { priority: number; normal: number }>();
+
+  constructor(private readonly rule: (windowId: string) => Hall['state']['config']['windows'][number]['rule']) {}
+
+  apply(e: HallEvent): void {
+    const t = 'ticketId' in e ? this.tickets.get(e.ticketId) : undefined;
+    switch (e.type) {
+      case 'TicketIssued':
+        this.tickets.set(e.ticketId, {
+          id: e.ticketId, status: 'waiting', categoryId: e.categoryId, target: undefined, returnTo: undefined,
+          place: Date.parse(e.at), seq: e.seq, number: e.number, priority: e.priority,
+        });
+        return;
+      case 'TicketCancelled':
+        t!.status = 'cancelled';
+        return;
+      case 'TicketCalled': {
+        t!.status = 'called';
+        t!.target = undefined;
+        if (e.via !== 'next') return;
+        const rule = this.rule(e.windowId);
+        if (rule.mode !== 'interleave') return;
+        // At most `priority` priority calls, then up to `normal` normal ones, then a new round.
+        const r = this.rounds.get(e.windowId) ?? { priority: 0, normal: 0 };
+        if (isPriority(t!.priority)) r.priority++;
+        else r.normal++;
+        this.rounds.set(e.windowId, r.priority >= rule.priority && r.normal >= rule.normal ? { priority: 0, normal: 0 } : r);
+        return;
+      }
+      case 'TicketNoShow':
+        t!.status = 'no-show';
+        return;
+      case 'TicketRequeued':
+        t!.status = 'waiting';
+        t!.place = Date.parse(e.queuedAt);
+        return;
+      case 'TicketHeld':
+        // Held at a window (挂起): that window calls it back.
+        t!.status = 'held';
+        t!.target = e.windowId;
+        return;
+      case 'TicketTransferred':
+        // The citizen keeps their place in line.
+        t!.status = 'waiting';
+        if (e.to.kind === 'category') {
+          t!.categoryId = e.to.categoryId;
+          t!.target = undefined;
+        } else t!.target = e.to.windowId;
+        t!.returnTo = e.returnToWindowId;
+        return;
+      case 'TicketFinished':
+        if (t!.returnTo !== undefined && t!.returnTo !== e.windowId) {
+          t!.status = 'waiting';
+          t!.target = t!.returnTo;
+        } else t!.status = 'done';
+        t!.returnTo = undefined;
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Who the window's rule should call. */
+  next(h: Hall, windowId: string): string | undefined {
+    const w = h.window(windowId);
+    const inLine = (x: ModelTicket) =>
+      x.status === 'waiting' && (x.target === windowId || (x.target === undefined && w.config.categoryIds.includes(x.categoryId)));
+    // By place in line (as a time, not as text), then by number order.
+    const first = (c: PriorityClass) =>
+      [...this.tickets.values()]
+        .filter((x) => inLine(x) && x.priority === c)
+        .sort((a, b) => a.place - b.place || a.seq - b.seq || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))[0];
+    const pri = first('green') ?? first('appointment');
+    const nor = first('normal');
+    if (!pri || !nor) return (pri ?? nor)?.id;
+    const rule = w.config.rule;
+    if (rule.mode === 'strict') return pri.id;
+    return (this.rounds.get(windowId)?.priority ?? 0) < rule.priority ? pri.id : nor.id;
+  }
+}
+
+function checkInvariants(h: Hall, model: HallModel): void {
   const s = h.state;
+  // Nothing lost: every ticket the events made is in the hall, in the state the events say, and a
+  // waiting ticket stands in the line the events put it in.
+  expect(s.tickets.size, 'tickets in the hall').toBe(model.tickets.size);
+  for (const m of model.tickets.values()) {
+    const x = s.tickets.get(m.id);
+    expect(x, `${m.number} exists`).toBeDefined();
+    expect([x!.status, x!.categoryId, x!.targetWindowId], `${m.number}: status, category, target window`).toEqual([m.status, m.categoryId, m.target]);
+  }
   let waiting = 0;
   for (const x of s.tickets.values()) if (x.status === 'waiting') waiting++;
   let inLines = 0;
@@ -129,8 +219,10 @@ function runScenario(cmds: Command[]): void {
   const done = new Set<string>();
   const issued = new Set<string>();
   let given = 0;
+  const model = new HallModel((w) => h.window(w).config.rule);
   h.onEvent((e) => {
     log.push(e);
+    model.apply(e);
     if (e.type === 'TicketCalled') expect(done.has(e.ticketId), `${e.ticketId} served twice`).toBe(false);
     if (e.type === 'TicketFinished' && h.ticket(e.ticketId).status === 'done') done.add(e.ticketId);
     if (e.type === 'TicketIssued') {
@@ -217,7 +309,7 @@ function runScenario(cmds: Command[]): void {
         case 'callNext': {
           const w = WINDOWS[c.w] as string;
           const win = h.window(w);
-          const expected = win.status === 'open' ? oracle(h, w) : undefined;
+          const expected = win.status === 'open' ? model.next(h, w) : undefined;
           const normalWaiting = [...h.state.tickets.values()].some(
             (x) =>
               x.status === 'waiting' &&
@@ -293,7 +385,7 @@ function runScenario(cmds: Command[]): void {
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
     }
-    checkInvariants(h);
+    checkInvariants(h, model);
   });
 
   expect(given, 'every evaluation comes from a citizen’s rating').toBe(evaluateAccepted);
