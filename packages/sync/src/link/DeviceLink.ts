@@ -29,7 +29,14 @@ export interface DeviceLinkOptions {
   password?: string;
   /** 4 = MQTT 3.1.1, 5 = MQTT 5 (default 4: works with every broker). */
   protocolVersion?: 4 | 5;
-  /** Extra mqtt.js options (TLS certificates, …); identity, session and will are set by the link. */
+  /**
+   * The hall's own CA for `mqtts://` (and `wss://`) URLs: the broker's certificate must chain to
+   * `ca` (PEM text, one or more certificates). Node and Electron do not read the OS trust store, so
+   * this is how a device trusts its hall's broker. `servername`: the name the certificate is checked
+   * against when the URL holds an address the certificate does not name. Verification is always on.
+   */
+  tls?: { ca: string; servername?: string };
+  /** Extra mqtt.js options (client certificates, …); identity, session, will and TLS checking are set by the link. */
   mqtt?: Partial<IClientOptions>;
   batchSize?: number;
   maxBatchBytes?: number;
@@ -52,6 +59,14 @@ export interface LinkStatus {
   config: Record<string, number>;
   counters: Record<string, number>;
   connects: number;
+  /** Why the last connection attempt failed (cleared on connect): `tls` = certificate/handshake. */
+  lastError: LinkError | null;
+}
+
+export interface LinkError {
+  kind: 'tls' | 'refused' | 'network';
+  message: string;
+  at: number;
 }
 
 export type RequestOutcome<T> =
@@ -99,6 +114,7 @@ export class DeviceLink extends EventEmitter<{
   private timers: NodeJS.Timeout[] = [];
   private reconnectTimer: NodeJS.Timeout | undefined;
   private unlistenAppend: (() => void) | undefined;
+  private lastError: LinkError | null = null;
 
   constructor(private readonly o: DeviceLinkOptions) {
     super();
@@ -121,6 +137,7 @@ export class DeviceLink extends EventEmitter<{
       onAcked: (upTo, deleted) => this.emit('acked', upTo, deleted),
     });
     this.telemetry = new TelemetrySender(o.store, topics.device(o.hallId, o.deviceId, 'telemetry'), o.hallId, o.deviceId, this.logger);
+    if (o.tls && !isSecureUrl(o.url)) this.logger.warn('a hall CA is set but the broker URL is not mqtts://: the link is not encrypted', { url: o.url });
   }
 
   // ---- registration (before start) --------------------------------------------------------------
@@ -191,6 +208,7 @@ export class DeviceLink extends EventEmitter<{
       config: this.store.config.versions(),
       counters: this.counters.toJSON(),
       connects: this.connects,
+      lastError: this.lastError,
     };
   }
 
@@ -238,10 +256,14 @@ export class DeviceLink extends EventEmitter<{
     this.state = 'connecting';
     this.session = randomUUID();
     const presenceTopic = topics.device(this.o.hallId, this.o.deviceId, 'presence');
+    const tls = this.o.tls && isSecureUrl(this.o.url) ? { ca: this.o.tls.ca, ...(this.o.tls.servername ? { servername: this.o.tls.servername } : {}) } : {};
     const c = mqtt.connect(this.o.url, {
       connectTimeout: 10_000,
       keepalive: 30,
       ...this.o.mqtt,
+      ...tls,
+      // Never off, whatever `mqtt` says: with it off mqtt.js would also swallow the TLS errors.
+      rejectUnauthorized: true,
       clientId: this.o.deviceId,
       username: this.o.username ?? this.o.deviceId,
       ...(this.o.password !== undefined ? { password: this.o.password } : {}),
@@ -256,13 +278,16 @@ export class DeviceLink extends EventEmitter<{
     c.on('connect', () => void this.onConnect(c));
     c.on('message', (topic, payload) => this.route(topic, payload));
     c.on('error', (e) => {
-      this.logger.debug('mqtt error', { error: e.message });
       // CONNACK 4/5 (MQTT 3.1.1) or 0x86/0x87 (MQTT 5): the broker does not accept these credentials.
       const code = (e as { code?: unknown }).code;
       if (code === 4 || code === 5 || code === 134 || code === 135) {
         this.counters.inc('refused.auth.connect');
+        this.noteError('refused', e.message);
         this.emit('refused', e.message);
-      }
+      } else if (isTlsError(e)) {
+        this.counters.inc('errors.tls.connect');
+        this.noteError('tls', tlsErrorText(e, this.o.tls !== undefined || this.o.mqtt?.ca !== undefined));
+      } else this.noteError('network', e.message);
     });
     c.on('close', () => this.onClose(c));
   }
@@ -291,6 +316,7 @@ export class DeviceLink extends EventEmitter<{
     if (this.client !== c || this.state === 'stopped') return;
     this.connects++;
     this.state = 'online';
+    this.lastError = null;
     this.backoff.reset();
     this.logger.info('online', { session: this.session, backlog: this.store.outbox.backlog().events });
     this.outbox.attach(c);
@@ -319,6 +345,15 @@ export class DeviceLink extends EventEmitter<{
     }
     const delay = this.backoff.next();
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** Keeps why the link is not up, for status() and the log: a new reason is a warning, a repeat is not. */
+  private noteError(kind: LinkError['kind'], message: string): void {
+    const repeat = this.lastError?.kind === kind && this.lastError.message === message;
+    this.lastError = { kind, message, at: Date.now() };
+    if (repeat || kind === 'network') this.logger.debug('mqtt error', { kind, error: message });
+    else this.logger.warn(kind === 'tls' ? 'cannot reach the broker over TLS' : 'the broker refused this device', { error: message });
+    if (!repeat) this.emit('status', this.status());
   }
 
   private failPending(reason: 'offline', error: string): void {
@@ -477,4 +512,24 @@ export class DeviceLink extends EventEmitter<{
     c.publish(topics.device(this.o.hallId, this.o.deviceId, 'heartbeat'), JSON.stringify(hb), { qos: 0 });
     this.telemetry.pump();
   }
+}
+
+const isSecureUrl = (url: string) => /^(mqtts|wss):/i.test(url.trim());
+
+/** Certificate and handshake failures (Node's X509 verify codes, ERR_TLS_*, ERR_SSL_*, mqtt.js' own). */
+function isTlsError(e: Error): boolean {
+  const code = (e as { code?: unknown }).code;
+  return (typeof code === 'string' && /CERT|SIGNATURE|ISSUER|TLS|SSL|OSSL/.test(code)) || e.message === 'TLS not authorized';
+}
+
+/** What a technician needs to know, then the raw code and message. */
+function tlsErrorText(e: Error, haveCa: boolean): string {
+  const code = String((e as { code?: unknown }).code ?? '');
+  let why: string;
+  if (/UNABLE_TO_VERIFY_LEAF|SELF_SIGNED|ISSUER|SIGNATURE_FAILURE|TLS not authorized/.test(`${code} ${e.message}`)) {
+    why = haveCa ? "the broker's certificate is not signed by the hall CA this device was given" : "the broker's certificate is not trusted: this device has no hall CA";
+  } else if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') why = "the broker's certificate does not name the address in the broker URL (re-issue it, or set the servername)";
+  else if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') why = "the broker's certificate is expired or not yet valid (check the device's clock)";
+  else why = 'the TLS handshake failed (is this the broker\'s TLS port?)';
+  return `TLS: ${why} [${code || 'no code'}: ${e.message}]`;
 }
