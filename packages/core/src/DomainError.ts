@@ -26,6 +26,8 @@ export type DomainErrorCode =
   | 'late-arrival-too-late'
   | 'already-evaluated'
   | 'evaluation-closed'
+  | 'evaluation-mismatch'
+  | 'evaluation-pending-at-window'
   | 'evaluation-needs-reason'
   | 'unknown-reason'
   | 'invalid-transition'

@@ -16,6 +16,7 @@ export * from './wait/estimateWait.ts';
 export * from './evaluation/levels.ts';
 export * from './evaluation/channels.ts';
 export * from './evaluation/reasons.ts';
+export * from './evaluation/ratingWindow.ts';
 export * from './followup/FollowUpCase.ts';
 export * from './events/HallEvent.ts';
 export * from './hall/HallConfig.ts';

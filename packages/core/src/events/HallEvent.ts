@@ -110,7 +110,17 @@ export const HallEventSchema = z.discriminatedUnion('type', [
     itemId: z.string().optional(),
   }),
   /** The window's rating time ran out: recorded as not rated — never as a default rating. */
-  z.object({ type: z.literal('EvaluationLapsed'), ...base, serviceId: z.string(), ticketId: z.string() }),
+  z.object({
+    type: z.literal('EvaluationLapsed'),
+    ...base,
+    serviceId: z.string(),
+    ticketId: z.string(),
+    /**
+     * Absent: the window's pad recorded it (final for the pad). `center`: the center's sweep gave up
+     * on a pad that never answered — a rating that pad made in time still replaces it.
+     */
+    by: z.literal('center').optional(),
+  }),
   z.object({
     type: z.literal('FollowUpOpened'),
     ...base,

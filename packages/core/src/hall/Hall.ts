@@ -4,6 +4,7 @@ import { refuse } from '../DomainError.ts';
 import type { EventOf, HallEvent, Staff, TransferTarget } from '../events/HallEvent.ts';
 import type { EvaluationChannel } from '../evaluation/channels.ts';
 import type { EvaluationLevel } from '../evaluation/levels.ts';
+import { centerLapseDueAt } from '../evaluation/ratingWindow.ts';
 import { canAdvance } from '../followup/FollowUpCase.ts';
 import { blockId } from '../numbering/NumberBlock.ts';
 import { AuthorityNumbering } from '../numbering/AuthorityNumbering.ts';
@@ -322,6 +323,7 @@ export class Hall {
     };
   }
 
+  /** The window's own "not rated" (what a pad records when its time is up): final for the pad. */
   lapseRating(serviceId: string, at: string) {
     const r = this.state.ratings.get(serviceId);
     if (!r) refuse('unknown-service', `no finished service ${serviceId}`);
@@ -329,6 +331,23 @@ export class Hall {
     return this.commit([
       { type: 'EvaluationLapsed', v: 1, at, serviceId, ticketId: r.ticketId },
     ] satisfies HallEvent[]);
+  }
+
+  /**
+   * The center's sweep (超时未评): every service still pending after its window's rating time plus
+   * the hall's grace is recorded as not rated, `by: 'center'`. Run on a timer with the center's
+   * clock; the events carry `at`, so a replay needs no clock. A rating the pad made in time and
+   * delivers later still replaces such a lapse (see validateEvent).
+   */
+  lapseAbandonedRatings(at: string): EventOf<'EvaluationLapsed'>[] {
+    const now = Date.parse(at);
+    const events: EventOf<'EvaluationLapsed'>[] = [];
+    for (const serviceId of this.state.pendingRatings) {
+      const r = this.state.ratings.get(serviceId);
+      if (r?.state !== 'pending' || centerLapseDueAt(this.state.config.evaluation, r.finishedAt) > now) continue;
+      events.push({ type: 'EvaluationLapsed', v: 1, at, serviceId, ticketId: r.ticketId, by: 'center' });
+    }
+    return this.commit(events);
   }
 
   advanceFollowUp(

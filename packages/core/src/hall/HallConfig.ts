@@ -16,6 +16,11 @@ export type ServiceWindow = z.infer<typeof ServiceWindowSchema>;
 export const EvaluationPolicySchema = z.object({
   /** How long the window pad waits for a rating before the service is recorded as not rated. */
   ratingSeconds: z.number().int().positive(),
+  /**
+   * Minutes after the window's rating time (see evaluation/ratingWindow.ts) before the center records
+   * a still-pending service as not rated itself — the pad was off or broken. Unset: 120.
+   */
+  centerLapseMinutes: z.number().int().positive().optional(),
   /** 补充评价: days after the service in which the ticket's QR code still accepts a rating. */
   laterRatingDays: z.number().int().min(0),
   /** Working days to rectify a 差评 (per region). */

@@ -41,6 +41,8 @@ export interface ServiceRating {
   finishedAt: string;
   state: 'pending' | 'given' | 'lapsed';
   evaluationId: string | undefined;
+  /** Who recorded the lapse: the window's pad (final) or the center's sweep (a late in-time pad rating still counts). */
+  lapsedBy?: 'pad' | 'center';
 }
 
 export interface CallRecord {
@@ -70,6 +72,8 @@ export interface HallState {
   /** Key `day/categoryId`. */
   numbering: Map<string, NumberingDay>;
   ratings: Map<string, ServiceRating>;
+  /** Service ids whose rating is still pending, oldest finish first: what the center's sweep looks at. */
+  pendingRatings: Set<string>;
   evaluations: Map<string, Evaluation>;
   followUps: Map<string, FollowUpCase>;
   /** Smoothed handling seconds per category, learned from finished services. */
@@ -103,6 +107,7 @@ export function createHallState(config: HallConfig): HallState {
     lines: new WaitingLines(),
     numbering: new Map(),
     ratings: new Map(),
+    pendingRatings: new Set(),
     evaluations: new Map(),
     followUps: new Map(),
     handlingSeconds: new Map(config.catalog.categories.map((c) => [c.id, c.averageHandlingSeconds])),

@@ -171,6 +171,7 @@ export function applyEvent(s: HallState, e: HallEvent): void {
         state: 'pending',
         evaluationId: undefined,
       });
+      s.pendingRatings.add(e.serviceId);
       const prev = s.handlingSeconds.get(t.categoryId);
       if (prev !== undefined) {
         s.handlingSeconds.set(
@@ -208,14 +209,22 @@ export function applyEvent(s: HallState, e: HallEvent): void {
       });
       const r = s.ratings.get(e.serviceId);
       if (r) {
+        // Also over a lapse the center's sweep made: the pad's in-time rating replaces it, counted once.
         r.state = 'given';
         r.evaluationId = e.evaluationId;
+        delete r.lapsedBy;
       }
+      s.pendingRatings.delete(e.serviceId);
       return;
     }
     case 'EvaluationLapsed': {
       const r = s.ratings.get(e.serviceId);
-      if (r && r.state === 'pending') r.state = 'lapsed';
+      // A pad's own lapse arriving after the center's sweep confirms it: the pad will never rate this.
+      if (r && (r.state === 'pending' || (r.state === 'lapsed' && r.lapsedBy === 'center'))) {
+        r.state = 'lapsed';
+        r.lapsedBy = e.by ?? 'pad';
+      }
+      s.pendingRatings.delete(e.serviceId);
       return;
     }
     case 'FollowUpOpened': {

@@ -2,6 +2,7 @@ import { refuse } from '../DomainError.ts';
 import type { HallEvent } from '../events/HallEvent.ts';
 import { BAD_REVIEW_REASONS } from '../evaluation/reasons.ts';
 import { isBadReview } from '../evaluation/levels.ts';
+import { centerLapseDueAt, padRatingClosesAt } from '../evaluation/ratingWindow.ts';
 import { formatTicketNumber, ticketId } from '../tickets/ticketNumber.ts';
 import { hallDay } from '../time/hallDay.ts';
 import { AUTHORITY_ISSUER } from './HallConfig.ts';
@@ -32,13 +33,33 @@ export function validateEvent(s: HallState, e: HallEvent): void {
     }
     case 'EvaluationGiven': {
       const r = s.ratings.get(e.serviceId) ?? refuse('unknown-service', `no finished service ${e.serviceId}`);
+      // A rating belongs to the service as the hall recorded it — never to whoever the sender names.
+      const svc = s.tickets.get(r.ticketId)?.services.find((x) => x.serviceId === e.serviceId);
+      if (!svc) refuse('unknown-service', `no finished service ${e.serviceId}`);
+      if (e.ticketId !== r.ticketId || e.windowId !== svc.windowId || e.staffId !== svc.staffId)
+        refuse(
+          'evaluation-mismatch',
+          `rating names ${e.ticketId}/${e.windowId}/${e.staffId}, but ${e.serviceId} was ${r.ticketId} at ${svc.windowId} by ${svc.staffId}`,
+        );
+      if (e.itemId !== undefined && e.itemId !== svc.itemId)
+        refuse('evaluation-mismatch', `rating names item ${e.itemId}, but ${e.serviceId} was ${svc.itemId ?? 'no item'}`);
       if (r.state === 'given') refuse('already-evaluated', `service ${e.serviceId} was already rated`);
       if (s.evaluations.has(e.evaluationId))
         refuse('already-evaluated', `evaluation ${e.evaluationId} exists`);
-      if (e.channel === 'hall-pad' && r.state === 'lapsed')
-        refuse('evaluation-closed', 'the rating time at the window has passed');
-      const days = s.config.evaluation.laterRatingDays;
-      if (Date.parse(e.at) - Date.parse(r.finishedAt) > days * 86_400_000)
+      const policy = s.config.evaluation;
+      const at = Date.parse(e.at);
+      if (e.channel === 'hall-pad') {
+        if (r.state === 'lapsed' && r.lapsedBy !== 'center')
+          refuse('evaluation-closed', 'the window recorded this service as not rated');
+        // Also after the center's sweep: a pad that was merely offline delivers what the citizen did in time.
+        if (at > padRatingClosesAt(policy, r.finishedAt))
+          refuse('evaluation-closed', 'the rating time at the window had passed when this rating was made');
+      } else if (r.state === 'pending' && at < centerLapseDueAt(policy, r.finishedAt)) {
+        // The window's pad has the first say: a phone rating now could beat a pad that already said 谢谢.
+        refuse('evaluation-pending-at-window', `service ${e.serviceId} still waits for its rating at the window`);
+      }
+      const days = policy.laterRatingDays;
+      if (at - Date.parse(r.finishedAt) > days * 86_400_000)
         refuse('evaluation-closed', `ratings close ${days} days after the service`);
       if (isBadReview(e.level) && e.reasons.length === 0)
         refuse('evaluation-needs-reason', 'a 差评 needs at least one reason');
@@ -48,7 +69,11 @@ export function validateEvent(s: HallState, e: HallEvent): void {
     }
     case 'EvaluationLapsed': {
       const r = s.ratings.get(e.serviceId) ?? refuse('unknown-service', `no finished service ${e.serviceId}`);
-      if (r.state !== 'pending') refuse('evaluation-closed', `service ${e.serviceId} is ${r.state}`);
+      if (e.ticketId !== r.ticketId)
+        refuse('evaluation-mismatch', `lapse names ${e.ticketId}, but ${e.serviceId} was ${r.ticketId}`);
+      // The pad's own lapse after the center's sweep is its confirmation, not a second count.
+      const confirms = r.state === 'lapsed' && r.lapsedBy === 'center' && e.by === undefined;
+      if (r.state !== 'pending' && !confirms) refuse('evaluation-closed', `service ${e.serviceId} is ${r.state}`);
       return;
     }
     case 'TicketCancelled': {
