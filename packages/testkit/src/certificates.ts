@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Mosquitto } from './mosquitto.ts';
+import { freePort, waitForPort } from './ports.ts';
 
 export interface TestCa {
   /** The CA certificate file (Mosquitto's `cafile`). */
@@ -38,4 +40,33 @@ export function serverCertificate(dir: string, ca: TestCa, name: string, san = '
   run(['x509', '-req', '-in', p('server.csr'), '-CA', ca.ca, '-CAkey', ca.key, '-CAcreateserial', '-days', '2', '-extfile', p('ext.cnf'), '-out', p('server.crt')]);
   for (const f of ['server.crt', 'server.key']) chmodSync(p(f), 0o644);
   return { cert: p('server.crt'), key: p('server.key') };
+}
+
+/**
+ * A Mosquitto as a hall runs it (docs/operations.md): a plain loopback listener (`broker.url`, the
+ * center's) and a TLS listener (`tlsUrl`, the devices') whose certificate the hall CA signed.
+ * Anonymous: these tests are about trust in the broker, not device passwords.
+ */
+export async function startTlsMosquitto(): Promise<{ broker: Mosquitto; tlsUrl: string; ca: TestCa; dir: string }> {
+  const dir = certificateDir();
+  const ca = testCa(dir, 'hall');
+  const cert = serverCertificate(dir, ca, 'broker');
+  const tlsPort = await freePort();
+  const broker = await Mosquitto.start({
+    config: (port) =>
+      [
+        'per_listener_settings false',
+        'allow_anonymous true',
+        'persistence false',
+        'set_tcp_nodelay true',
+        `listener ${port} 127.0.0.1`,
+        `listener ${tlsPort} 127.0.0.1`,
+        `cafile ${ca.ca}`,
+        `certfile ${cert.cert}`,
+        `keyfile ${cert.key}`,
+        'tls_version tlsv1.2',
+      ].join('\n') + '\n',
+  });
+  await waitForPort(tlsPort);
+  return { broker, tlsUrl: `mqtts://127.0.0.1:${tlsPort}`, ca, dir };
 }

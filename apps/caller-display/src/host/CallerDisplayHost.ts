@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CallMessageSchema, HallSnapshotSchema } from '@hallkit/core';
-import { BridgeHost } from '@hallkit/host';
+import { BridgeHost, linkTls } from '@hallkit/host';
 import { consoleLogger, DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 import { boardContract, type BoardContract } from '../contract.ts';
 import { BoardConfigSchema, HallNoticeSchema, type BoardConfig } from '../board/BoardConfig.ts';
@@ -64,6 +64,7 @@ export class CallerDisplayHost {
       deviceId: id.deviceId,
       ...(id.username ? { username: id.username } : {}),
       ...(id.password ? { password: id.password } : {}),
+      ...linkTls(id),
       logger: this.logger,
       ...(o.backoff ? { backoff: o.backoff } : {}),
       health: () => ({ live: this.model.state().live, shown: this.model.state().calls.length, ...this.counts }),

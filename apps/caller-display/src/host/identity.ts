@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { MqttTlsFields } from '@hallkit/host';
 
 export const DeviceIdentitySchema = z.object({
   v: z.literal(1),
@@ -14,6 +15,7 @@ export const DeviceIdentitySchema = z.object({
   username: z.string().optional(),
   password: z.string().optional(),
   centerHttp: z.string().optional(),
+  ...MqttTlsFields,
 });
 export type DeviceIdentity = z.infer<typeof DeviceIdentitySchema>;
 

@@ -9,7 +9,7 @@ import {
 } from '@hallkit/core';
 import { STAFF_RATING_REQUEST, StaffRatingResponseSchema } from '@hallkit/core/wire/staffRating';
 import { consoleLogger, DeviceLink, DeviceStore, type DeviceLinkOptions, type Logger } from '@hallkit/sync';
-import { BridgeHost, type BridgeHandlers } from '@hallkit/host';
+import { BridgeHost, linkTls, type BridgeHandlers } from '@hallkit/host';
 import { padContract, type PadContract, type PadView } from '../contract.ts';
 import { PAD_MIGRATIONS } from './padMigrations.ts';
 import { PadMemory } from './PadMemory.ts';
@@ -64,6 +64,7 @@ export class EvaluatorHost {
       deviceId: id.deviceId,
       username: id.username,
       password: id.password,
+      ...linkTls(id),
       logger: this.logger,
       health: () => ({ windowId: id.windowId, openPrompt: this.book.open()?.prompt.serviceId ?? null }),
     });

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { MqttTlsFields } from '@hallkit/host';
 
 export const PadIdentitySchema = z.object({
   v: z.literal(1),
@@ -14,6 +15,7 @@ export const PadIdentitySchema = z.object({
   username: z.string().min(1),
   password: z.string(),
   centerHttp: z.string().optional(),
+  ...MqttTlsFields,
 });
 export type PadIdentity = z.infer<typeof PadIdentitySchema>;
 

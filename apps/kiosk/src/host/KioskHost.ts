@@ -18,7 +18,7 @@ import {
   type HallSnapshot,
 } from '@hallkit/core';
 import { DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
-import { BridgeHost, type BridgeHandlers } from '@hallkit/host';
+import { BridgeHost, linkTls, type BridgeHandlers } from '@hallkit/host';
 import { kioskContract, type IssuedTicket, type KioskContract, type KioskState, type PrintOutcome } from '../contract.ts';
 import type { DeviceIdentity } from './identity.ts';
 import { KioskDevices, type KioskDeviceAddresses } from './devices/KioskDevices.ts';
@@ -94,6 +94,7 @@ export class KioskHost {
       deviceId: id.deviceId,
       ...(id.username ? { username: id.username } : {}),
       ...(id.password ? { password: id.password } : {}),
+      ...linkTls(id),
       heartbeatMs: o.heartbeatMs ?? 30_000,
       health: () => ({ v: 1, devices: this.devices.health(), printer: this.devices.printer?.status ?? null }),
       backoff: { initialMs: 200, maxMs: 3000 },

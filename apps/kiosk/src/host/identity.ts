@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { MqttTlsFields } from '@hallkit/host';
 
 export const DeviceIdentitySchema = z.object({
   v: z.literal(1),
@@ -15,6 +16,7 @@ export const DeviceIdentitySchema = z.object({
   username: z.string().optional(),
   password: z.string().optional(),
   centerHttp: z.string().min(1),
+  ...MqttTlsFields,
 });
 export type DeviceIdentity = z.infer<typeof DeviceIdentitySchema>;
 
@@ -36,6 +38,9 @@ export function loadIdentity(dir: string, env: NodeJS.ProcessEnv = process.env):
     username: pick('username', env.HALLKIT_DEVICE_USERNAME),
     password: pick('password', env.HALLKIT_DEVICE_PASSWORD),
     centerHttp: pick('centerHttp', env.HALLKIT_CENTER_HTTP),
+    // The hall CA comes only from the file (enrolment writes it there).
+    mqttCa: fromFile.mqttCa,
+    mqttServername: fromFile.mqttServername,
   });
   if (!r.success) {
     throw new Error(`no usable device identity in ${file} or HALLKIT_* env: ${r.error.issues.map((i) => i.path.join('.')).join(', ')} missing or invalid`);

@@ -6,6 +6,32 @@ import { z } from 'zod';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
+/**
+ * The hall CA as PEM text: one or more certificates, never a key (a CA key on a device would let
+ * anyone who takes the device impersonate the broker).
+ */
+export const PemCertificatesSchema = z
+  .string()
+  .max(65_536)
+  .regex(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/, 'not a PEM certificate')
+  .refine((t) => !/PRIVATE KEY/.test(t), 'holds a private key');
+
+/**
+ * How a device trusts its hall's broker over `mqtts://` (docs/operations.md "TLS"): the hall CA,
+ * from enrolment or written into identity.json by hand, and optionally the name the broker's
+ * certificate carries when the URL holds an address. Optional: identity files from before keep loading.
+ */
+export const MqttTlsFields = {
+  mqttCa: PemCertificatesSchema.optional(),
+  mqttServername: z.string().min(1).max(253).optional(),
+};
+
+/** The DeviceLink `tls` option for an identity (structural: host does not depend on sync). */
+export function linkTls(id: { mqttCa?: string | undefined; mqttServername?: string | undefined }): { tls?: { ca: string; servername?: string } } {
+  if (!id.mqttCa) return {};
+  return { tls: { ca: id.mqttCa, ...(id.mqttServername ? { servername: id.mqttServername } : {}) } };
+}
+
 export const DeviceIdentitySchema = z.object({
   v: z.literal(1),
   hallId: Id,
@@ -17,6 +43,7 @@ export const DeviceIdentitySchema = z.object({
   username: z.string().min(1),
   password: z.string(),
   centerHttp: z.string().optional(),
+  ...MqttTlsFields,
 });
 export type DeviceIdentity = z.infer<typeof DeviceIdentitySchema>;
 

@@ -1,12 +1,13 @@
 // The device half of enrolment: present the one-time code to the center's `POST /api/enrol` and
 // turn the answer into an identity. Every failure is a code the setup screen explains.
 import { z } from 'zod';
-import type { DeviceIdentity } from './DeviceIdentity.ts';
+import { PemCertificatesSchema, type DeviceIdentity } from './DeviceIdentity.ts';
 
 export const EnrolResponseSchema = z.object({
   v: z.literal(1),
   identity: z.object({ hallId: z.string(), deviceId: z.string(), role: z.string(), name: z.string(), windowId: z.string().nullable() }),
-  mqtt: z.object({ url: z.string(), clientId: z.string(), username: z.string(), password: z.string() }),
+  // `ca`: the hall CA when the center is configured with one (HALLKIT_DEVICE_MQTT_CA_FILE).
+  mqtt: z.object({ url: z.string(), clientId: z.string(), username: z.string(), password: z.string(), ca: PemCertificatesSchema.optional() }),
   centerUrl: z.string(),
 });
 
@@ -63,6 +64,7 @@ export async function enrolDevice(centerUrl: string, code: string, fetchFn: type
       mqttUrl: d.mqtt.url,
       username: d.mqtt.username,
       password: d.mqtt.password,
+      ...(d.mqtt.ca ? { mqttCa: d.mqtt.ca } : {}),
       centerHttp: centerUrl,
     },
   };
