@@ -49,6 +49,8 @@ export interface CenterOptions {
   mosquittoPasswords?: Omit<MosquittoPasswordsOptions, 'logger'>;
   /** What devices are told to connect to; defaults to the broker the center uses. */
   deviceMqttUrl?: string;
+  /** The hall CA (PEM) given to devices at enrolment, for a `deviceMqttUrl` over mqtts:// (HALLKIT_DEVICE_MQTT_CA_FILE). */
+  deviceMqttCa?: string;
   /** Base URL for citizens' phones (ticket QR codes); defaults to the HTTP address. */
   publicUrl?: string;
   /** Reverse proxies whose X-Forwarded-For is believed (rate limits per phone, not per proxy). */
@@ -147,8 +149,10 @@ export class Center {
     const httpUrl = `http://${httpHost}:${port}`;
     const publicUrl = o.publicUrl ?? httpUrl;
     const desk = new TicketDesk(hall, tokens, publicUrl, now);
+    const deviceMqttUrl = o.deviceMqttUrl ?? mqttUrl;
+    if (o.deviceMqttCa && !/^(mqtts|wss):/i.test(deviceMqttUrl)) logger.warn('a device CA is configured but devices are told a plain broker URL', { deviceMqttUrl });
     const ctx: CenterContext = {
-      db, mqtt: client, deviceMqttUrl: o.deviceMqttUrl ?? mqttUrl, publicUrl, hall, broadcaster, desk, tokens, accounts, audit, registry, fleet, configs, samples, ingest, live, logger, now,
+      db, mqtt: client, deviceMqttUrl, ...(o.deviceMqttCa ? { deviceMqttCa: o.deviceMqttCa } : {}), publicUrl, hall, broadcaster, desk, tokens, accounts, audit, registry, fleet, configs, samples, ingest, live, logger, now,
       ...(o.mosquittoPasswords && !broker ? { brokerCredentials: new MosquittoPasswords({ ...o.mosquittoPasswords, logger }) } : {}),
     };
 

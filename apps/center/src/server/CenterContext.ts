@@ -21,6 +21,8 @@ export interface CenterContext {
   mqtt: MqttClient;
   /** The MQTT URL devices should use (given to them at enrolment). */
   deviceMqttUrl: string;
+  /** The hall CA (PEM) devices check the broker's certificate with; given at enrolment when set. */
+  deviceMqttCa?: string;
   /** Base URL citizens' phones reach the center at (ticket QR codes). */
   publicUrl: string;
   hall: HallService;

@@ -1,6 +1,7 @@
 // The center's settings from the environment (and `--key=value` arguments, which win).
 import { qingdaoHallConfig, yantaiHallConfig, type HallConfig } from '@hallkit/core';
 import type { CenterOptions } from './Center.ts';
+import { readDeviceMqttCa } from './broker/DeviceMqttCa.ts';
 
 export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): CenterOptions {
   const args = new Map(argv.filter((a) => a.startsWith('--')).map((a) => {
@@ -21,6 +22,10 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
   const passwordFile = get('mosquitto-password-file', 'HALLKIT_MOSQUITTO_PASSWORD_FILE');
   const pidFile = get('mosquitto-pid-file', 'HALLKIT_MOSQUITTO_PID_FILE');
   const reloadCommand = get('mosquitto-reload', 'HALLKIT_MOSQUITTO_RELOAD');
+  // What enrolled devices are told: the broker as they reach it (e.g. mqtts://10.0.0.2:8883, not the
+  // center's loopback listener) and the hall CA its certificate chains to.
+  const deviceMqttUrl = get('device-mqtt', 'HALLKIT_DEVICE_MQTT_URL');
+  const deviceMqttCaFile = get('device-mqtt-ca-file', 'HALLKIT_DEVICE_MQTT_CA_FILE');
   // The hall's reverse proxy (nginx in front of the phone pages): comma-separated addresses.
   const trustedProxies = (get('trusted-proxies', 'HALLKIT_TRUSTED_PROXIES') ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
   return {
@@ -32,6 +37,8 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
     ...(mqttPassword ? { mqttPassword } : {}),
     ...(!embedded && passwordFile ? { mosquittoPasswords: { file: passwordFile, ...(pidFile ? { pidFile } : {}), ...(reloadCommand ? { reloadCommand } : {}) } } : {}),
     ...(publicUrl ? { publicUrl } : {}),
+    ...(deviceMqttUrl ? { deviceMqttUrl } : {}),
+    ...(deviceMqttCaFile ? { deviceMqttCa: readDeviceMqttCa(deviceMqttCaFile) } : {}),
     ...(trustedProxies.length ? { trustedProxies } : {}),
   };
 }

@@ -10,7 +10,8 @@ export const EnrolRequestSchema = z.object({ v: z.literal(1), code: z.string().m
 export interface EnrolResponse {
   v: 1;
   identity: { hallId: string; deviceId: string; role: string; name: string; windowId: string | null };
-  mqtt: { url: string; clientId: string; username: string; password: string };
+  /** `ca`: the hall CA (PEM) for an mqtts:// `url`, when the center has one (HALLKIT_DEVICE_MQTT_CA_FILE). */
+  mqtt: { url: string; clientId: string; username: string; password: string; ca?: string };
   config: { hall: unknown; hallVersion: number; device: unknown; deviceVersion: number };
   centerUrl: string;
 }
@@ -32,7 +33,7 @@ export function enrolRoutes(r: Router, ctx: CenterContext, deviceConfig: (device
     const res: EnrolResponse = {
       v: 1,
       identity: { hallId: ctx.hall.config.catalog.hall.id, deviceId: d.deviceId, role: d.role, name: d.name, windowId: d.windowId },
-      mqtt: { url: ctx.deviceMqttUrl, clientId: d.deviceId, username: d.deviceId, password: got.password },
+      mqtt: { url: ctx.deviceMqttUrl, clientId: d.deviceId, username: d.deviceId, password: got.password, ...(ctx.deviceMqttCa ? { ca: ctx.deviceMqttCa } : {}) },
       config: { hall: ctx.hall.config, hallVersion: ctx.configs.version('hall', 'hall') ?? 1, device: dc.body, deviceVersion: dc.version },
       centerUrl: ctx.publicUrl,
     };
