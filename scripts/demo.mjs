@@ -17,6 +17,8 @@ const env = {
   ...process.env,
   HALLKIT_CENTER_HTTP: process.env.HALLKIT_CENTER_HTTP ?? 'http://127.0.0.1:8080',
   HALLKIT_MQTT_URL: process.env.HALLKIT_MQTT_URL ?? 'mqtt://127.0.0.1:18830',
+  // The center runs that broker itself (embedded) unless told the URL is an external one.
+  HALLKIT_EMBEDDED_BROKER: process.env.HALLKIT_EMBEDDED_BROKER ?? (process.env.HALLKIT_MQTT_URL ? '0' : '1'),
   HALLKIT_DATA_DIR: process.env.HALLKIT_DATA_DIR ?? '.hallkit/demo',
 };
 

@@ -11,8 +11,11 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
   const get = (arg: string, name: string) => args.get(arg) ?? env[name];
   const http = new URL(get('http', 'HALLKIT_CENTER_HTTP') ?? 'http://127.0.0.1:8080');
   const mqttUrl = get('mqtt', 'HALLKIT_MQTT_URL');
-  // HALLKIT_EMBEDDED_BROKER=0 means "use HALLKIT_MQTT_URL as an external broker".
-  const embedded = (get('embedded-broker', 'HALLKIT_EMBEDDED_BROKER') ?? '1') !== '0';
+  // One setting: HALLKIT_MQTT_URL alone means "the hall's broker is there" (external). Without it the
+  // center starts its embedded broker; HALLKIT_EMBEDDED_BROKER=1 starts that on the URL's port instead
+  // (the demo), =0 insists on an external one.
+  const embeddedSetting = get('embedded-broker', 'HALLKIT_EMBEDDED_BROKER');
+  const embedded = embeddedSetting === undefined ? mqttUrl === undefined : embeddedSetting !== '0';
   const hall = get('hall', 'HALLKIT_HALL') ?? 'yantai';
   const hallConfig: HallConfig = hall === 'qingdao' ? qingdaoHallConfig() : yantaiHallConfig({ alwaysOpen: true });
   const embeddedPort = mqttUrl ? Number(new URL(mqttUrl).port || 1883) : 18830;
