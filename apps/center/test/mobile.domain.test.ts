@@ -271,7 +271,12 @@ describe('follow and rate later', () => {
     hall.run('center', (h) => h.recall(w.config.id, iso(T0 + 2000)));
     expect(m.follow.view(t.id, T0).recalls).toBe(1);
     hall.run('center', (h) => h.finish(w.config.id, 'completed', iso(T0 + 60_000)));
-    expect(m.follow.view(t.id, T0 + 60_000).rating.state).toBe('open');
+    // The window's pad has the first say: the phone waits until its rating has closed.
+    expect(m.follow.view(t.id, T0 + 61_000).rating).toMatchObject({ state: 'at-window', windowNumber: w.config.number, opensAtTime: '12:03' });
+    expect(refusal(() => m.follow.rate(t.id, { v: 1, level: 'satisfied', reasons: [] }, T0 + 61_000))).toBe('evaluation-pending-at-window');
+    const serviceId = hall.state.tickets.get(t.id)?.services.at(-1)?.serviceId ?? '';
+    hall.run('pad', (h) => h.lapseRating(serviceId, iso(T0 + 90_000))); // the pad's time ran out: not rated there
+    expect(m.follow.view(t.id, T0 + 91_000).rating.state).toBe('open');
     expect(refusal(() => m.follow.rate(t.id, { v: 1, level: 'dissatisfied', reasons: [] }, T0 + 86_400_000))).toBe('evaluation-needs-reason');
     m.follow.rate(t.id, { v: 1, level: 'satisfied', reasons: [] }, T0 + 86_400_000);
     expect([...hall.state.evaluations.values()].map((e) => e.channel)).toEqual(['mobile']);

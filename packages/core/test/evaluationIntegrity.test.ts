@@ -68,7 +68,7 @@ function padRating(p: ReturnType<typeof serve>, at: string, o: Partial<EventOf<'
   };
 }
 
-const padLapse = (p: ReturnType<typeof serve>, at: string): HallEvent => ({
+const padLapse = (p: ReturnType<typeof serve>, at: string): EventOf<'EvaluationLapsed'> => ({
   type: 'EvaluationLapsed',
   v: 1,
   at,

@@ -12,6 +12,7 @@ import { openCenterDb } from './store/CenterStore.ts';
 import { HallService } from './hall/HallService.ts';
 import { HallBroadcaster } from './hall/HallBroadcaster.ts';
 import { QueueSamples } from './hall/QueueSamples.ts';
+import { RatingSweep } from './hall/RatingSweep.ts';
 import { DeviceEventIngest } from './ingest/DeviceEventIngest.ts';
 import { TicketTokens } from './requests/TicketTokens.ts';
 import { TicketDesk } from './requests/TicketDesk.ts';
@@ -67,6 +68,8 @@ export interface CenterOptions {
   heartbeatMs?: number;
   /** Subscribe to device outboxes and requests as `$share/<group>/…` (several center processes). */
   shareGroup?: string;
+  /** How often the center records abandoned ratings as not rated (ms; see RatingSweep). */
+  ratingSweepMs?: number;
 }
 
 export const DEFAULT_WEB_DIR = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
@@ -76,7 +79,7 @@ export class Center {
     readonly ctx: CenterContext,
     readonly httpUrl: string,
     readonly mqttUrl: string,
-    private readonly parts: { http: HttpServer; broker: EmbeddedBroker | undefined; responder: RequestResponder; presence: PresenceTracker; commands: CommandSender; modules: CenterModule[] },
+    private readonly parts: { http: HttpServer; broker: EmbeddedBroker | undefined; responder: RequestResponder; presence: PresenceTracker; commands: CommandSender; modules: CenterModule[]; ratingSweep: RatingSweep },
   ) {}
 
   get hall() {
@@ -138,7 +141,8 @@ export class Center {
     const fleet = new Fleet(db, registry, presence, o.heartbeatMs);
     const configs = new ConfigVersions(db, new ConfigPublisher(client, hallId));
     const samples = new QueueSamples(db);
-    const ingest = new DeviceEventIngest(db, client, hall, logger, () => live.changed(), o.shareGroup);
+    const ingest = new DeviceEventIngest(db, client, hall, registry, logger, () => live.changed(), o.shareGroup);
+    const ratingSweep = new RatingSweep(hall, now, logger, o.ratingSweepMs);
     const responder = new RequestResponder(client, hallId, { logger, ...(o.shareGroup ? { shareGroup: o.shareGroup } : {}) });
     const commands = new CommandSender(client, hallId, logger);
 
@@ -197,8 +201,9 @@ export class Center {
     });
     samples.maybeSample(hall.state, now().getTime());
     for (const m of modules) await m.start?.(ctx);
+    ratingSweep.start();
     logger.info('center started', { hallId, http: httpUrl, mqtt: mqttUrl, events: hall.state.eventCount });
-    return new Center(ctx, httpUrl, mqttUrl, { http, broker, responder, presence, commands, modules });
+    return new Center(ctx, httpUrl, mqttUrl, { http, broker, responder, presence, commands, modules, ratingSweep });
   }
 
   /** Provision a device with a known credential (demo, tests) and publish its config. */
@@ -209,8 +214,14 @@ export class Center {
     await this.ctx.configs.publish({ deviceId: device.deviceId }, 'device', { v: 1, deviceId: device.deviceId, role: d?.role, name: d?.name, windowId: d?.windowId ?? null, state: d?.state });
   }
 
+  /** Record every abandoned rating as not rated now (the timer does this every `ratingSweepMs`). */
+  sweepRatings(): number {
+    return this.parts.ratingSweep.sweep();
+  }
+
   async stop(): Promise<void> {
     const p = this.parts;
+    p.ratingSweep.stop();
     for (const m of [...p.modules].reverse()) await m.stop?.();
     this.ctx.broadcaster.stop();
     this.ctx.live.close();

@@ -27,6 +27,7 @@ export type MobileErrorCode =
   | 'already-evaluated'
   | 'evaluation-closed'
   | 'evaluation-needs-reason'
+  | 'evaluation-pending-at-window'
   | 'admin-required';
 
 const STATUS: Partial<Record<MobileErrorCode, number>> = {

@@ -2,7 +2,7 @@
 // nothing personal, since anyone may hold the link. Also 补充评价 (rate later) from the same link.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DomainError, EvaluationLevelSchema, estimateForTicket, type Ticket, type TicketStatus } from '@hallkit/core';
+import { DomainError, EvaluationLevelSchema, centerLapseDueAt, estimateForTicket, hallLocalTime, type Ticket, type TicketStatus } from '@hallkit/core';
 import { fail } from '../access/MobileError.ts';
 import { MOBILE_ISSUER, type HallAccess } from '../HallAccess.ts';
 
@@ -19,7 +19,11 @@ export interface FollowView {
   window: { number: number } | null;
   calledAt: string | null;
   recalls: number;
-  rating: { state: 'none' | 'open' | 'given' | 'closed'; windowNumber?: number; until?: string };
+  /**
+   * 补充评价. `at-window`: the window's pad may still be rating this service — the phone opens once
+   * the window's rating has closed, at the latest at `opensAt` (`opensAtTime`: hall-local HH:mm).
+   */
+  rating: { state: 'none' | 'at-window' | 'open' | 'given' | 'closed'; windowNumber?: number; until?: string; opensAt?: string; opensAtTime?: string };
   /** The hall's event count this view was made at: the page ignores anything older than it shows. */
   revision: number;
 }
@@ -71,8 +75,17 @@ export class TicketFollow {
     const extra = windowNumber !== undefined ? { windowNumber } : {};
     if (!r) return { state: 'none' };
     if (r.state === 'given') return { state: 'given', ...extra };
-    const until = Date.parse(r.finishedAt) + this.hall.state.config.evaluation.laterRatingDays * 86_400_000;
+    const policy = this.hall.state.config.evaluation;
+    const until = Date.parse(r.finishedAt) + policy.laterRatingDays * 86_400_000;
     if (now > until) return { state: 'closed', ...extra };
+    // The pad has the first say (core validateEvent): rated there → given; lapsed there or by the
+    // center's sweep → open here; still pending → wait, so a phone rating never beats the pad's 谢谢.
+    const opensAt = centerLapseDueAt(policy, r.finishedAt);
+    if (r.state === 'pending' && now < opensAt) {
+      const minute = hallLocalTime(opensAt, this.hall.state.config.catalog.hall.timeZone).minuteOfDay;
+      const opensAtTime = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+      return { state: 'at-window', opensAt: new Date(opensAt).toISOString(), opensAtTime, until: new Date(until).toISOString(), ...extra };
+    }
     return { state: 'open', until: new Date(until).toISOString(), ...extra };
   }
 
@@ -95,7 +108,7 @@ export class TicketFollow {
       );
     } catch (e) {
       if (e instanceof DomainError) {
-        if (e.code === 'already-evaluated' || e.code === 'evaluation-closed' || e.code === 'evaluation-needs-reason') fail(e.code);
+        if (e.code === 'already-evaluated' || e.code === 'evaluation-closed' || e.code === 'evaluation-needs-reason' || e.code === 'evaluation-pending-at-window') fail(e.code);
         if (e.code === 'unknown-reason') fail('bad-request', e.message);
       }
       throw e;

@@ -1,11 +1,13 @@
 // Consumes every device's outbox (through sync's OutboxIngest: dedupe on (device, seq), commit, then
 // cumulative ack). Each event is a HallEvent made on a device — an offline ticket, a rating, a lapse
 // — checked by the domain before it is applied. A refusal is final: recorded, counted, still acked.
+// Ratings and lapses come only from the rating pad enrolled for the window that served (好差评 integrity).
 import type { Database } from 'better-sqlite3';
 import type { MqttClient } from 'mqtt';
 import { DomainError, isBadReview, parseHallEvent, type HallEvent } from '@hallkit/core';
 import { OutboxIngest, type IngestedEvent, type Logger } from '@hallkit/sync';
 import type { HallService } from '../hall/HallService.ts';
+import type { DeviceRecord } from '../provisioning/DeviceRegistry.ts';
 import { TicketTokens } from '../requests/TicketTokens.ts';
 
 /** Event types a device may make on its own; anything else (a window call…) is the center's alone. */
@@ -19,6 +21,11 @@ export interface RejectedEvent {
   message: string;
 }
 
+/** Who a device is (the center's DeviceRegistry): a rating is taken only from the window's own pad. */
+export interface DeviceDirectory {
+  get(deviceId: string): Pick<DeviceRecord, 'role' | 'windowId' | 'state'> | undefined;
+}
+
 export class DeviceEventIngest {
   readonly outbox: OutboxIngest;
   private readonly insertRejected;
@@ -28,6 +35,7 @@ export class DeviceEventIngest {
     private readonly db: Database,
     client: MqttClient,
     private readonly service: HallService,
+    private readonly devices: DeviceDirectory,
     private readonly logger: Logger,
     private readonly onRejected: (r: RejectedEvent) => void = () => undefined,
     shareGroup?: string,
@@ -74,13 +82,17 @@ export class DeviceEventIngest {
     const reject = (code: string, message: string): RejectedEvent => {
       const r = { deviceId, seq: ev.seq, eventType: type, code, message: message.slice(0, 300) };
       this.insertRejected.run(Date.now(), deviceId, ev.seq, type, code, r.message);
-      this.logger.warn('device event refused', { deviceId, seq: ev.seq, type, code });
+      this.logger.warn('device event refused', { deviceId, seq: ev.seq, type, code, message: r.message });
       return r;
     };
     if (!parsed.ok) return reject('bad-schema', parsed.error);
     const e = parsed.event;
     if (!DEVICE_MADE.has(e.type)) return reject('not-device-event', `${e.type} is made by the center only`);
     if (e.type === 'TicketIssued' && e.issuerId !== deviceId) return reject('foreign-issuer', `ticket issued by ${e.issuerId} arrived from ${deviceId}`);
+    if (e.type === 'EvaluationGiven' || e.type === 'EvaluationLapsed') {
+      const refused = this.notFromWindowPad(deviceId, e);
+      if (refused) return reject(refused.code, refused.message);
+    }
     try {
       this.service.run(deviceId, (h) => {
         h.ingest(e);
@@ -96,6 +108,28 @@ export class DeviceEventIngest {
       if (err instanceof DomainError) return reject(err.code, err.message);
       throw err;
     }
+  }
+
+  /**
+   * A rating or lapse is the word of the pad facing the citizen at the window that served: any other
+   * device (a public kiosk, another window's pad, a revoked or unknown one) could otherwise rate any
+   * service in anyone's name. Phone and web ratings are made by the center itself, never by a device.
+   */
+  private notFromWindowPad(deviceId: string, e: Extract<HallEvent, { type: 'EvaluationGiven' | 'EvaluationLapsed' }>): { code: string; message: string } | undefined {
+    if (e.type === 'EvaluationGiven' && e.channel !== 'hall-pad') return { code: 'channel-not-allowed', message: `a ${e.channel} rating is made by the center, not by device ${deviceId}` };
+    if (e.type === 'EvaluationLapsed' && e.by === 'center') return { code: 'not-device-event', message: `only the center's sweep records a lapse by the center (sent by ${deviceId})` };
+    const d = this.devices.get(deviceId);
+    if (!d || d.state !== 'enrolled' || d.role !== 'evaluator') {
+      return { code: 'not-window-pad', message: `${deviceId} (${d ? `${d.role}, ${d.state}` : 'not registered'}) is not an enrolled window rating pad` };
+    }
+    const s = this.service.state;
+    const r = s.ratings.get(e.serviceId);
+    const served = r && s.tickets.get(r.ticketId)?.services.find((x) => x.serviceId === e.serviceId);
+    if (!served) return undefined; // unknown service: the domain refuses it with its own code
+    if (d.windowId !== served.windowId) {
+      return { code: 'wrong-window-pad', message: `${deviceId} is the pad of window ${d.windowId ?? '(none)'}, service ${e.serviceId} was at ${served.windowId}` };
+    }
+    return undefined;
   }
 
   rejected(limit = 100): (RejectedEvent & { at: number })[] {

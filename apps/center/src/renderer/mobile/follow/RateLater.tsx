@@ -1,4 +1,4 @@
-// 补充评价 from the ticket's link: once, within the hall's days, if not already rated at the window.
+// 补充评价 from the ticket's link: once, within the hall's days, after the window's own rating has closed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mapi, type FollowView, type HallInfo } from '../api.ts';
@@ -21,6 +21,15 @@ export function RateLater({ token, view, info, onRated }: { token: string; view:
   if (thanks) return <section className="m-card m-ok" data-testid="rate-thanks">{t('rate.thanks')}</section>;
   if (view.rating.state === 'given') return <section className="m-card m-muted" data-testid="rate-given">{t('rate.given')}</section>;
   if (view.rating.state === 'closed') return <section className="m-card m-muted">{t('rate.closed')}</section>;
+  // The window's pad has the first say; the live view switches to the form once its rating has closed.
+  if (view.rating.state === 'at-window') {
+    const time = view.rating.opensAtTime ?? '';
+    return (
+      <section className="m-card m-muted" data-testid="rate-at-window" data-opens-at={view.rating.opensAt}>
+        {view.rating.windowNumber !== undefined ? t('rate.atWindow', { w: view.rating.windowNumber, time }) : t('rate.atWindowNoWindow', { time })}
+      </section>
+    );
+  }
 
   const submit = async () => {
     if (!level) return;

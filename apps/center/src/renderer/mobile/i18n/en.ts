@@ -13,6 +13,8 @@ export default {
     title: 'Rate the service', prompt: 'How was the service at window {{w}}?', promptNoWindow: 'How was the service?', until: 'You can rate until {{day}}',
     reasons: 'What went wrong? (pick at least one)', comment: 'Comments (optional)', submit: 'Send rating', thanks: 'Thank you for your rating!', given: 'This service has been rated. Thank you',
     closed: 'The rating period has ended',
+    atWindow: 'Please rate on the rating pad at window {{w}} first; once rating there has ended you can rate here (from {{time}} at the latest)',
+    atWindowNoWindow: 'Please rate on the window’s rating pad first; once rating there has ended you can rate here (from {{time}} at the latest)',
     levels: { 'very-satisfied': 'Very satisfied', satisfied: 'Satisfied', 'basically-satisfied': 'Fairly satisfied', dissatisfied: 'Dissatisfied', 'very-dissatisfied': 'Very dissatisfied' },
   },
   take: {
@@ -40,6 +42,6 @@ export default {
     'already-booked': 'This ID number already has a booking for this service that day', 'quota-exhausted': 'No online tickets left today ({{quota}} a day): please take one in the hall',
     'id-limit': 'One ID number may take {{limit}} online ticket(s) per service per day', 'phone-limit': 'One phone may take {{limit}} online tickets per day',
     'category-closed': 'This service is closed now', 'already-evaluated': 'This service has already been rated — one rating per service', 'evaluation-closed': 'The rating period has ended',
-    'evaluation-needs-reason': 'Please pick at least one reason', 'wrong-code': 'Wrong code', network: 'Network problem, please try again', unknown: 'Something went wrong, please try again',
+    'evaluation-needs-reason': 'Please pick at least one reason', 'evaluation-pending-at-window': 'Please rate on the window’s rating pad first; rating here opens once that has ended', 'wrong-code': 'Wrong code', network: 'Network problem, please try again', unknown: 'Something went wrong, please try again',
   },
 };

@@ -41,6 +41,8 @@ export default {
     thanks: '感谢您的评价！',
     given: '本次服务已评价，感谢您的参与',
     closed: '评价期已过',
+    atWindow: '请先在 {{w}} 号窗口的评价器上评价；窗口评价结束后可在此补充评价（最迟 {{time}} 开放）',
+    atWindowNoWindow: '请先在窗口评价器上评价；窗口评价结束后可在此补充评价（最迟 {{time}} 开放）',
     levels: { 'very-satisfied': '非常满意', satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意', 'very-dissatisfied': '非常不满意' },
   },
   take: {
@@ -126,6 +128,7 @@ export default {
     'already-evaluated': '本次服务已经评价过了，每次服务只能评价一次',
     'evaluation-closed': '已超过可评价的期限',
     'evaluation-needs-reason': '不满意的评价请至少选择一个原因',
+    'evaluation-pending-at-window': '请先在窗口评价器评价，窗口评价结束后才能补充评价',
     'bad-phone': '请输入正确的 11 位手机号',
     'resend-too-soon': '验证码已发送，请 {{retryAfter}} 秒后再试',
     'no-code': '请先获取验证码',

@@ -12,6 +12,8 @@ export default {
   rate: {
     title: '補充評價', prompt: '請為 {{w}} 號窗口的服務評分', promptNoWindow: '請為本次服務評分', until: '可在 {{day}} 前評價', reasons: '請選擇不滿意的原因（至少一項）',
     comment: '意見建議（選填）', submit: '提交評價', thanks: '感謝您的評價！', given: '本次服務已評價，感謝您的參與', closed: '評價期已過',
+    atWindow: '請先在 {{w}} 號窗口的評價器上評價；窗口評價結束後可在此補充評價（最遲 {{time}} 開放）',
+    atWindowNoWindow: '請先在窗口評價器上評價；窗口評價結束後可在此補充評價（最遲 {{time}} 開放）',
     levels: { 'very-satisfied': '非常滿意', satisfied: '滿意', 'basically-satisfied': '基本滿意', dissatisfied: '不滿意', 'very-dissatisfied': '非常不滿意' },
   },
   take: {
@@ -37,6 +39,6 @@ export default {
     'not-yours': '這不是您的預約或號碼', 'bad-id-number': '身分證號不正確，請核對', 'slot-full': '該時段已約滿，請選擇其他時段', 'already-booked': '該身分證號當天已預約此業務',
     'quota-exhausted': '今日該業務線上號已取完（每日 {{quota}} 個），請到現場取號', 'id-limit': '同一身分證號每天每項業務限取 {{limit}} 個線上號',
     'phone-limit': '同一手機號每天限取 {{limit}} 個線上號', 'category-closed': '目前不在該業務的辦理時間', 'already-evaluated': '本次服務已經評價過了，每次服務只能評價一次',
-    'evaluation-closed': '已超過可評價的期限', 'evaluation-needs-reason': '不滿意的評價請至少選擇一個原因', 'wrong-code': '驗證碼不正確', network: '網路異常，請檢查網路後重試', unknown: '出錯了，請稍後再試',
+    'evaluation-closed': '已超過可評價的期限', 'evaluation-needs-reason': '不滿意的評價請至少選擇一個原因', 'evaluation-pending-at-window': '請先在窗口評價器評價，窗口評價結束後才能補充評價', 'wrong-code': '驗證碼不正確', network: '網路異常，請檢查網路後重試', unknown: '出錯了，請稍後再試',
   },
 };
