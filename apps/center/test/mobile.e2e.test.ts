@@ -240,14 +240,24 @@ describe('phone pages', () => {
     await context.close();
   });
 
-  it('rate later: once from the ticket link, a second try refused', async () => {
+  it('rate later: only once the window’s rating has closed, once from the ticket link, a second try refused', async () => {
     await drain();
     const t = onsite();
     expect(await atWindow('call-next')).toBe(t.number);
     await atWindow('finish', { outcome: 'completed' });
     const { context, page } = await phone();
     await page.goto(t.followUrl);
+    // The window's pad has the first say: a phone rating now could beat the pad after it said 谢谢.
+    await expect.poll(() => page.getByTestId('rate-at-window').textContent()).toMatch(/^请先在 97 号窗口的评价器上评价；窗口评价结束后可在此补充评价（最迟 \d\d:\d\d 开放）$/);
+    expect(await page.getByTestId('rate').count()).toBe(0);
+    // The pad of window 97 records "not rated" when its time is up; the page opens the form by itself.
+    await center.provisionKnown({ deviceId: 'pad-w97', role: 'evaluator', name: '97号窗口评价器', windowId: FUND_WINDOW }, 'pad-secret');
+    const pad = openDevice(dir, mosquitto.url, 'yantai', 'pad-w97', 'pad-secret');
+    pad.link.start();
+    const serviceId = center.hall.state.tickets.get(t.ticketId)?.services.at(-1)?.serviceId ?? '';
+    pad.store.append({ type: 'EvaluationLapsed', v: 1, at: new Date().toISOString(), serviceId, ticketId: t.ticketId });
     await page.getByTestId('rate').waitFor();
+    await pad.close();
     await page.getByRole('button', { name: '不满意', exact: true }).click();
     await page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('不满意的评价请至少选择一个原因');
