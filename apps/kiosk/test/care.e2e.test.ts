@@ -87,6 +87,21 @@ describe('kiosk remote care', () => {
     expect(printer.receiptText()).toContain('打印机自检');
   }, 40_000);
 
+  it('the admin device list says what is wrong with the printer at once (cover open, out of paper), and when it is fixed', async () => {
+    const problems = async () => {
+      const view = (await admin('/api/admin/view')) as { fleet: { deviceId: string; errors?: string[] }[] };
+      return view.fleet.find((d) => d.deviceId === 'kiosk-1')?.errors ?? null;
+    };
+    await expect.poll(problems, { timeout: 15_000 }).toEqual([]);
+    printer.setCover('open');
+    await expect.poll(problems, { timeout: 10_000 }).toEqual(['打印机仓盖打开']);
+    printer.setCover('closed');
+    printer.setPaper('empty');
+    await expect.poll(problems, { timeout: 10_000 }).toEqual(['打印机缺纸']);
+    printer.setPaper('ok');
+    await expect.poll(problems, { timeout: 10_000 }).toEqual([]);
+  }, 60_000);
+
   it('lock shows 设备维护中 and the host refuses a ticket until unlock', async () => {
     expect((await care('lock')).status).toBe('done');
     await page.getByTestId('device-locked').waitFor();

@@ -22,6 +22,7 @@ import { BridgeHost, linkTls, type BridgeHandlers } from '@hallkit/host';
 import { kioskContract, type IssuedTicket, type KioskContract, type KioskState, type PrintOutcome } from '../contract.ts';
 import type { DeviceIdentity } from './identity.ts';
 import { KioskDevices, type KioskDeviceAddresses } from './devices/KioskDevices.ts';
+import { deviceProblems } from './devices/deviceProblems.ts';
 import { TicketCounter, TicketRefusedError, type LocalTicket } from './tickets/TicketCounter.ts';
 import { KIOSK_MIGRATIONS } from './tickets/migrations.ts';
 import { CardSessions } from './CardSessions.ts';
@@ -96,7 +97,7 @@ export class KioskHost {
       ...(id.password ? { password: id.password } : {}),
       ...linkTls(id),
       heartbeatMs: o.heartbeatMs ?? 30_000,
-      health: () => ({ v: 1, devices: this.devices.health(), printer: this.devices.printer?.status ?? null }),
+      health: () => ({ v: 1, devices: this.devices.health(), printer: this.devices.printer?.status ?? null, errors: deviceProblems(this.devices.health()) }),
       backoff: { initialMs: 200, maxMs: 3000 },
       ...(o.logger ? { logger: o.logger } : {}),
     });
@@ -131,7 +132,9 @@ export class KioskHost {
   async start(): Promise<void> {
     this.devices.on('change', () => {
       this.emitState();
-      // The center sees printer/reader/scanner trouble at once, not at the next heartbeat.
+      // The center sees printer/reader/scanner trouble at once, not at the next heartbeat; the
+      // telemetry keeps the history of it.
+      this.link.healthChanged();
       this.link.recordTelemetry({ v: 1, kind: 'devices', ...this.devices.health() }, 'devices');
     });
     this.devices.on('card', (card) => {

@@ -17,6 +17,7 @@ import { Backoff, type BackoffOptions } from './Backoff.ts';
 import { OutboxSender } from './OutboxSender.ts';
 import { TelemetrySender } from './TelemetrySender.ts';
 import { consoleLogger, Counters, type Logger } from '../Logger.ts';
+import { isSecureUrl, isTlsError, tlsErrorText } from './TlsFailure.ts';
 
 export interface DeviceLinkOptions {
   store: DeviceStore;
@@ -112,6 +113,9 @@ export class DeviceLink extends EventEmitter<{
   private connects = 0;
   private readonly startedAt = Date.now();
   private timers: NodeJS.Timeout[] = [];
+  /** A heartbeat asked for by healthChanged(), and when the last one went. */
+  private healthTimer: NodeJS.Timeout | undefined;
+  private lastHeartbeatAt = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private unlistenAppend: (() => void) | undefined;
   private lastError: LinkError | null = null;
@@ -187,6 +191,8 @@ export class DeviceLink extends EventEmitter<{
     this.timers.forEach(clearInterval);
     this.timers = [];
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.healthTimer);
+    this.healthTimer = undefined;
     this.unlistenAppend?.();
     const c = this.client;
     this.client = undefined;
@@ -213,6 +219,18 @@ export class DeviceLink extends EventEmitter<{
   }
 
   /** Queue telemetry (lossy, coalesced by key, bounded); sent when connected. */
+  /**
+   * The app's health changed (a printer cover opened, a reader was unplugged): the center hears it
+   * with a heartbeat now, not at the next one. At most one extra heartbeat a second.
+   */
+  healthChanged(): void {
+    if (this.healthTimer || this.state === 'stopped') return;
+    this.healthTimer = setTimeout(() => {
+      this.healthTimer = undefined;
+      this.sendHeartbeat();
+    }, Math.max(0, this.lastHeartbeatAt + 1000 - Date.now()));
+  }
+
   recordTelemetry(body: unknown, key: string | null = null): void {
     this.store.telemetry.record(body, key);
     this.telemetry.pump();
@@ -510,26 +528,7 @@ export class DeviceLink extends EventEmitter<{
       config: this.store.config.versions(), counters: this.counters.toJSON(), app,
     };
     c.publish(topics.device(this.o.hallId, this.o.deviceId, 'heartbeat'), JSON.stringify(hb), { qos: 0 });
+    this.lastHeartbeatAt = Date.now();
     this.telemetry.pump();
   }
-}
-
-const isSecureUrl = (url: string) => /^(mqtts|wss):/i.test(url.trim());
-
-/** Certificate and handshake failures (Node's X509 verify codes, ERR_TLS_*, ERR_SSL_*, mqtt.js' own). */
-function isTlsError(e: Error): boolean {
-  const code = (e as { code?: unknown }).code;
-  return (typeof code === 'string' && /CERT|SIGNATURE|ISSUER|TLS|SSL|OSSL/.test(code)) || e.message === 'TLS not authorized';
-}
-
-/** What a technician needs to know, then the raw code and message. */
-function tlsErrorText(e: Error, haveCa: boolean): string {
-  const code = String((e as { code?: unknown }).code ?? '');
-  let why: string;
-  if (/UNABLE_TO_VERIFY_LEAF|SELF_SIGNED|ISSUER|SIGNATURE_FAILURE|TLS not authorized/.test(`${code} ${e.message}`)) {
-    why = haveCa ? "the broker's certificate is not signed by the hall CA this device was given" : "the broker's certificate is not trusted: this device has no hall CA";
-  } else if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') why = "the broker's certificate does not name the address in the broker URL (re-issue it, or set the servername)";
-  else if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') why = "the broker's certificate is expired or not yet valid (check the device's clock)";
-  else why = 'the TLS handshake failed (is this the broker\'s TLS port?)';
-  return `TLS: ${why} [${code || 'no code'}: ${e.message}]`;
 }
