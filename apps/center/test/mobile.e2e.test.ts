@@ -18,6 +18,7 @@ import { idCheckCharacter } from '../src/mobile/identity/idNumber.ts';
 import type { SlotPlan } from '../src/mobile/appointments/SlotPlan.ts';
 import { DEMO_APPLICANTS } from '../src/mobile/cases/demoCases.ts';
 import { ConsoleClient, openDevice, startCenter, tempDir, waitUntil } from './support/centerHarness.ts';
+import { lowContrast } from './support/contrast.ts';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = screenshotDir();
@@ -102,8 +103,19 @@ async function drain(): Promise<void> {
   while ((await atWindow('call-next')) !== null) await atWindow('finish', { outcome: 'completed' });
 }
 
+/**
+ * WCAG AA (4.5:1, large text 3:1) for every text, button and link on the page in the state it is in
+ * now, measured in Chromium: the console's white button text once made the phone buttons blank.
+ */
+async function expectReadable(page: Page, where: string): Promise<void> {
+  expect(await lowContrast(page), `contrast on ${where}`).toEqual([]);
+}
+
 async function login(page: Page, phoneNo: string): Promise<void> {
+  await page.getByTestId('login').waitFor();
+  await expectReadable(page, 'the login form, nothing typed');
   await page.locator('input[name=phone]').fill(phoneNo);
+  await expectReadable(page, 'the login form with a phone number');
   await page.getByRole('button', { name: '获取验证码' }).click();
   const masked = `${phoneNo.slice(0, 3)}****${phoneNo.slice(7)}`;
   await waitUntil('login code in the log', () => codes.some((c) => c.phone === masked));
@@ -111,6 +123,7 @@ async function login(page: Page, phoneNo: string): Promise<void> {
   await page.locator('input[name=code]').fill(code);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByText(`已登录 ${masked}`).waitFor();
+  await expectReadable(page, 'a page after log-in');
 }
 
 describe('phone pages', () => {
@@ -124,6 +137,7 @@ describe('phone pages', () => {
     await expect.poll(() => page.getByTestId('ahead').textContent()).toBe('前面还有 1 人');
     const body = (await page.textContent('body')) ?? '';
     expect(body).not.toMatch(/3706|\*\*\*\*/); // nothing personal on a ticket link
+    await expectReadable(page, 'follow, waiting');
     await page.screenshot({ path: join(SHOTS, 'phone-follow.png') });
     await page.evaluate(() => ((window as unknown as { __noReload: number }).__noReload = 1));
 
@@ -133,6 +147,7 @@ describe('phone pages', () => {
     expect(await atWindow('call-next')).toBe(mine.number);
     await expect.poll(() => page.getByTestId('called').textContent()).toBe('请到 97 号窗口办理');
     expect(await page.evaluate(() => (window as unknown as { __hkAlerts?: number }).__hkAlerts ?? 0)).toBeGreaterThanOrEqual(1);
+    await expectReadable(page, 'follow, called');
     await page.screenshot({ path: join(SHOTS, 'phone-called.png') });
 
     // A network blip: the page says so, then catches up without a reload.
@@ -163,6 +178,7 @@ describe('phone pages', () => {
     await page.getByTestId('remote-got').waitFor();
     const remoteNumber = (await page.locator('[data-testid=remote-got] .m-number').textContent()) ?? '';
     expect(remoteNumber).toMatch(/^C\d{3}$/);
+    await expectReadable(page, 'remote ticket taken');
     await page.screenshot({ path: join(SHOTS, 'phone-remote-ticket.png') });
     const after = onsite();
 
@@ -183,6 +199,7 @@ describe('phone pages', () => {
     await page.locator('input[name=idNumber]').fill(id('37060219700303789'));
     await page.getByRole('button', { name: '取号', exact: true }).click();
     await expect.poll(() => page.getByTestId('error').textContent()).toBe('今日该业务线上号已取完（每日 1 个），请到现场取号');
+    await expectReadable(page, 'remote ticket refused, my tickets listed');
 
     // The window calls by issue time, whatever the source.
     expect([await atWindow('call-next'), await atWindow('call-next'), await atWindow('call-next')]).toEqual([before.number, remoteNumber, after.number]);
@@ -202,7 +219,9 @@ describe('phone pages', () => {
     await page.locator('select[name=item]').selectOption('fund-loan');
     const local = hallLocalTime(Date.now(), 'Asia/Shanghai');
     const hour = `${String(Math.floor(local.minuteOfDay / 60)).padStart(2, '0')}:00`;
+    await expectReadable(page, 'booking: days and slots (earlier ones past)');
     await page.locator(`button[data-slot="${hour}"]`).click();
+    await expectReadable(page, 'booking: a slot chosen');
     await page.locator('input[name=idNumber]').fill(id('37061319920707456'));
     await page.getByRole('button', { name: '提交预约' }).click();
     await page.getByTestId('booking').waitFor();
@@ -210,7 +229,12 @@ describe('phone pages', () => {
     expect(code).toMatch(/^[0-9A-Z]{8}$/);
     expect(await page.locator('.m-qr svg').count()).toBe(1);
     expect(await page.textContent('[data-testid=booking]')).toContain('3706**********');
+    await expectReadable(page, 'one booking');
     await page.screenshot({ path: join(SHOTS, 'phone-appointment.png') });
+    await page.getByRole('button', { name: '改约' }).click();
+    await page.locator('.m-slot').first().waitFor();
+    await expectReadable(page, 'one booking, moving it');
+    await page.getByRole('button', { name: '取消', exact: true }).click();
 
     // The kiosk's request over MQTT (what apps/kiosk's host sends), from a provisioned device identity.
     await center.provisionKnown({ deviceId: 'kiosk-e2e', role: 'kiosk', name: '一楼东厅取号机' }, 'kiosk-secret');
@@ -258,10 +282,13 @@ describe('phone pages', () => {
     pad.store.append({ type: 'EvaluationLapsed', v: 1, at: new Date().toISOString(), serviceId, ticketId: t.ticketId });
     await page.getByTestId('rate').waitFor();
     await pad.close();
+    await expectReadable(page, 'rate later, no level chosen');
     await page.getByRole('button', { name: '不满意', exact: true }).click();
     await page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('不满意的评价请至少选择一个原因');
+    await expectReadable(page, 'rate later, dissatisfied without a reason');
     await page.getByRole('button', { name: '满意', exact: true }).click();
+    await expectReadable(page, 'rate later, satisfied chosen');
     await page.screenshot({ path: join(SHOTS, 'phone-rate.png') });
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByTestId('rate-thanks').waitFor();
@@ -279,15 +306,33 @@ describe('phone pages', () => {
   it('progress look-up by receipt code, like a parcel tracker', async () => {
     const { context, page } = await phone();
     await page.goto(`${center.httpUrl}/m/progress`);
+    await page.locator('input[name=receiptCode]').waitFor();
+    await expectReadable(page, 'progress, nothing typed');
     await page.locator('input[name=receiptCode]').fill('YT20260001');
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByTestId('case').waitFor();
     expect(await page.locator('[data-step-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-status')))).toEqual(['done', 'done', 'current', 'pending', 'pending']);
     expect(await page.textContent('[data-testid=case]')).toContain('企业开办');
+    await expectReadable(page, 'progress, a case found');
     await page.screenshot({ path: join(SHOTS, 'phone-progress.png') });
     await page.locator('input[name=receiptCode]').fill('NOPE1234');
     await page.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('没有找到相关记录');
+    await expectReadable(page, 'progress, nothing found');
+    await context.close();
+  });
+
+  it('the phone home page and the call alert switched on read at WCAG AA too', async () => {
+    await drain();
+    const mine = onsite();
+    const { context, page } = await phone();
+    await page.goto(`${center.httpUrl}/m/`);
+    await page.locator('.m-home').waitFor();
+    await expectReadable(page, 'the phone home page');
+    await page.goto(mine.followUrl);
+    await page.getByRole('button', { name: '开启声音和振动提醒' }).click();
+    await page.getByRole('button', { name: '提醒已开启' }).waitFor();
+    await expectReadable(page, 'follow, alerts on');
     await context.close();
   });
 

@@ -3,11 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { PAGES } from './pages.ts';
 import { i18n } from './i18n/i18n.ts';
-import { Home } from './common/Home.tsx';
-import './styles.css';
 
 const route = PAGES.find((p) => location.pathname.startsWith(p.prefix));
-const Page: ComponentType = route ? lazy(route.load) : Home;
+// No stylesheet here: each page brings its own (the consoles' styles.css, the phone pages'
+// mobile.css), so the consoles' global element rules never reach the citizen's phone.
+const Page: ComponentType = lazy(route ? route.load : () => import('./common/Home.tsx').then((m) => ({ default: m.Home })));
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -10,6 +10,7 @@ import { FleetPanel } from './FleetPanel.tsx';
 import { EvaluationsPanel } from './EvaluationsPanel.tsx';
 import { FollowUpsPanel } from './FollowUpsPanel.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
+import '../styles.css';
 
 const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'audit'] as const;
 type Tab = (typeof TABS)[number];

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import '../styles.css';
 
 export function Home() {
   const { t } = useTranslation();

@@ -7,6 +7,7 @@ import { ConsoleTopBar } from '../common/ConsoleTopBar.tsx';
 import { clock } from '../common/format.ts';
 import { useWindowConsole } from './useWindowConsole.ts';
 import { TransferPanel } from './TransferPanel.tsx';
+import '../styles.css';
 
 const windowId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 
