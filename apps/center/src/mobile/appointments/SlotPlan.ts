@@ -10,7 +10,8 @@ export const SlotSchema = z
     to: z.number().int().min(0).max(1440),
     capacity: z.number().int().min(0).max(1000),
   })
-  .refine((s) => s.from < s.to, { message: 'a slot ends after it starts' });
+  // `params.rule` names the check for the admin console, which says it in the admin's language.
+  .refine((s) => s.from < s.to, { message: 'a slot ends after it starts', params: { rule: 'slot-order' } });
 export type Slot = z.infer<typeof SlotSchema>;
 
 export const SlotPlanSchema = z
@@ -33,8 +34,42 @@ export const SlotPlanSchema = z
   })
   .refine((p) => [...p.slots].sort((a, b) => a.from - b.from).every((s, i, all) => i === 0 || (all[i - 1]?.to ?? 0) <= s.from), {
     message: 'slots must not overlap',
+    path: ['slots'],
+    params: { rule: 'slots-overlap' },
   });
 export type SlotPlan = z.infer<typeof SlotPlanSchema>;
+
+/** One reason a slot plan was refused, for the admin console to say in the admin's language. */
+export interface SlotPlanIssue {
+  /** Where: `['slots', 2, 'to']`, `['slots']`, `['daysAhead']`, `['checkIn', 'lateMinutes']` … */
+  path: (string | number)[];
+  /** The check: `slots-overlap`, `slot-order`, or zod's issue code (`too_big`, `too_small`, `invalid_type` …). */
+  rule: string;
+  min?: number;
+  max?: number;
+  /** The schema's own words (English), for a rule the console does not know. */
+  message: string;
+}
+
+/** GET /api/m/admin/slot-plans (adminSlotRoutes): every queue category, its plan if it has one, and a suggestion. */
+export interface SlotPlanList {
+  v: 1;
+  categories: { id: string; name: string; plan: SlotPlan | null; suggested: SlotPlan }[];
+}
+
+/** The schema's findings as the console reads them: where, which check, the limit. */
+export function slotPlanIssues(issues: z.core.$ZodIssue[]): SlotPlanIssue[] {
+  return issues.map((i) => {
+    const rule = i.code === 'custom' && typeof i.params?.rule === 'string' ? i.params.rule : i.code;
+    return {
+      path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+      rule,
+      ...(i.code === 'too_small' ? { min: Number(i.minimum) } : {}),
+      ...(i.code === 'too_big' ? { max: Number(i.maximum) } : {}),
+      message: i.message,
+    };
+  });
+}
 
 /** The days of a plan open for booking, seen from `today` (both `YYYY-MM-DD`, hall-local). */
 export function bookableDays(plan: SlotPlan, today: string, calendar: WorkingCalendar): string[] {

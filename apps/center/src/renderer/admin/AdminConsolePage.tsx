@@ -1,4 +1,5 @@
-// 管理控制台 (/admin): live queue, windows, device fleet, evaluations, bad-review follow-ups, audit.
+// 管理控制台 (/admin): live queue, windows, device fleet, evaluations, bad-review follow-ups,
+// appointment slot plans (预约号源), audit.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/useSession.ts';
@@ -10,9 +11,10 @@ import { FleetPanel } from './FleetPanel.tsx';
 import { EvaluationsPanel } from './EvaluationsPanel.tsx';
 import { FollowUpsPanel } from './FollowUpsPanel.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
+import { SlotPlansPanel } from './SlotPlansPanel.tsx';
 import '../styles.css';
 
-const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'audit'] as const;
+const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'slots', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function AdminConsolePage() {
@@ -53,6 +55,7 @@ function AdminBody() {
       {tab === 'fleet' && <FleetPanel view={view} />}
       {tab === 'evaluations' && <EvaluationsPanel view={view} />}
       {tab === 'followUps' && <FollowUpsPanel view={view} />}
+      {tab === 'slots' && <SlotPlansPanel />}
       {tab === 'audit' && <AuditPanel view={view} />}
     </>
   );

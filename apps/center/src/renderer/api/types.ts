@@ -4,6 +4,7 @@ export type { WindowView } from '../../server/views/windowView.ts';
 export type { AdminView, FollowUpRow } from '../../server/views/adminView.ts';
 export type { RateRow } from '../../server/views/evaluationStats.ts';
 export type { FleetRow } from '../../server/provisioning/Fleet.ts';
+export type { SlotPlan, SlotPlanIssue, SlotPlanList } from '../../mobile/appointments/SlotPlan.ts';
 
 export type Session = { kind: 'staff'; staffNo: string; name: string; windowId: string } | { kind: 'admin'; username: string };
 
