@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import mqtt from 'mqtt';
 import { Mosquitto, freePort } from '@hallkit/testkit';
+import { serverCertificate, testCa } from '@hallkit/testkit/certificates';
 import { mosquittoConfig } from '../src/index.ts';
-import { brokerDir, passwordFile, testCertificates } from './brokerFiles.ts';
+import { brokerDir, passwordFile } from './brokerFiles.ts';
 
 /** TLS to the broker with a locally made CA: the right CA connects, a wrong CA is refused. */
 let broker: Mosquitto;
@@ -14,8 +15,9 @@ let otherCa: string;
 beforeAll(async () => {
   const dir = brokerDir();
   const pw = passwordFile(dir, { 'kiosk-a': 'secret-a', center: 'center-secret' });
-  certs = testCertificates(dir, 'hall');
-  otherCa = testCertificates(dir, 'stranger').ca;
+  const hallCa = testCa(dir, 'hall');
+  certs = { ca: hallCa.ca, ...serverCertificate(dir, hallCa, 'broker') };
+  otherCa = testCa(dir, 'stranger').ca;
   tlsPort = await freePort();
   broker = await Mosquitto.start({
     config: (port) =>
