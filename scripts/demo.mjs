@@ -22,8 +22,16 @@ const env = {
   HALLKIT_DATA_DIR: process.env.HALLKIT_DATA_DIR ?? '.hallkit/demo',
 };
 
+// Each app runs in its own process group (npm → sh → node): stopping the group stops the app's
+// node too, not only the npm in front of it.
 function stopAll() {
-  for (const c of children) c.kill('SIGTERM');
+  for (const c of children) {
+    try {
+      process.kill(-c.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
 }
 process.on('SIGINT', () => (stopAll(), process.exit(0)));
 process.on('SIGTERM', () => (stopAll(), process.exit(0)));
@@ -31,7 +39,7 @@ process.on('SIGTERM', () => (stopAll(), process.exit(0)));
 /** Start one app; resolves when it prints `READY <label> <url>` lines and then `READY-DONE`. */
 function start(app) {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', 'demo', '-w', `apps/${app}`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('npm', ['run', '-s', 'demo', '-w', `apps/${app}`], { env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     children.push(child);
     let buf = '';
     child.stdout.on('data', (d) => {

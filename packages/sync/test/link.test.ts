@@ -111,6 +111,23 @@ describe.each([4, 5] as const)('DeviceLink on MQTT protocol version %i', (pv) =>
     expect(center.rows('kiosk-9').map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('stops within seconds when the broker hangs (the hall shutting down), keeping its outbox', async () => {
+    const { open } = await setup();
+    const { store, link } = open('kiosk-7');
+    link.start();
+    await waitUntil(() => link.status().connected, 5000, 'online');
+    process.kill(broker.pid as number, 'SIGSTOP'); // connected, but nobody answers
+    try {
+      store.append({ type: 'ticket.issued', v: 1, n: 1 });
+      const t0 = Date.now();
+      await link.stop();
+      expect(Date.now() - t0).toBeLessThan(3500);
+      expect(store.outbox.backlog().events).toBe(1);
+    } finally {
+      process.kill(broker.pid as number, 'SIGCONT');
+    }
+  });
+
   it('applies config published while offline on reconnect, keeps it across restarts, ignores a stale version', async () => {
     const { open, center, hallId, dir } = await setup();
     const config = new ConfigPublisher(center.client, hallId);

@@ -199,10 +199,14 @@ export class DeviceLink extends EventEmitter<{
     this.outbox.detach();
     this.telemetry.detach();
     this.failPending('offline', 'link stopped');
-    if (c?.connected) {
-      await c.publishAsync(topics.device(this.o.hallId, this.o.deviceId, 'presence'), JSON.stringify(this.presence('offline')), { qos: 1, retain: true }).catch(() => undefined);
-    }
-    await c?.endAsync().catch(() => undefined);
+    if (!c) return;
+    // A broker that goes away at the same moment (the whole hall shutting down) must not hold the
+    // device's shutdown: say offline if that gets through within a second (the last will says it
+    // otherwise), close cleanly within another, else drop the connection.
+    const said = c.connected
+      ? await within(1000, c.publishAsync(topics.device(this.o.hallId, this.o.deviceId, 'presence'), JSON.stringify(this.presence('offline')), { qos: 1, retain: true }))
+      : false;
+    if (!said || !(await within(1000, c.endAsync()))) await c.endAsync(true).catch(() => undefined);
   }
 
   status(): LinkStatus {
@@ -530,5 +534,16 @@ export class DeviceLink extends EventEmitter<{
     c.publish(topics.device(this.o.hallId, this.o.deviceId, 'heartbeat'), JSON.stringify(hb), { qos: 0 });
     this.lastHeartbeatAt = Date.now();
     this.telemetry.pump();
+  }
+}
+
+/** Whether `p` settled well within `ms` (a rejection counts as not). */
+async function within(ms: number, p: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([p.then(() => true, () => false), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
