@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, Hall } from '../src/index.ts';
-import { smallHall, t } from './fixtures.ts';
+import { Hall } from '../src/index.ts';
+import { refusalCode, smallHall, t } from './fixtures.ts';
 
 function open(h: Hall, ...ids: string[]) {
   for (const id of ids) h.openWindow(id, { id: `s-${id}`, name: `员工${id}` }, t(0));
@@ -13,16 +13,6 @@ function issue(
   priority: 'normal' | 'green' | 'appointment' = 'normal',
 ) {
   return h.issueTicket({ categoryId, source: 'on-site', priority, issuerId: 'kiosk-1', at });
-}
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('tickets and numbering', () => {
@@ -58,13 +48,13 @@ describe('tickets and numbering', () => {
       offline: true,
     } as const;
     h.ingest(offline);
-    expect(refusal(() => h.ingest(offline))).toBe('number-already-used');
+    expect(refusalCode(() => h.ingest(offline))).toBe('number-already-used');
     expect(
-      refusal(() =>
+      refusalCode(() =>
         h.ingest({ ...offline, issuerId: 'kiosk-3', seq: 8, number: 'A008', ticketId: '2026-11-23/A008' }),
       ),
     ).toBe('number-outside-lease');
-    expect(refusal(() => h.ingest({ ...offline, seq: 2, number: 'A002', ticketId: '2026-11-23/A002' }))).toBe(
+    expect(refusalCode(() => h.ingest({ ...offline, seq: 2, number: 'A002', ticketId: '2026-11-23/A002' }))).toBe(
       'number-outside-lease',
     );
   });
@@ -81,9 +71,9 @@ describe('tickets and numbering', () => {
         })),
       },
     });
-    expect(refusal(() => issue(h, 'general', '2026-11-23T00:30:00Z'))).toBe('category-closed'); // 08:30 Beijing
+    expect(refusalCode(() => issue(h, 'general', '2026-11-23T00:30:00Z'))).toBe('category-closed'); // 08:30 Beijing
     expect(issue(h, 'general', '2026-11-23T01:30:00Z').number).toBe('A001');
-    expect(refusal(() => issue(h, 'general', '2026-11-22T03:00:00Z'))).toBe('category-closed'); // Sunday
+    expect(refusalCode(() => issue(h, 'general', '2026-11-22T03:00:00Z'))).toBe('category-closed'); // Sunday
   });
 });
 
@@ -134,7 +124,7 @@ describe('calling rules', () => {
     const a = issue(h, 'general', t(1));
     issue(h, 'general', t(2));
     h.callNext('w2', t(3));
-    expect(refusal(() => h.markNoShow('w2', t(4)))).toBe('recalls-not-exhausted');
+    expect(refusalCode(() => h.markNoShow('w2', t(4)))).toBe('recalls-not-exhausted');
     h.recall('w2', t(4));
     h.recall('w2', t(5));
     expect(h.ticket(a.ticketId).status).toBe('called');
@@ -144,7 +134,7 @@ describe('calling rules', () => {
     issue(h, 'general', t(7));
     h.requeueLate(a.ticketId, t(20));
     expect([21, 22, 23].map((m) => h.callNext('w2', t(m)).called?.number)).toEqual(['A002', 'A003', 'A001']);
-    expect(refusal(() => h.requeueLate(a.ticketId, t(24)))).toBe('ticket-not-no-show');
+    expect(refusalCode(() => h.requeueLate(a.ticketId, t(24)))).toBe('ticket-not-no-show');
   });
 
   it('a late arrival past the allowed minutes is refused', () => {
@@ -160,7 +150,7 @@ describe('calling rules', () => {
     const a = issue(h, 'general', t(1));
     h.callNext('w2', t(2));
     h.markNoShow('w2', t(3));
-    expect(refusal(() => h.requeueLate(a.ticketId, t(30)))).toBe('late-arrival-too-late');
+    expect(refusalCode(() => h.requeueLate(a.ticketId, t(30)))).toBe('late-arrival-too-late');
   });
 
   it('hold and call back', () => {
@@ -202,10 +192,10 @@ describe('calling rules', () => {
   it('a paused or closed window cannot call', () => {
     const h = new Hall(smallHall());
     issue(h, 'general', t(1));
-    expect(refusal(() => h.callNext('w2', t(2)))).toBe('window-not-open');
+    expect(refusalCode(() => h.callNext('w2', t(2)))).toBe('window-not-open');
     open(h, 'w2');
     h.pauseWindow('w2', t(3), '午休');
-    expect(refusal(() => h.callNext('w2', t(4)))).toBe('window-paused');
+    expect(refusalCode(() => h.callNext('w2', t(4)))).toBe('window-paused');
     h.resumeWindow('w2', t(5));
     expect(h.callNext('w2', t(6)).called?.number).toBe('A001');
   });

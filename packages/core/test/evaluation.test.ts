@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DomainError,
   EVALUATION_LEVELS,
   Hall,
   addWorkingDays,
@@ -12,7 +11,7 @@ import {
   yantaiHallConfig,
 } from '../src/index.ts';
 import type { EvaluateCommand } from '../src/index.ts';
-import { smallHall, t } from './fixtures.ts';
+import { refusalCode, smallHall, t } from './fixtures.ts';
 
 function servedTicket(h: Hall) {
   h.openWindow('w2', { id: 'YT0201', name: '王晓燕' }, t(0));
@@ -27,16 +26,6 @@ function servedTicket(h: Hall) {
   h.callNext('w2', t(2));
   h.finish('w2', 'completed', t(12));
   return `${a.ticketId}#1`;
-}
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  return 'accepted';
 }
 
 describe('好差评 levels and codes', () => {
@@ -87,21 +76,21 @@ describe('evaluations', () => {
     const h = new Hall(smallHall());
     const serviceId = servedTicket(h);
     h.evaluate(rating(serviceId));
-    expect(code(() => h.evaluate(rating(serviceId, { evaluationId: 'ev2', level: 'very-satisfied' })))).toBe(
+    expect(refusalCode(() => h.evaluate(rating(serviceId, { evaluationId: 'ev2', level: 'very-satisfied' })))).toBe(
       'already-evaluated',
     );
     expect(
-      code(() => h.evaluate(rating(serviceId, { evaluationId: 'ev3', channel: 'mobile', at: t(60) }))),
+      refusalCode(() => h.evaluate(rating(serviceId, { evaluationId: 'ev3', channel: 'mobile', at: t(60) }))),
     ).toBe('already-evaluated');
   });
 
   it('a bad review needs a reason from the fixed list and opens a follow-up with a working-day deadline', () => {
     const h = new Hall(smallHall());
     const serviceId = servedTicket(h);
-    expect(code(() => h.evaluate(rating(serviceId, { level: 'dissatisfied' })))).toBe(
+    expect(refusalCode(() => h.evaluate(rating(serviceId, { level: 'dissatisfied' })))).toBe(
       'evaluation-needs-reason',
     );
-    expect(code(() => h.evaluate(rating(serviceId, { level: 'dissatisfied', reasons: ['made-up'] })))).toBe(
+    expect(refusalCode(() => h.evaluate(rating(serviceId, { level: 'dissatisfied', reasons: ['made-up'] })))).toBe(
       'unknown-reason',
     );
     const events = h.evaluate(
@@ -116,7 +105,7 @@ describe('evaluations', () => {
       staffId: 'YT0201',
     });
     h.advanceFollowUp('fu/ev1', 'contacted', 'admin', t(100), '已电话回访');
-    expect(code(() => h.advanceFollowUp('fu/ev1', 'contacted', 'admin', t(101)))).toBe('invalid-transition');
+    expect(refusalCode(() => h.advanceFollowUp('fu/ev1', 'contacted', 'admin', t(101)))).toBe('invalid-transition');
     h.advanceFollowUp('fu/ev1', 'rectified', 'admin', t(102));
     h.advanceFollowUp('fu/ev1', 'closed', 'admin', t(103));
     expect(h.state.followUps.get('fu/ev1')?.history.map((s) => [s.to, s.by])).toEqual([
@@ -131,11 +120,11 @@ describe('evaluations', () => {
     const serviceId = servedTicket(h);
     expect(h.lapseRating(serviceId, t(13)).map((e) => e.type)).toEqual(['EvaluationLapsed']);
     expect(h.state.evaluations.size).toBe(0);
-    expect(code(() => h.evaluate(rating(serviceId, { at: t(14) })))).toBe('evaluation-closed');
-    expect(code(() => h.evaluate(rating(serviceId, { channel: 'mobile', at: t(8 * 24 * 60) })))).toBe(
+    expect(refusalCode(() => h.evaluate(rating(serviceId, { at: t(14) })))).toBe('evaluation-closed');
+    expect(refusalCode(() => h.evaluate(rating(serviceId, { channel: 'mobile', at: t(8 * 24 * 60) })))).toBe(
       'evaluation-closed',
     );
-    expect(code(() => h.evaluate(rating(serviceId, { channel: 'mobile', at: t(2 * 24 * 60) })))).toBe(
+    expect(refusalCode(() => h.evaluate(rating(serviceId, { channel: 'mobile', at: t(2 * 24 * 60) })))).toBe(
       'accepted',
     );
   });

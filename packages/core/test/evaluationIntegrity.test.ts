@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DomainError,
   EVALUATION_LEVELS,
   Hall,
   centerLapseDueAt,
@@ -10,7 +9,7 @@ import {
   type EventOf,
   type HallEvent,
 } from '../src/index.ts';
-import { smallHall, t } from './fixtures.ts';
+import { refusalCode, smallHall, t } from './fixtures.ts';
 
 /**
  * 好差评 integrity: a rating belongs to the service as the hall recorded it; the center lapses
@@ -18,16 +17,6 @@ import { smallHall, t } from './fixtures.ts';
  * smallHall's ratingSeconds is 30: a pad rating closes 3 × 30 s + 60 s after the finish, the center
  * lapses 120 minutes after that.
  */
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  return 'accepted';
-}
 
 const ms = (iso: string) => Date.parse(iso);
 const iso = (n: number) => new Date(n).toISOString();
@@ -84,13 +73,13 @@ describe('a rating matches the service it rates', () => {
     const other = serve(h, t(5));
     const p = serve(h, t(10), 'food-licence');
     const at = t(10, 20);
-    expect(code(() => h.ingest(padRating(p, at, { staffId: 'YT9999' })))).toBe('evaluation-mismatch');
-    expect(code(() => h.ingest(padRating(p, at, { windowId: 'w1' })))).toBe('evaluation-mismatch');
-    expect(code(() => h.ingest(padRating(p, at, { ticketId: other.ticketId })))).toBe('evaluation-mismatch');
-    expect(code(() => h.ingest(padRating(p, at, { itemId: 'some-other-item' })))).toBe('evaluation-mismatch');
-    expect(code(() => h.ingest({ ...padLapse(p, at), ticketId: other.ticketId }))).toBe('evaluation-mismatch');
+    expect(refusalCode(() => h.ingest(padRating(p, at, { staffId: 'YT9999' })))).toBe('evaluation-mismatch');
+    expect(refusalCode(() => h.ingest(padRating(p, at, { windowId: 'w1' })))).toBe('evaluation-mismatch');
+    expect(refusalCode(() => h.ingest(padRating(p, at, { ticketId: other.ticketId })))).toBe('evaluation-mismatch');
+    expect(refusalCode(() => h.ingest(padRating(p, at, { itemId: 'some-other-item' })))).toBe('evaluation-mismatch');
+    expect(refusalCode(() => h.ingest({ ...padLapse(p, at), ticketId: other.ticketId }))).toBe('evaluation-mismatch');
     expect(h.state.evaluations.size).toBe(0);
-    expect(code(() => h.ingest(padRating(p, at)))).toBe('accepted');
+    expect(refusalCode(() => h.ingest(padRating(p, at)))).toBe('accepted');
     expect(h.state.evaluations.get(`ev-${p.serviceId}`)).toMatchObject({ windowId: 'w2', staffId: 'YT0201', itemId: 'food-licence' });
   });
 
@@ -99,7 +88,7 @@ describe('a rating matches the service it rates', () => {
     const p = serve(h, t(10), 'food-licence');
     const e = padRating(p, t(10, 20));
     delete e.itemId;
-    expect(code(() => h.ingest(e))).toBe('accepted');
+    expect(refusalCode(() => h.ingest(e))).toBe('accepted');
   });
 });
 
@@ -126,14 +115,14 @@ describe('the center lapses abandoned ratings; a pad’s in-time rating still co
     h.lapseAbandonedRatings(t(10 + 180));
     expect([lapsedCount(h), h.state.evaluations.size]).toEqual([1, 0]);
     const late = padRating(p, t(10, 25), { level: 'very-dissatisfied', reasons: ['long-wait'] });
-    expect(code(() => h.ingest(late))).toBe('accepted');
+    expect(refusalCode(() => h.ingest(late))).toBe('accepted');
     expect([lapsedCount(h), h.state.evaluations.size]).toEqual([0, 1]);
     expect(h.state.ratings.get(p.serviceId)).toMatchObject({ state: 'given', evaluationId: late.evaluationId });
     expect(h.state.ratings.get(p.serviceId)?.lapsedBy).toBeUndefined();
     // Delivered again (the ack was lost), or a second rating: refused, still one.
-    expect(code(() => h.ingest(late))).toBe('already-evaluated');
-    expect(code(() => h.ingest(padRating(p, t(10, 30), { evaluationId: 'ev-other' })))).toBe('already-evaluated');
-    expect(code(() => h.ingest(padLapse(p, t(10, 40))))).toBe('evaluation-closed');
+    expect(refusalCode(() => h.ingest(late))).toBe('already-evaluated');
+    expect(refusalCode(() => h.ingest(padRating(p, t(10, 30), { evaluationId: 'ev-other' })))).toBe('already-evaluated');
+    expect(refusalCode(() => h.ingest(padLapse(p, t(10, 40))))).toBe('evaluation-closed');
     expect([lapsedCount(h), h.state.evaluations.size]).toEqual([0, 1]);
   });
 
@@ -141,26 +130,26 @@ describe('the center lapses abandoned ratings; a pad’s in-time rating still co
     const h = new Hall(smallHall());
     const p = serve(h, t(10));
     const closes = padRatingClosesAt(h.state.config.evaluation, p.finishedAt);
-    expect(code(() => h.ingest(padRating(p, iso(closes + 1))))).toBe('evaluation-closed');
+    expect(refusalCode(() => h.ingest(padRating(p, iso(closes + 1))))).toBe('evaluation-closed');
     h.lapseAbandonedRatings(t(10 + 180));
-    expect(code(() => h.ingest(padRating(p, iso(closes + 1))))).toBe('evaluation-closed');
-    expect(code(() => h.ingest(padRating(p, iso(closes))))).toBe('accepted');
+    expect(refusalCode(() => h.ingest(padRating(p, iso(closes + 1))))).toBe('evaluation-closed');
+    expect(refusalCode(() => h.ingest(padRating(p, iso(closes))))).toBe('accepted');
   });
 
   it('the pad’s own lapse is final for the pad; delivered after the center’s lapse it confirms it, not a second count', () => {
     const h = new Hall(smallHall());
     const a = serve(h, t(10));
     h.ingest(padLapse(a, t(10, 30)));
-    expect(code(() => h.ingest(padRating(a, t(10, 31))))).toBe('evaluation-closed');
+    expect(refusalCode(() => h.ingest(padRating(a, t(10, 31))))).toBe('evaluation-closed');
     const b = serve(h, t(20));
     h.lapseAbandonedRatings(t(20 + 180));
-    expect(code(() => h.ingest(padLapse(b, t(20, 30))))).toBe('accepted');
+    expect(refusalCode(() => h.ingest(padLapse(b, t(20, 30))))).toBe('accepted');
     expect(h.state.ratings.get(b.serviceId)).toMatchObject({ state: 'lapsed', lapsedBy: 'pad' });
-    expect(code(() => h.ingest(padLapse(b, t(20, 30))))).toBe('evaluation-closed');
-    expect(code(() => h.ingest(padRating(b, t(20, 10))))).toBe('evaluation-closed');
+    expect(refusalCode(() => h.ingest(padLapse(b, t(20, 30))))).toBe('evaluation-closed');
+    expect(refusalCode(() => h.ingest(padRating(b, t(20, 10))))).toBe('evaluation-closed');
     expect(lapsedCount(h)).toBe(2);
     // Only the center's sweep may say `by: 'center'`; a second one for the same service is refused.
-    expect(code(() => h.ingest({ ...padLapse(b, t(20 + 181)), by: 'center' }))).toBe('evaluation-closed');
+    expect(refusalCode(() => h.ingest({ ...padLapse(b, t(20 + 181)), by: 'center' }))).toBe('evaluation-closed');
   });
 
   it('the phone waits for the window: refused while the pad may still rate, open once the window closed', () => {
@@ -168,19 +157,19 @@ describe('the center lapses abandoned ratings; a pad’s in-time rating still co
     const phone = (serviceId: string, at: string) => () =>
       h.evaluate({ evaluationId: `m-${serviceId}`, serviceId, level: 'satisfied', reasons: [], channel: 'mobile', at });
     const a = serve(h, t(10));
-    expect(code(phone(a.serviceId, t(10, 5)))).toBe('evaluation-pending-at-window');
-    expect(code(phone(a.serviceId, t(60)))).toBe('evaluation-pending-at-window');
+    expect(refusalCode(phone(a.serviceId, t(10, 5)))).toBe('evaluation-pending-at-window');
+    expect(refusalCode(phone(a.serviceId, t(60)))).toBe('evaluation-pending-at-window');
     h.ingest(padLapse(a, t(10, 30)));
-    expect(code(phone(a.serviceId, t(60)))).toBe('accepted');
+    expect(refusalCode(phone(a.serviceId, t(60)))).toBe('accepted');
 
     // The pad never answered: open after the center's lapse (or at its due time, sweep or not).
     const b = serve(h, t(20));
     const due = centerLapseDueAt(h.state.config.evaluation, b.finishedAt);
-    expect(code(phone(b.serviceId, iso(due - 1)))).toBe('evaluation-pending-at-window');
+    expect(refusalCode(phone(b.serviceId, iso(due - 1)))).toBe('evaluation-pending-at-window');
     h.lapseAbandonedRatings(iso(due));
-    expect(code(phone(b.serviceId, iso(due + 60_000)))).toBe('accepted');
+    expect(refusalCode(phone(b.serviceId, iso(due + 60_000)))).toBe('accepted');
     // The citizen rated on the phone first: the pad's late rating is refused, the service counted once.
-    expect(code(() => h.ingest(padRating(b, t(20, 10))))).toBe('already-evaluated');
+    expect(refusalCode(() => h.ingest(padRating(b, t(20, 10))))).toBe('already-evaluated');
     expect([...h.state.evaluations.values()].filter((e) => e.serviceId === b.serviceId)).toHaveLength(1);
   });
 });
@@ -244,7 +233,7 @@ describe('rating integrity properties', () => {
               const inTime = at <= padRatingClosesAt(config.evaluation, p.finishedAt);
               const before = h.state.ratings.get(p.serviceId);
               const mayCount = before?.state === 'pending' || (before?.state === 'lapsed' && before.lapsedBy === 'center');
-              const result = code(() => h.ingest(e));
+              const result = refusalCode(() => h.ingest(e));
               if (inTime && mayCount) expect(result, 'an in-time pad rating is never lost').toBe('accepted');
               if (!inTime) expect(result).not.toBe('accepted');
               if (inTime) padDid.set(p.serviceId, 'rated'); // the pad said 谢谢 either way
@@ -254,13 +243,13 @@ describe('rating integrity properties', () => {
               const p = pick(a.n);
               if (!p || padDid.has(p.serviceId)) break;
               padDid.set(p.serviceId, 'lapsed');
-              code(() => h.ingest(padLapse(p, iso(ms(p.finishedAt) + 30_000))));
+              refusalCode(() => h.ingest(padLapse(p, iso(ms(p.finishedAt) + 30_000))));
               break;
             }
             case 'phoneRates': {
               const p = pick(a.n);
               if (!p) break;
-              code(() =>
+              refusalCode(() =>
                 h.evaluate({ evaluationId: `m${step}`, serviceId: p.serviceId, level: 'satisfied', reasons: [], channel: 'mobile', at: iso(clock) }),
               );
               break;
@@ -269,7 +258,7 @@ describe('rating integrity properties', () => {
               const p = pick(a.n);
               if (!p) break;
               const wrong = [{ staffId: 'YT0999' }, { windowId: 'w1' }, { ticketId: 'nope' }][a.field];
-              expect(code(() => h.ingest(padRating(p, p.finishedAt, { evaluationId: `f${step}`, ...wrong })))).not.toBe('accepted');
+              expect(refusalCode(() => h.ingest(padRating(p, p.finishedAt, { evaluationId: `f${step}`, ...wrong })))).not.toBe('accepted');
               break;
             }
           }

@@ -1,4 +1,4 @@
-import { yantaiHallConfig, type HallConfig } from '../src/index.ts';
+import { DomainError, yantaiHallConfig, type HallConfig } from '../src/index.ts';
 
 /** A small hall for rule tests: 3 categories, 4 windows with different calling rules. */
 export function smallHall(overrides: Partial<HallConfig> = {}): HallConfig {
@@ -31,4 +31,15 @@ export function smallHall(overrides: Partial<HallConfig> = {}): HallConfig {
 /** Minutes after 09:00 on Monday 2026-11-23, Beijing time, as an ISO string. */
 export function t(minutes: number, seconds = 0): string {
   return new Date(Date.parse('2026-11-23T09:00:00+08:00') + minutes * 60_000 + seconds * 1000).toISOString();
+}
+
+/** The code a command is refused with, or `accepted`: one line per rule in a test. */
+export function refusalCode(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+  return 'accepted';
 }
