@@ -10,19 +10,18 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, Mosquitto, screenshotDir } from '@hallkit/testkit';
 import { APPOINTMENT_REQUESTS, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, hallLocalTime, yantaiHallConfig } from '@hallkit/core';
-import type { Logger } from '@hallkit/sync';
 import type { Center } from '../src/server/Center.ts';
 import { mobileModule } from '../src/mobile/MobileModule.ts';
 import { LogCodeSender } from '../src/mobile/identity/CodeSender.ts';
 import { idCheckCharacter } from '../src/mobile/identity/idNumber.ts';
 import type { SlotPlan } from '../src/mobile/appointments/SlotPlan.ts';
 import { DEMO_APPLICANTS } from '../src/mobile/cases/demoCases.ts';
+import { codeCapturingLogger, PHONE } from './support/phone.ts';
 import { ConsoleClient, openDevice, startCenter, tempDir, waitUntil } from './support/centerHarness.ts';
 import { lowContrast } from './support/contrast.ts';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = screenshotDir();
-const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const id = (first17: string) => first17 + idCheckCharacter(first17);
 const FUND_WINDOW = 'w97'; // the first window dedicated to 住房公积金 in the Yantai layout
 
@@ -31,15 +30,7 @@ let center: Center;
 let browser: Browser;
 let staff: ConsoleClient;
 const dir = tempDir('hallkit-mobile-');
-const codes: { phone: string; code: string }[] = [];
-const log: Logger = {
-  debug: () => undefined,
-  info: (msg, f) => {
-    if (msg.startsWith('login code') && f) codes.push({ phone: String(f.phone), code: String(f.code) });
-  },
-  warn: () => undefined,
-  error: (m, f) => console.error(m, f),
-};
+const { log, codes } = codeCapturingLogger();
 
 /** A plan whose hour-long slots cover the whole day, every day: the test books the slot of "now". */
 const allDay: SlotPlan = {

@@ -7,30 +7,21 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotDir } from '@hallkit/testkit';
 import { yantaiHallConfig } from '@hallkit/core';
-import type { Logger } from '@hallkit/sync';
 import type { Center } from '../src/server/Center.ts';
 import { mobileModule } from '../src/mobile/MobileModule.ts';
 import { LogCodeSender } from '../src/mobile/identity/CodeSender.ts';
 import { defaultSlotPlan, type SlotPlan } from '../src/mobile/appointments/SlotPlan.ts';
+import { codeCapturingLogger, PHONE } from './support/phone.ts';
 import { startCenter, tempDir, waitUntil } from './support/centerHarness.ts';
 import { ensureWebBuilt, SCREENSHOTS } from './support/webBuild.ts';
 import { lowContrast } from './support/contrast.ts';
 
 const SHOTS = screenshotDir();
-const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
 let center: Center;
 let browser: Browser;
 const dir = tempDir('hallkit-slot-plans-');
-const codes: { phone: string; code: string }[] = [];
-const log: Logger = {
-  debug: () => undefined,
-  info: (msg, f) => {
-    if (msg.startsWith('login code') && f) codes.push({ phone: String(f.phone), code: String(f.code) });
-  },
-  warn: () => undefined,
-  error: (m, f) => console.error(m, f),
-};
+const { log, codes } = codeCapturingLogger();
 // 住房公积金 keeps the suggested plan, so the list shows a set-up category next to unset ones.
 const mobile = mobileModule({ codeSender: () => new LogCodeSender(log), seedSlotPlans: [defaultSlotPlan('fund')], login: { resendAfterMs: 0 } });
 

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Mosquitto, freePort } from '@hallkit/testkit';
-import { certificateDir, serverCertificate, testCa, type TestCa } from '@hallkit/testkit/certificates';
+import { certificateDir, serverCertificate, testCa, tlsListener, type TestCa } from '@hallkit/testkit/certificates';
 import { DeviceLink, DeviceStore, type DeviceLinkOptions } from '../src/index.ts';
 import { TestCenter, waitUntil } from './support/center.ts';
 import { quietLogger } from './support/logger.ts';
@@ -26,8 +26,6 @@ beforeAll(async () => {
   const byName = serverCertificate(dir, hallCa, 'broker-name', 'DNS:broker.hall.test');
   tlsPort = await freePort();
   namedPort = await freePort();
-  const tlsListener = (port: number, c: { cert: string; key: string }) =>
-    [`listener ${port} 127.0.0.1`, `cafile ${hallCa.ca}`, `certfile ${c.cert}`, `keyfile ${c.key}`, 'tls_version tlsv1.2', 'require_certificate false'];
   broker = await Mosquitto.start({
     config: (port) =>
       [
@@ -37,8 +35,8 @@ beforeAll(async () => {
         'set_tcp_nodelay true',
         // The center on a plain loopback listener, as in docs/operations.md; devices over TLS.
         `listener ${port} 127.0.0.1`,
-        ...tlsListener(tlsPort, byAddress),
-        ...tlsListener(namedPort, byName),
+        ...tlsListener(tlsPort, hallCa, byAddress),
+        ...tlsListener(namedPort, hallCa, byName),
       ].join('\n') + '\n',
   });
 }, 60_000);

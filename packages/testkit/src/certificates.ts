@@ -42,6 +42,11 @@ export function serverCertificate(dir: string, ca: TestCa, name: string, san = '
   return { cert: p('server.crt'), key: p('server.key') };
 }
 
+/** mosquitto.conf lines for a TLS listener on 127.0.0.1 with a certificate `ca` signed (devices need no client certificate). */
+export function tlsListener(port: number, ca: TestCa, cert: { cert: string; key: string }): string[] {
+  return [`listener ${port} 127.0.0.1`, `cafile ${ca.ca}`, `certfile ${cert.cert}`, `keyfile ${cert.key}`, 'tls_version tlsv1.2', 'require_certificate false'];
+}
+
 /**
  * A Mosquitto as a hall runs it (docs/operations.md): a plain loopback listener (`broker.url`, the
  * center's) and a TLS listener (`tlsUrl`, the devices') whose certificate the hall CA signed.
@@ -60,11 +65,7 @@ export async function startTlsMosquitto(): Promise<{ broker: Mosquitto; tlsUrl: 
         'persistence false',
         'set_tcp_nodelay true',
         `listener ${port} 127.0.0.1`,
-        `listener ${tlsPort} 127.0.0.1`,
-        `cafile ${ca.ca}`,
-        `certfile ${cert.cert}`,
-        `keyfile ${cert.key}`,
-        'tls_version tlsv1.2',
+        ...tlsListener(tlsPort, ca, cert),
       ].join('\n') + '\n',
   });
   await waitForPort(tlsPort);
