@@ -40,12 +40,13 @@ export class LastSnapshot {
   load(timeZone: string): HallSnapshot | null {
     const row = this.o.db.prepare('SELECT body, saved_at FROM board_last_snapshot WHERE id = 1').get() as { body: string; saved_at: number } | undefined;
     if (!row) return null;
-    let parsed: ReturnType<typeof HallSnapshotSchema.safeParse>;
+    let body: unknown = null;
     try {
-      parsed = HallSnapshotSchema.safeParse(JSON.parse(row.body));
+      body = JSON.parse(row.body);
     } catch {
-      parsed = HallSnapshotSchema.safeParse(undefined);
+      // torn or foreign text: reported below like any other unreadable row
     }
+    const parsed = HallSnapshotSchema.safeParse(body);
     if (!parsed.success) {
       this.o.logger.warn('saved snapshot unreadable; starting empty', { savedAt: new Date(row.saved_at).toISOString() });
       return null;
