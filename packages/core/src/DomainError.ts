@@ -30,6 +30,9 @@ export type DomainErrorCode =
   | 'evaluation-pending-at-window'
   | 'evaluation-needs-reason'
   | 'unknown-reason'
+  | 'counter-occupied'
+  | 'transfer-target-not-open'
+  | 'ticket-not-for-window'
   | 'invalid-transition'
   | 'invalid-argument';
 

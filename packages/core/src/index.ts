@@ -25,6 +25,8 @@ export * from './hall/WaitingLine.ts';
 export * from './hall/applyEvent.ts';
 export * from './hall/validateEvent.ts';
 export * from './hall/Hall.ts';
+export * from './counter/CounterChoice.ts';
+export * from './calling/GreenChannelPolicy.ts';
 export * from './hall/HallSnapshot.ts';
 export * from './voice/callAnnouncement.ts';
 export * from './appointments/Appointment.ts';

@@ -161,7 +161,7 @@ describe('calling rules', () => {
     h.callNext('w2', t(3));
     h.hold('w2', t(4));
     expect(h.callNext('w2', t(5)).called?.id).toBe(b.ticketId); // the held ticket is not called by next
-    h.callBack('w2', a.ticketId, t(9));
+    h.callBack('w2', a.ticketId, t(9), { kind: 'finish', outcome: 'completed' }); // staff chose 办结 for B
     expect(h.window('w2').currentTicketId).toBe(a.ticketId);
     expect(h.ticket(b.ticketId).status).toBe('done');
   });

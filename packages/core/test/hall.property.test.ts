@@ -11,6 +11,7 @@ import {
   hallFingerprint,
   isPriority,
   ticketId,
+  type CounterChoice,
   type EventOf,
   type HallEvent,
   type PriorityClass,
@@ -58,7 +59,15 @@ const command = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ k: fc.constantFrom('requeue' as const, 'cancel' as const), n: fc.nat() }),
   },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('callBack' as const), w: i(4), n: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      k: fc.constantFrom('callBack' as const, 'callByNumber' as const),
+      w: i(4),
+      n: fc.nat(),
+      counter: fc.constantFrom<CounterChoice | undefined>(undefined, { kind: 'hold' }, { kind: 'return' }, { kind: 'finish', outcome: 'completed' }),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -143,6 +152,11 @@ class HallModel {
         t!.status = 'held';
         t!.target = e.windowId;
         return;
+      case 'TicketReturnedToLine':
+        // Back to the category's line (sent back, or its window closed), place kept.
+        t!.status = 'waiting';
+        t!.target = undefined;
+        return;
       case 'TicketTransferred':
         // The citizen keeps their place in line.
         t!.status = 'waiting';
@@ -206,8 +220,12 @@ function checkInvariants(h: Hall, model: HallModel): void {
     current.add(w.currentTicketId);
     expect(s.tickets.get(w.currentTicketId)?.status).toBe('called');
   }
-  for (const x of s.tickets.values())
+  for (const x of s.tickets.values()) {
     if (x.status === 'called') expect(current.has(x.id), `${x.number} called but at no window`).toBe(true);
+    // Not stranded: a ticket waiting for, or held at, a named window is never left to a closed one.
+    if ((x.status === 'waiting' || x.status === 'held') && x.targetWindowId !== undefined)
+      expect(s.windows.get(x.targetWindowId)?.status, `${x.number} waits for closed window ${x.targetWindowId}`).not.toBe('closed');
+  }
 }
 
 type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
@@ -345,9 +363,21 @@ function runScenario(cmds: Command[]): void {
           if (x) h.cancelTicket(x.id, 'citizen', at);
           break;
         }
-        case 'callBack': {
+        case 'callBack':
+        case 'callByNumber': {
           const x = ticketAt(c.n);
-          if (x) h.callBack(WINDOWS[c.w] as string, x.id, at);
+          if (!x) break;
+          const w = WINDOWS[c.w] as string;
+          const atCounter = h.window(w).currentTicketId;
+          const before = h.state.eventCount;
+          if (c.k === 'callBack') h.callBack(w, x.id, at, c.counter);
+          else h.callByNumber(w, x.id, at, c.counter);
+          // Accepted: the ticket at the counter went where staff chose — never finished unasked.
+          if (atCounter !== undefined && h.state.eventCount > before) {
+            const was = h.ticket(atCounter);
+            const expected = { hold: 'held', return: 'waiting', finish: was.returnToWindowId === undefined ? 'done' : was.status }[c.counter!.kind];
+            expect(was.status, `${was.number} after ${c.counter!.kind}`).toBe(expected);
+          }
           break;
         }
         case 'transfer': {
@@ -355,7 +385,16 @@ function runScenario(cmds: Command[]): void {
           const to = c.toCat
             ? { kind: 'category' as const, categoryId: CATS[c.target % 3] as string }
             : { kind: 'window' as const, windowId: WINDOWS[c.target] as string };
-          h.transfer(w, to, at, { returnHere: c.returnHere });
+          const targetOpen = to.kind === 'category' || h.window(to.windowId).status === 'open';
+          const atCounter = h.window(w).currentTicketId;
+          try {
+            h.transfer(w, to, at, { returnHere: c.returnHere });
+            expect(targetOpen, `transfer to ${JSON.stringify(to)} accepted although not open`).toBe(true);
+          } catch (err) {
+            // A refused transfer leaves the ticket at the counter, untouched.
+            if (atCounter !== undefined) expect(h.window(w).currentTicketId).toBe(atCounter);
+            throw err;
+          }
           break;
         }
         case 'finish':

@@ -67,13 +67,28 @@ export const HallEventSchema = z.discriminatedUnion('type', [
     ticketId: z.string(),
     windowId: z.string(),
     staffId: z.string(),
-    /** `next`: picked by the window's calling rule; `call-back`: a held ticket called back (回呼). */
-    via: z.enum(['next', 'call-back']),
+    /**
+     * `next`: picked by the window's calling rule; `call-back`: a held ticket called back (回呼);
+     * `by-number`: staff called a given waiting ticket (outside the rule's round).
+     */
+    via: z.enum(['next', 'call-back', 'by-number']),
   }),
   z.object({ type: z.literal('TicketRecalled'), ...base, ticketId: z.string(), windowId: z.string() }),
   z.object({ type: z.literal('TicketNoShow'), ...base, ticketId: z.string(), windowId: z.string() }),
   z.object({ type: z.literal('TicketRequeued'), ...base, ticketId: z.string(), queuedAt: at }),
   z.object({ type: z.literal('TicketHeld'), ...base, ticketId: z.string(), windowId: z.string() }),
+  /**
+   * A ticket goes back to its category's line, keeping its place: sent back from the counter by staff
+   * (`sent-back`), or let go by a window that closed while it was held there or sent to it by name
+   * (`window-closed`) — so no citizen waits for a window that will not call them.
+   */
+  z.object({
+    type: z.literal('TicketReturnedToLine'),
+    ...base,
+    ticketId: z.string(),
+    windowId: z.string(),
+    reason: z.enum(['sent-back', 'window-closed']),
+  }),
   z.object({
     type: z.literal('TicketTransferred'),
     ...base,

@@ -17,6 +17,10 @@ import { applyEvent } from './applyEvent.ts';
 import { AUTHORITY_ISSUER, type HallConfig } from './HallConfig.ts';
 import { createHallState, numberingKey, type HallState, type WindowState } from './HallState.ts';
 import { validateEvent } from './validateEvent.ts';
+import { callBackEvents, callByNumberEvents } from '../counter/callOutOfTurn.ts';
+import type { CounterChoice } from '../counter/CounterChoice.ts';
+import { finishEvents, serviceIdFor } from '../counter/finishEvents.ts';
+import { releaseOnClose, transferEvents } from '../counter/transferEvents.ts';
 
 export interface IssueTicketCommand {
   categoryId: string;
@@ -105,7 +109,7 @@ export class Hall {
   closeWindow(windowId: string, at: string) {
     const w = this.window(windowId);
     const events: HallEvent[] = [...this.finishCurrentIfAny(w, at, 'unrecorded')];
-    events.push({ type: 'WindowClosed', v: 1, at, windowId });
+    events.push({ type: 'WindowClosed', v: 1, at, windowId }, ...releaseOnClose(this.state, windowId, at));
     return this.commit(events);
   }
 
@@ -227,25 +231,17 @@ export class Hall {
     return this.commit([{ type: 'TicketHeld', v: 1, at, ticketId: t.id, windowId }] satisfies HallEvent[]);
   }
 
-  /** 回呼: call a ticket this window held; the window's current ticket (if any) is finished first. */
-  callBack(windowId: string, id: string, at: string) {
-    const w = this.servingWindow(windowId);
-    const t = this.ticket(id);
-    if (t.status !== 'held' || t.targetWindowId !== windowId)
-      refuse('ticket-not-held', `${t.number} is not held at this window`);
-    const events = this.finishCurrentIfAny(w, at, 'unrecorded');
-    events.push({
-      type: 'TicketCalled',
-      v: 1,
-      at,
-      ticketId: id,
-      windowId,
-      staffId: w.staff?.id ?? '',
-      via: 'call-back',
-    });
-    return this.commit(events);
+  /** 回呼: call back a ticket this window held; `counter` says what becomes of the ticket at the counter. */
+  callBack(windowId: string, id: string, at: string, counter?: CounterChoice) {
+    return this.commit(callBackEvents(this.state, this.servingWindow(windowId), id, at, counter));
   }
 
+  /** Call a given waiting ticket of this window (按号呼叫); `counter` as for callBack. */
+  callByNumber(windowId: string, id: string, at: string, counter?: CounterChoice) {
+    return this.commit(callByNumberEvents(this.state, this.servingWindow(windowId), id, at, counter));
+  }
+
+  /** 转办 to a category's line or to an open window (a closed or paused one is refused). */
   transfer(
     windowId: string,
     to: TransferTarget,
@@ -253,30 +249,12 @@ export class Hall {
     opts: { returnHere?: boolean; itemId?: string } = {},
   ) {
     const w = this.window(windowId);
-    const t = this.current(w);
-    if (to.kind === 'category') this.category(to.categoryId);
-    else if (to.windowId === windowId)
-      refuse('invalid-argument', 'cannot transfer a ticket to its own window');
-    else this.window(to.windowId);
-    return this.commit([
-      {
-        type: 'TicketTransferred',
-        v: 1,
-        at,
-        ticketId: t.id,
-        fromWindowId: windowId,
-        to,
-        ...(opts.returnHere ? { returnToWindowId: windowId } : {}),
-        serviceId: serviceIdFor(t),
-        ...(opts.itemId !== undefined ? { itemId: opts.itemId } : {}),
-      },
-    ] satisfies HallEvent[]);
+    return this.commit(transferEvents(this.state, w, this.current(w), to, at, opts));
   }
 
   finish(windowId: string, outcome: ServiceOutcome, at: string, itemId?: string) {
     const w = this.window(windowId);
-    const t = this.current(w);
-    return this.commit([this.finishEvent(w, t, outcome, at, itemId)]);
+    return this.commit(finishEvents(this.state, w, this.current(w), outcome, at, itemId));
   }
 
   // ── evaluations and follow-up ───────────────────────────────────────────
@@ -397,31 +375,8 @@ export class Hall {
 
   private finishCurrentIfAny(w: WindowState, at: string, outcome: ServiceOutcome): HallEvent[] {
     if (w.currentTicketId === undefined) return [];
-    return [this.finishEvent(w, this.ticket(w.currentTicketId), outcome, at)];
-  }
-
-  private finishEvent(
-    w: WindowState,
-    t: Ticket,
-    outcome: ServiceOutcome,
-    at: string,
-    itemId?: string,
-  ): HallEvent {
-    return {
-      type: 'TicketFinished',
-      v: 1,
-      at,
-      ticketId: t.id,
-      windowId: w.config.id,
-      staffId: w.staff?.id ?? '',
-      serviceId: serviceIdFor(t),
-      ...(itemId !== undefined ? { itemId } : {}),
-      outcome,
-    };
+    return finishEvents(this.state, w, this.ticket(w.currentTicketId), outcome, at);
   }
 }
 
-/** A ticket's n-th stretch of service: `2026-11-21/A012#1`. Deterministic, so replays agree. */
-export function serviceIdFor(t: Ticket): string {
-  return `${t.id}#${t.services.length + 1}`;
-}
+export { serviceIdFor };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CatalogSchema } from '../catalog/Catalog.ts';
 import { CallingRuleSchema, NoShowPolicySchema } from '../calling/CallingRule.ts';
+import { GreenChannelPolicySchema } from '../calling/GreenChannelPolicy.ts';
 
 export const ServiceWindowSchema = z.object({
   id: z.string(),
@@ -40,6 +41,8 @@ export const HallConfigSchema = z.object({
   evaluation: EvaluationPolicySchema,
   numbering: z.object({ blockSize: z.number().int().positive() }),
   calendar: z.object({ holidays: z.array(z.string()), workingWeekends: z.array(z.string()) }),
+  /** 绿色通道 at the kiosk by the card holder's age; absent: off (see GreenChannelPolicy). */
+  greenChannel: GreenChannelPolicySchema.optional(),
 });
 export type HallConfig = z.infer<typeof HallConfigSchema>;
 

@@ -127,6 +127,16 @@ export function applyEvent(s: HallState, e: HallEvent): void {
       release(s, e.windowId, t);
       return;
     }
+    case 'TicketReturnedToLine': {
+      const t = ticket(s, e.ticketId);
+      if (t.status === 'waiting') s.lines.remove(t); // out of the named window's line first
+      release(s, e.windowId, t);
+      t.targetWindowId = undefined;
+      t.status = 'waiting';
+      t.windowId = undefined;
+      s.lines.add(t); // queuedAt unchanged: the citizen keeps their place
+      return;
+    }
     case 'TicketTransferred': {
       const t = ticket(s, e.ticketId);
       const from = win(s, e.fromWindowId);

@@ -8,7 +8,7 @@ import { windowMessage } from './windowMessage.ts';
 
 const WINDOW_EVENTS = new Set<HallEvent['type']>([
   'WindowOpened', 'WindowPaused', 'WindowResumed', 'WindowClosed', 'TicketCalled', 'TicketRecalled',
-  'TicketNoShow', 'TicketHeld', 'TicketTransferred', 'TicketFinished',
+  'TicketNoShow', 'TicketHeld', 'TicketReturnedToLine', 'TicketTransferred', 'TicketFinished',
 ]);
 
 export class HallBroadcaster {
