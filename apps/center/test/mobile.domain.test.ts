@@ -18,6 +18,9 @@ import { MobileError } from '../src/mobile/access/MobileError.ts';
 import { RateLimiter } from '../src/server/access/RateLimiter.ts';
 import { secureToken } from '../src/mobile/access/secureToken.ts';
 import type { SlotPlan } from '../src/mobile/appointments/SlotPlan.ts';
+import { SmsOutbox } from '../src/mobile/sms/SmsOutbox.ts';
+import { LogSmsGateway } from '../src/mobile/sms/LogSmsGateway.ts';
+import { AuditLog } from '../src/server/auth/AuditLog.ts';
 import { DEMO_APPLICANTS } from '../src/mobile/cases/demoCases.ts';
 
 const id = (first17: string) => first17 + idCheckCharacter(first17);
@@ -39,7 +42,8 @@ function setup(opts: { config?: HallConfig } = {}) {
   const hall = new HallService(db, opts.config ?? yantaiHallConfig({ alwaysOpen: true }));
   const tokens = new TicketTokens(db);
   const logger = capture();
-  const m = new MobileService({ db, hall, links: tokens, publicUrl: 'http://hall.test', codeSender: new LogCodeSender(logger), logger, now: () => now, demoCases: true });
+  const sms = new SmsOutbox(db, new LogSmsGateway(logger), new AuditLog(db), logger, () => now);
+  const m = new MobileService({ db, hall, links: tokens, publicUrl: 'http://hall.test', codeSender: new LogCodeSender(logger), sms, logger, now: () => now, demoCases: true });
   return { db, hall, tokens, logger, m, at: (ms: number) => (now = ms), now: () => now };
 }
 

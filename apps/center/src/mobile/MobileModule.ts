@@ -15,10 +15,18 @@ import { MobileService } from './MobileService.ts';
 import { MOBILE_MIGRATIONS } from './store/mobileMigrations.ts';
 import { adminSlotRoutes } from './http/adminSlotRoutes.ts';
 import { mobileRoutes } from './http/mobileRoutes.ts';
+import { adminSmsRoutes } from './http/adminSmsRoutes.ts';
+import { OutboxCodeSender } from './sms/OutboxCodeSender.ts';
+import { defaultSmsOutboxLimits, SmsOutbox, type SmsOutboxLimits } from './sms/SmsOutbox.ts';
+import { smsFilesFromEnv, smsGateway, type SmsFiles } from './sms/SmsSetup.ts';
 import { defaultRateRules, type MobileRateRules } from './http/replies.ts';
 
 export interface MobileModuleOptions {
-  /** The SMS gateway. Unset: LogCodeSender (demo/test), which a production build refuses. */
+  /** The SMS provider's settings and secrets files. Unset: HALLKIT_SMS_SETTINGS / HALLKIT_SMS_SECRETS; `false`: none. */
+  sms?: SmsFiles | false;
+  /** Outbox pacing (tests make retries quick). */
+  smsLimits?: Partial<SmsOutboxLimits>;
+  /** Log-in codes another way (tests). Unset: through the SMS outbox when a provider is configured, else LogCodeSender (refused in production). */
   codeSender?: (ctx: CenterContext) => CodeSender;
   /** Defaults to NODE_ENV === 'production'. */
   production?: boolean;
@@ -44,13 +52,19 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
   const ensure = (ctx: CenterContext): MobileService => {
     // One service per center (a module object may outlive one Center in tests).
     if (service && service.o.db === ctx.db) return service;
-    const sender = checkCodeSender(o.codeSender ? o.codeSender(ctx) : new LogCodeSender(ctx.logger), production);
+    // A production center without an SMS provider refuses to start here (checkCodeSender).
+    const files = o.sms === false ? undefined : (o.sms ?? smsFilesFromEnv());
+    const { gateway, real, settings } = smsGateway(files, ctx.logger);
+    const perNumber = settings ? { perHour: settings.perNumber.perHour, perDay: settings.perNumber.perDay } : {};
+    const sms = new SmsOutbox(ctx.db, gateway, ctx.audit, ctx.logger, () => ctx.now().getTime(), { ...defaultSmsOutboxLimits, ...perNumber, ...o.smsLimits });
+    const sender = checkCodeSender(o.codeSender ? o.codeSender(ctx) : real ? new OutboxCodeSender(sms) : new LogCodeSender(ctx.logger), production);
     service = new MobileService({
       db: ctx.db,
       hall: ctx.hall,
       links: ctx.tokens,
       publicUrl: ctx.publicUrl,
       codeSender: sender,
+      sms,
       logger: ctx.logger,
       now: () => ctx.now().getTime(),
       ...(o.remoteLimits ? { remoteLimits: o.remoteLimits } : {}),
@@ -72,8 +86,17 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
     },
     routes(router: Router, ctx: CenterContext) {
       const m = ensure(ctx);
-      mobileRoutes(router, ctx, m, { ...defaultRateRules, ...o.rateRules }, !m.o.codeSender.delivers);
+      // The phone page tells whoever runs the demo where the code is: the log, or the stand-in's lines in it.
+      const demoLogin = !m.o.codeSender.delivers || (!production && process.env.HALLKIT_SMS_DEMO_STANDIN === '1');
+      mobileRoutes(router, ctx, m, { ...defaultRateRules, ...o.rateRules }, demoLogin);
       adminSlotRoutes(router, ctx, m);
+      adminSmsRoutes(router, m);
+    },
+    start(ctx: CenterContext) {
+      ensure(ctx).sms.start();
+    },
+    async stop() {
+      await service?.sms.stop();
     },
     requests(responder: RequestResponder, ctx: CenterContext) {
       const m = ensure(ctx);

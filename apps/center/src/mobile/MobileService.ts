@@ -14,6 +14,7 @@ import type { CodeSender } from './identity/CodeSender.ts';
 import { IdHasher } from './identity/idNumber.ts';
 import { PhoneLogin, type PhoneLoginOptions } from './identity/PhoneLogin.ts';
 import { defaultRemoteLimits, RemoteTickets, type RemoteLimits } from './remote/RemoteTickets.ts';
+import type { SmsOutbox } from './sms/SmsOutbox.ts';
 
 export interface MobileServiceOptions {
   db: Database;
@@ -22,6 +23,8 @@ export interface MobileServiceOptions {
   /** Base URL of the phone pages (the center's public URL). */
   publicUrl: string;
   codeSender: CodeSender;
+  /** Every SMS (log-in codes when a provider is configured, reminders) goes through it. */
+  sms: SmsOutbox;
   logger: Logger;
   now?: () => number;
   remoteLimits?: Partial<RemoteLimits>;
@@ -42,9 +45,11 @@ export class MobileService {
   readonly checkIn: AppointmentCheckIn;
   readonly limiter: RateLimiter;
   readonly now: () => number;
+  readonly sms: SmsOutbox;
 
   constructor(readonly o: MobileServiceOptions) {
     this.now = o.now ?? Date.now;
+    this.sms = o.sms;
     this.ids = new IdHasher(o.db);
     this.plans = new SlotPlans(o.db);
     this.bookings = new Bookings(o.db, this.plans, this.ids, () => o.hall.state, { ...defaultBookingLimits, ...o.bookingLimits });

@@ -1,5 +1,6 @@
-// How a one-time login code reaches a phone. In a hall this is the province's SMS gateway; on this
-// machine (demo, tests) it is LogCodeSender. A production build refuses to start with the latter.
+// How a one-time login code reaches a phone. In a hall this is the SMS outbox and the hall's
+// provider (sms/OutboxCodeSender); without SMS settings it is LogCodeSender, which a production
+// center refuses to start with.
 import type { Logger } from '@hallkit/sync';
 
 export interface CodeSender {
@@ -7,7 +8,14 @@ export interface CodeSender {
   readonly kind: string;
   /** True only for senders that deliver to a real phone. */
   readonly delivers: boolean;
-  send(phone: string, code: string): Promise<void>;
+  send(phone: string, code: string, meta?: CodeSendMeta): Promise<void>;
+}
+
+/** Which code request this is (one SMS per request, ever) and how long the code lives. */
+export interface CodeSendMeta {
+  key: string;
+  ttlMs: number;
+  expiresAt: number;
 }
 
 /** Demo and tests: the code goes to the center's log, where the person running the demo reads it. */
@@ -31,7 +39,9 @@ export class CodeSenderRefusedError extends Error {}
 export function checkCodeSender(sender: CodeSender | undefined, production: boolean): CodeSender {
   if (!sender) throw new CodeSenderRefusedError('no login code sender configured');
   if (production && !sender.delivers) {
-    throw new CodeSenderRefusedError(`login code sender "${sender.kind}" does not deliver to phones: configure a real SMS sender for production`);
+    throw new CodeSenderRefusedError(
+      `login code sender "${sender.kind}" does not deliver to phones: a production center needs an SMS provider — set HALLKIT_SMS_SETTINGS and HALLKIT_SMS_SECRETS (docs/operations.md, 短信服务)`,
+    );
   }
   return sender;
 }

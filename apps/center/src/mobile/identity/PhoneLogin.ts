@@ -55,7 +55,7 @@ export class PhoneLogin {
     this.db
       .prepare('INSERT OR REPLACE INTO m_login_codes (phone, code_hash, expires_at, attempts, sent_at) VALUES (?, ?, ?, 0, ?)')
       .run(phone, tokenHash(`${phone}:${code}`), t + this.opts.codeTtlMs, t);
-    await this.sender.send(phone, code);
+    await this.sender.send(phone, code, { key: `login:${secureToken(16)}`, ttlMs: this.opts.codeTtlMs, expiresAt: t + this.opts.codeTtlMs });
   }
 
   /** A correct code is used up and returns a session token (kept by the browser as an HttpOnly cookie). */

@@ -65,4 +65,30 @@ export const MOBILE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX m_cases_holder ON m_cases (id_hash);
     `,
   },
+  {
+    version: 2,
+    name: 'SMS outbox',
+    up: `
+      CREATE TABLE m_sms_outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_key TEXT NOT NULL UNIQUE,  -- one message per event, ever (idempotency key)
+        phone TEXT NOT NULL,
+        purpose TEXT NOT NULL,           -- SmsPurpose
+        params TEXT NOT NULL,            -- JSON array; a secret (login code) is blanked once settled
+        secret INTEGER NOT NULL,
+        status TEXT NOT NULL,            -- 'pending' | 'sending' | 'sent' | 'failed' | 'expired' | 'unknown'
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at INTEGER NOT NULL,
+        expires_at INTEGER,              -- not worth sending after this (a login code's life)
+        created_at INTEGER NOT NULL,
+        settled_at INTEGER,
+        serial_no TEXT,
+        last_code TEXT,
+        last_error TEXT,
+        config_fault INTEGER NOT NULL DEFAULT 0  -- 1: the hall's SMS settings are wrong (shown to the admin)
+      );
+      CREATE INDEX m_sms_due ON m_sms_outbox (status, next_at);
+      CREATE INDEX m_sms_phone ON m_sms_outbox (phone, status, settled_at);
+    `,
+  },
 ];

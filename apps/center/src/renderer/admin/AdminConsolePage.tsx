@@ -12,9 +12,10 @@ import { EvaluationsPanel } from './EvaluationsPanel.tsx';
 import { FollowUpsPanel } from './FollowUpsPanel.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
 import { SlotPlansPanel } from './SlotPlansPanel.tsx';
+import { SmsPanel } from './SmsPanel.tsx';
 import '../styles.css';
 
-const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'slots', 'audit'] as const;
+const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function AdminConsolePage() {
@@ -56,6 +57,7 @@ function AdminBody() {
       {tab === 'evaluations' && <EvaluationsPanel view={view} />}
       {tab === 'followUps' && <FollowUpsPanel view={view} />}
       {tab === 'slots' && <SlotPlansPanel />}
+      {tab === 'sms' && <SmsPanel />}
       {tab === 'audit' && <AuditPanel view={view} />}
     </>
   );

@@ -16,7 +16,7 @@ export default {
   priority: { green: 'Green channel', appointment: 'Appointment', normal: 'Normal' },
   admin: {
     title: 'Admin console', loginTitle: 'Admin login',
-    tab: { queue: 'Queue', fleet: 'Devices', evaluations: 'Ratings', followUps: 'Bad reviews', slots: 'Appointment slots', audit: 'Audit log' },
+    tab: { queue: 'Queue', fleet: 'Devices', evaluations: 'Ratings', followUps: 'Bad reviews', slots: 'Appointment slots', sms: 'SMS', audit: 'Audit log' },
     offlineN: '{{n}} offline', queue: 'Queue by category', category: 'Category', waiting: 'Waiting', estimatedWait: 'Est. wait',
     lastCalled: 'Last called', noWindow: 'No window open', minutes: '~{{n}} min', waitChart: 'People waiting over time',
     windows: 'Open windows {{open}} / {{total}}', window: 'Window', state: 'State', staff: 'Staff', current: 'Current', waitingHere: 'Callable',
@@ -46,6 +46,24 @@ export default {
     'invalid-argument': 'Invalid input', 'unknown-window': 'No such window', 'ticket-not-held': 'That ticket is not held here',
     'window-required': 'Evaluators and window strips need a window', 'device-exists': 'Device exists',
     'unknown-category': 'No such category',
+  },
+  sms: {
+    title: 'Text messages (SMS)',
+    gateway: 'SMS provider',
+    faultTitle: 'The SMS settings are wrong: these messages were not sent',
+    faultIntro: 'The SMS provider refused the signature, a template or the API key. Check them at the provider, correct the SMS settings file and restart the center; these messages are not retried.',
+    time: 'Time', phone: 'Phone', purposeHead: 'Purpose', statusHead: 'Status', detail: 'Detail',
+    nextTry: 'next try {{time}} ({{n}} tried)',
+    purpose: { loginCode: 'Log-in code', queueAhead: 'Queue reminder', called: 'Called', bookingReminder: 'Appointment reminder' },
+    status: { pending: 'Waiting', sending: 'Sending', sent: 'Sent', failed: 'Failed', expired: 'Expired', unknown: 'Interrupted' },
+    code: {
+      FailedOperation_TemplateIncorrectOrUnapproved: 'template id wrong or template not approved',
+      FailedOperation_SignatureIncorrectOrUnapproved: 'SMS signature wrong or not approved',
+      FailedOperation_TemplateParamSetNotMatchApprovedTemplate: 'parameters do not match the approved template',
+      AuthFailure_SignatureFailure: 'wrong API key (SecretKey)',
+      AuthFailure_SecretIdNotFound: 'unknown SecretId',
+      UnauthorizedOperation_SmsSdkAppIdVerifyFail: 'wrong SdkAppId',
+    },
   },
   slots: {
     title: 'Appointment slots',

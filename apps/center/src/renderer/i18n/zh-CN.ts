@@ -39,7 +39,7 @@ export default {
   admin: {
     title: '管理控制台',
     loginTitle: '管理员登录',
-    tab: { queue: '排队', fleet: '设备', evaluations: '评价', followUps: '差评跟进', slots: '预约号源', audit: '操作日志' },
+    tab: { queue: '排队', fleet: '设备', evaluations: '评价', followUps: '差评跟进', slots: '预约号源', sms: '短信', audit: '操作日志' },
     offlineN: '{{n}} 台离线',
     queue: '各业务排队情况',
     category: '业务类别',
@@ -122,6 +122,24 @@ export default {
     'window-required': '评价器和窗口屏必须指定窗口',
     'device-exists': '设备已存在',
     'unknown-category': '没有这个业务类别',
+  },
+  sms: {
+    title: '短信发送',
+    gateway: '短信服务',
+    faultTitle: '短信服务配置有误，以下短信未发出',
+    faultIntro: '短信平台拒绝了签名、模板或密钥。请在短信平台核对后修改短信设置文件并重启中心；这些短信不会自动重发。',
+    time: '时间', phone: '手机号', purposeHead: '用途', statusHead: '状态', detail: '说明',
+    nextTry: '{{time}} 重试（已试 {{n}} 次）',
+    purpose: { loginCode: '登录验证码', queueAhead: '排队提醒', called: '叫号提醒', bookingReminder: '预约提醒' },
+    status: { pending: '待发送', sending: '发送中', sent: '已发送', failed: '失败', expired: '已过期', unknown: '中断未知' },
+    code: {
+      FailedOperation_TemplateIncorrectOrUnapproved: '模板 ID 错误或模板未审核通过',
+      FailedOperation_SignatureIncorrectOrUnapproved: '短信签名错误或未审核通过',
+      FailedOperation_TemplateParamSetNotMatchApprovedTemplate: '模板参数个数与审核通过的模板不符',
+      AuthFailure_SignatureFailure: 'API 密钥（SecretKey）错误',
+      AuthFailure_SecretIdNotFound: 'SecretId 不存在',
+      UnauthorizedOperation_SmsSdkAppIdVerifyFail: '短信应用 SdkAppId 错误',
+    },
   },
   slots: {
     title: '预约号源',

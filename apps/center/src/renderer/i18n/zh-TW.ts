@@ -15,7 +15,7 @@ export default {
   priority: { green: '綠色通道', appointment: '預約優先', normal: '普通' },
   admin: {
     title: '管理控制台', loginTitle: '管理員登入',
-    tab: { queue: '排隊', fleet: '設備', evaluations: '評價', followUps: '差評跟進', slots: '預約號源', audit: '操作紀錄' },
+    tab: { queue: '排隊', fleet: '設備', evaluations: '評價', followUps: '差評跟進', slots: '預約號源', sms: '簡訊', audit: '操作紀錄' },
     offlineN: '{{n}} 台離線', queue: '各業務排隊情況', category: '業務類別', waiting: '等候人數', estimatedWait: '預計等候', lastCalled: '最近叫號',
     noWindow: '暫無窗口辦理', minutes: '約 {{n}} 分鐘', waitChart: '等候人數變化', windows: '開放窗口 {{open}} / {{total}}', window: '窗口', state: '狀態',
     staff: '工作人員', current: '目前號', waitingHere: '本窗口可叫', fleet: '設備狀態', device: '設備', role: '類型', online: '線上', isOnline: '線上',
@@ -41,6 +41,24 @@ export default {
     'window-paused': '窗口已暫停，請先恢復', 'window-not-open': '窗口未開放', 'invalid-transition': '目前狀態下不能這樣操作', 'invalid-argument': '參數不正確',
     'unknown-window': '沒有這個窗口', 'ticket-not-held': '該號不是本窗口掛起的號', 'window-required': '評價器和窗口屏必須指定窗口', 'device-exists': '設備已存在',
     'unknown-category': '沒有這個業務類別',
+  },
+  sms: {
+    title: '簡訊發送',
+    gateway: '簡訊服務',
+    faultTitle: '簡訊服務設定有誤，以下簡訊未發出',
+    faultIntro: '簡訊平台拒絕了簽名、範本或金鑰。請在簡訊平台核對後修改簡訊設定檔並重新啟動中心；這些簡訊不會自動重發。',
+    time: '時間', phone: '手機號', purposeHead: '用途', statusHead: '狀態', detail: '說明',
+    nextTry: '{{time}} 重試（已試 {{n}} 次）',
+    purpose: { loginCode: '登入驗證碼', queueAhead: '排隊提醒', called: '叫號提醒', bookingReminder: '預約提醒' },
+    status: { pending: '待發送', sending: '發送中', sent: '已發送', failed: '失敗', expired: '已過期', unknown: '中斷未知' },
+    code: {
+      FailedOperation_TemplateIncorrectOrUnapproved: '範本 ID 錯誤或範本未審核通過',
+      FailedOperation_SignatureIncorrectOrUnapproved: '簡訊簽名錯誤或未審核通過',
+      FailedOperation_TemplateParamSetNotMatchApprovedTemplate: '範本參數個數與審核通過的範本不符',
+      AuthFailure_SignatureFailure: 'API 金鑰（SecretKey）錯誤',
+      AuthFailure_SecretIdNotFound: 'SecretId 不存在',
+      UnauthorizedOperation_SmsSdkAppIdVerifyFail: '簡訊應用 SdkAppId 錯誤',
+    },
   },
   slots: {
     title: '預約號源',

@@ -2,7 +2,7 @@
 export default {
   nav: { follow: 'My ticket', take: 'Take a ticket', book: 'Book', progress: 'Progress' },
   common: { loading: 'Loading…', retry: 'Retry', back: 'Back', cancel: 'Cancel', confirm: 'OK', minutes: '{{n}} min', offline: 'Connection lost, reconnecting…', idHint: 'Your ID number is only checked; pages show it masked' },
-  login: { title: 'Log in with your phone', phone: 'Mobile number', code: 'Code', send: 'Send code', resend: 'Resend in {{s}} s', submit: 'Log in', demo: 'Demo: the code is written to the center log (no SMS)', as: 'Logged in as {{phone}}', logout: 'Log out' },
+  login: { title: 'Log in with your phone', phone: 'Mobile number', code: 'Code', send: 'Send code', resend: 'Resend in {{s}} s', submit: 'Log in', demo: 'Demo: the code is written to the center log (no real SMS)', as: 'Logged in as {{phone}}', logout: 'Log out' },
   follow: {
     title: 'Queue status', number: 'Your number', waiting: '{{n}} people ahead of you', estimate: 'About {{n}} min to wait', noWindow: 'No window serves this now, please wait',
     called: 'Please go to window {{w}}', recalled: 'Called again ({{n}}): please go to window {{w}} now', held: 'Set aside: window {{w}} will call you back',

@@ -9,7 +9,7 @@ export default {
     send: '获取验证码',
     resend: '{{s}} 秒后重发',
     submit: '登录',
-    demo: '演示环境：验证码写在中心日志里（不发短信）',
+    demo: '演示环境：验证码写在中心日志里（不发真短信）',
     as: '已登录 {{phone}}',
     logout: '退出',
   },

@@ -2,7 +2,7 @@
 export default {
   nav: { follow: '我的排隊', take: '線上取號', book: '預約', progress: '辦件進度' },
   common: { loading: '載入中…', retry: '重試', back: '返回', cancel: '取消', confirm: '確定', minutes: '{{n}} 分鐘', offline: '網路中斷，正在重新連線…', idHint: '身分證號僅用於核驗，頁面只顯示遮蔽號碼' },
-  login: { title: '手機號登入', phone: '手機號', code: '驗證碼', send: '取得驗證碼', resend: '{{s}} 秒後重發', submit: '登入', demo: '示範環境：驗證碼寫在中心日誌裡（不發簡訊）', as: '已登入 {{phone}}', logout: '登出' },
+  login: { title: '手機號登入', phone: '手機號', code: '驗證碼', send: '取得驗證碼', resend: '{{s}} 秒後重發', submit: '登入', demo: '示範環境：驗證碼寫在中心日誌裡（不發真簡訊）', as: '已登入 {{phone}}', logout: '登出' },
   follow: {
     title: '排隊進度', number: '您的號碼', waiting: '前面還有 {{n}} 人', estimate: '預計等候約 {{n}} 分鐘', noWindow: '暫無窗口辦理此業務，請稍候',
     called: '請到 {{w}} 號窗口辦理', recalled: '第 {{n}} 次重呼：請盡快到 {{w}} 號窗口', held: '您的號碼已掛起，請留意 {{w}} 號窗口回呼',
