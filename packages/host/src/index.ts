@@ -11,3 +11,4 @@ export * from './care/index.ts';
 export * from './setup/index.ts';
 export * from './runtime/appProtocol.ts';
 export * from './runtime/ElectronDevice.ts';
+export * from './voice/index.ts';

@@ -5,3 +5,4 @@ export * from './browser.ts';
 export * from './electron.ts';
 export * from './electronSmoke.ts';
 export * from './screenshots.ts';
+export * from './audio.ts';

@@ -26,7 +26,7 @@ import { deviceProblems } from './devices/deviceProblems.ts';
 import { TicketCounter, TicketRefusedError, type LocalTicket } from './tickets/TicketCounter.ts';
 import { KIOSK_MIGRATIONS } from './tickets/migrations.ts';
 import { CardSessions } from './CardSessions.ts';
-import { RecordingVoice, type Voice } from './Voice.ts';
+import { kioskVoice, type Voice } from './Voice.ts';
 import { caseSlip, type Language } from './slips.ts';
 import { checkInOutcome } from './checkInOutcome.ts';
 
@@ -86,7 +86,7 @@ export class KioskHost {
     this.log = (l) => (o.logger ? o.logger.info(l) : console.error(`[kiosk:${id.deviceId}] ${l}`));
     mkdirSync(o.dataDir, { recursive: true });
     this.store = DeviceStore.open({ path: join(o.dataDir, `${id.deviceId}.db`), migrations: KIOSK_MIGRATIONS, ...(o.logger ? { logger: o.logger } : {}) });
-    this.voice = o.voice ?? new RecordingVoice(this.log);
+    this.voice = o.voice ?? kioskVoice(this.log);
     this.devices = new KioskDevices(o.devices, { timeZone: this.catalog().hall.timeZone, log: this.log });
     this.link = new DeviceLink({
       store: this.store,
@@ -168,6 +168,7 @@ export class KioskHost {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.voice.stop?.();
     clearInterval(this.topUpTimer);
     clearTimeout(this.emitTimer);
     await this.devices.stop();
@@ -344,7 +345,8 @@ export class KioskHost {
         return this.devices.printSlip(caseSlip(c, language, this.catalog().hall.timeZone));
       },
       speak: async ({ text, language }) => {
-        await this.voice.speak({ text, language, at: Date.now() });
+        // Returns at once: the citizen's screen never waits for the speakers.
+        void this.voice.speak({ text, language, at: Date.now() });
         return { ok: true };
       },
       endSession: ({ cardSession }) => {

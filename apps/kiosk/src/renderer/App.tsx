@@ -11,7 +11,8 @@ import { TicketShown } from './screens/TicketShown.tsx';
 import { CheckIn } from './screens/CheckIn.tsx';
 import { Progress } from './screens/Progress.tsx';
 import { Technician } from './screens/Technician.tsx';
-import { say } from './voice.ts';
+import { say, voiceOn } from './voice.ts';
+import { SpokenAlerts } from './components/SpokenAlerts.tsx';
 
 const SCREENS: Record<Screen, () => ReactNode> = {
   attract: Attract,
@@ -33,9 +34,9 @@ const GUIDANCE: Partial<Record<Screen, string>> = { home: 'say.home', take: 'say
 
 export function App(): ReactNode {
   const { t, i18n } = useTranslation();
-  const { screen, elder, language, host, card, scanned } = useKiosk();
+  const { screen, elder, voice, language, host, card, scanned } = useKiosk();
   const set = useKiosk((s) => s.set);
-  const home = useKiosk((s) => s.home);
+  const reset = useKiosk((s) => s.reset);
   const taps = useRef<number[]>([]);
 
   // Host events: state, card reads, scans.
@@ -68,11 +69,12 @@ export function App(): ReactNode {
     document.documentElement.lang = language;
   }, [language, i18n]);
 
-  // Voice guidance for each screen in elder mode.
+  // Voice guidance for each screen when the citizen asked for it (语音导航) and always in elder mode.
+  const speaking = voiceOn({ voice, elder });
   useEffect(() => {
     const key = GUIDANCE[screen];
-    if (elder && key) say(t(key), language);
-  }, [elder, screen, language, t]);
+    if (speaking && key) say(t(key), language);
+  }, [speaking, screen, language, t]);
 
   // Forget the card on the host when the session ends.
   const lastCard = useRef<string | undefined>(undefined);
@@ -95,9 +97,10 @@ export function App(): ReactNode {
   return (
     <div className={`kiosk ${elder ? 'elder' : ''}`} data-screen={screen} data-elder={elder ? '1' : '0'}>
       <TopBar onCorner={onCorner} />
+      <SpokenAlerts />
       <Current />
       {useKiosk.getState().notice === 'card.error' && (
-        <div className="banner warn toast" data-testid="card-error" onClick={() => set({ notice: undefined })}>
+        <div className="banner warn toast" role="alert" data-testid="card-error" onClick={() => set({ notice: undefined })}>
           {t('card.error')}
         </div>
       )}
@@ -107,7 +110,7 @@ export function App(): ReactNode {
           warnSeconds={Math.min(10, Math.floor(idleSeconds / 3))}
           enabled
           activityKey={`${screen}|${scanned?.at ?? ''}|${card?.session ?? ''}`}
-          onTimeout={() => (screen === 'home' && !card ? set({ screen: 'attract', elder: false, language: 'zh-CN' }) : home())}
+          onTimeout={() => (screen === 'home' && !card ? (reset(), set({ screen: 'attract' })) : reset())}
           label={(s) => t('idle.badge', { s })}
           prompt={t('idle.prompt')}
           continueLabel={t('idle.continue')}

@@ -2,7 +2,7 @@
 // printer simulator on TCP, the ID-card reader and scanner simulators on socat PTYs, the kiosk host
 // behind its LoopbackServer, and Chromium at 1080×1920.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ import { IdCardSimulator, PrinterSimulator, ScannerSimulator } from '@hallkit/de
 import type { LoopbackServer } from '@hallkit/host';
 import { KioskHost } from '../../src/host/KioskHost.ts';
 import { serveKiosk } from '../../src/host/serve.ts';
-import { RecordingVoice } from '../../src/host/Voice.ts';
+import { SpokenVoice } from '../../src/host/Voice.ts';
+import { Espeak, FileAudioOut } from '@hallkit/host';
 import type { KioskContract } from '../../src/contract.ts';
 import { CenterProcess } from './CenterProcess.ts';
 
@@ -31,7 +32,12 @@ export class KioskRig {
   server!: LoopbackServer<KioskContract>;
   browser!: Browser;
   page!: Page;
-  readonly voice = new RecordingVoice();
+  /**
+   * The kiosk's real voice (espeak-ng), its "speaker" a folder: `<dir>/speaker/NNNN.wav` plus
+   * said.jsonl, so a test can open and measure exactly what would have been played.
+   */
+  readonly speaker: FileAudioOut;
+  readonly voice: SpokenVoice;
   private constructor(
     readonly dir: string,
     readonly mosquitto: Mosquitto,
@@ -40,9 +46,12 @@ export class KioskRig {
     readonly idCard: IdCardSimulator,
     readonly scanner: ScannerSimulator,
     private readonly ptys: PtyPair[],
-  ) {}
+  ) {
+    this.speaker = new FileAudioOut(join(dir, 'speaker'));
+    this.voice = new SpokenVoice(new Espeak(), this.speaker, (l) => (l.startsWith('voice failed') ? console.error(`[kiosk] ${l}`) : undefined));
+  }
 
-  static async start(): Promise<KioskRig> {
+  static async start(o: { idleSeconds?: number } = {}): Promise<KioskRig> {
     ensureRendererBuilt();
     const dir = mkdtempSync(join(tmpdir(), 'hallkit-kiosk-e2e-'));
     // Low-latency request/response (ticket-issue) needs Nagle off on the broker's sockets, as the hall's broker should be set up.
@@ -58,6 +67,7 @@ export class KioskRig {
       devices: { printer: `tcp:127.0.0.1:${printer.tcpPort}`, idCard: cardPty.hostPath, scanner: scanPty.hostPath },
       technicianPin: TECH_PIN,
       voice: rig.voice,
+      ...(o.idleSeconds ? { defaults: { idleSeconds: o.idleSeconds } } : {}),
       issueTimeoutMs: 1500,
       heartbeatMs: 2000,
       logger: { debug: () => undefined, info: () => undefined, warn: (m, f) => console.warn(`[kiosk] ${m}`, f ?? ''), error: (m, f) => console.error(`[kiosk] ${m}`, f ?? '') },
@@ -70,6 +80,13 @@ export class KioskRig {
     await rig.page.goto(rig.server.url);
     await rig.page.waitForSelector('[data-screen=home]');
     return rig;
+  }
+
+  /** What the kiosk's speaker "played", in order (file in the speaker folder, language: text). */
+  spoken(): { file: string; label: string }[] {
+    const f = join(this.speaker.dir, 'said.jsonl');
+    if (!existsSync(f)) return [];
+    return readFileSync(f, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { file: string; label: string });
   }
 
   /** Back to a fresh home screen (a reload forgets every bit of renderer state). */

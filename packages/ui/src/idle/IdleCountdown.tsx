@@ -81,7 +81,13 @@ export function IdleCountdown(props: IdleCountdownProps): ReactNode {
         {label(remaining)}
       </div>
       {warning && (
-        <div className="hk-idle-prompt" role="alertdialog" data-testid="idle-prompt">
+        <div
+          className="hk-idle-prompt"
+          role="alertdialog"
+          data-testid="idle-prompt"
+          // What a spoken-guidance reader says: the prompt once, not every tick of the seconds.
+          {...(typeof props.prompt === 'string' ? { 'data-say': props.prompt } : {})}
+        >
           <div className="hk-idle-prompt-box">
             {props.prompt && <div className="hk-idle-prompt-title">{props.prompt}</div>}
             <div className="hk-idle-prompt-seconds">{remaining}</div>

@@ -9,7 +9,7 @@ export function PrinterBanner(): ReactNode {
   if (!printer || printer === 'ready' || printer === 'absent') return null;
   const key = printer === 'paper-empty' ? 'print.bannerPaper' : printer === 'cover-open' ? 'print.bannerCover' : 'print.bannerOffline';
   return (
-    <div className="banner warn" data-testid="printer-banner">
+    <div className="banner warn" role="alert" data-testid="printer-banner">
       {t(key)}
     </div>
   );

@@ -5,7 +5,7 @@ import { useKiosk } from '../state/kioskStore.ts';
 
 export function TopBar({ onCorner }: { onCorner: () => void }): ReactNode {
   const { t } = useTranslation();
-  const { host, screen, elder, language, connected } = useKiosk();
+  const { host, screen, elder, voice, language, connected } = useKiosk();
   const set = useKiosk((s) => s.set);
   const home = useKiosk((s) => s.home);
   const go = useKiosk((s) => s.go);
@@ -27,6 +27,17 @@ export function TopBar({ onCorner }: { onCorner: () => void }): ReactNode {
               {l.label}
             </button>
           ))}
+        {/* 语音导航: on every screen; elder mode always speaks, so there it shows as on and stays on. */}
+        <button
+          type="button"
+          className={`voice-toggle ${voice || elder ? 'on' : ''}`}
+          data-testid="voice-toggle"
+          aria-pressed={voice || elder}
+          disabled={elder}
+          onClick={() => set({ voice: !voice })}
+        >
+          {t('top.voice')}
+        </button>
         <button type="button" className={`elder-toggle ${elder ? 'on' : ''}`} data-testid="elder-toggle" onClick={() => set({ elder: !elder })}>
           {elder ? t('top.elderOn') : t('top.elder')}
         </button>

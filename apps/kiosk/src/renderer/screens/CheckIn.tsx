@@ -53,7 +53,7 @@ export function CheckIn(): ReactNode {
         {host?.devices.reader === 'ready' && <> · {t('checkIn.hintCard')}</>}
       </p>
       {result && !result.ok && (
-        <div className="banner warn big-text" data-testid="checkin-refused" data-reason={result.reason}>
+        <div className="banner warn big-text" role="alert" data-testid="checkin-refused" data-reason={result.reason}>
           {t(`checkIn.${result.reason}`, { opensAt: result.opensAt ?? '' })}
           <button type="button" className="secondary" data-testid="take-normal" onClick={() => (set({ checkIn: undefined }), go('take'))}>
             {t('checkIn.takeNormal')}

@@ -53,7 +53,7 @@ export function Progress(): ReactNode {
         {host?.devices.reader === 'ready' && <> · {t('progress.hintCard')}</>}
       </p>
       {lookup && !lookup.ok && (
-        <div className="banner warn big-text" data-testid="lookup-failed" data-reason={lookup.reason}>
+        <div className="banner warn big-text" role="alert" data-testid="lookup-failed" data-reason={lookup.reason}>
           {t(`progress.${lookup.reason}`)}
         </div>
       )}

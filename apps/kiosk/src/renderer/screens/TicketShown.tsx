@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
 import { QrImage } from '../components/QrImage.tsx';
-import { say } from '../voice.ts';
+import { say, voiceOn } from '../voice.ts';
 import type { IssuedTicket, PrintOutcome } from '../../contract.ts';
 
 /** The ticket on screen — always, printed or not — with its QR code; said aloud in elder mode. */
 export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; print: PrintOutcome; heading: string }): ReactNode {
   const { t } = useTranslation();
-  const { elder, language } = useKiosk();
+  const { elder, voice, language } = useKiosk();
+  const speaking = voiceOn({ voice, elder });
   const [outcome, setOutcome] = useState(print);
   const [busy, setBusy] = useState(false);
   useEffect(() => setOutcome(print), [print]);
   useEffect(() => {
-    if (elder) say(t('ticket.say', { number: spaced(ticket.number), n: ticket.peopleAhead, zone: ticket.zoneName }), language);
-  }, [elder, language, ticket, t]);
+    if (speaking) say(t('ticket.say', { number: spaced(ticket.number), n: ticket.peopleAhead, zone: ticket.zoneName }), language);
+  }, [speaking, language, ticket, t]);
   const reprint = async () => {
     setBusy(true);
     try {
@@ -45,7 +46,7 @@ export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; p
           {t('ticket.printed')}
         </div>
       ) : (
-        <div className="banner warn big-text" data-testid="print-failed" data-reason={outcome.reason}>
+        <div className="banner warn big-text" role="alert" data-testid="print-failed" data-reason={outcome.reason}>
           {t(`print.${outcome.reason}`)}
           {outcome.reason !== 'absent' && (
             <button type="button" className="secondary" data-testid="reprint" disabled={busy} onClick={() => void reprint()}>

@@ -10,6 +10,8 @@ export interface KioskStore {
   screen: Screen;
   language: Language;
   elder: boolean;
+  /** 语音导航: the citizen asked for spoken guidance (elder mode always speaks). */
+  voice: boolean;
   host: KioskState | undefined;
   connected: boolean;
   card: CardRead | undefined;
@@ -21,8 +23,13 @@ export interface KioskStore {
   notice: string | undefined;
   technicianToken: string | undefined;
   go(screen: Screen): void;
-  /** Back to the start: forgets the card, results and any typed input of the session. */
+  /**
+   * Back to the start (首页, 完成): forgets the card, results and any typed input of the session but
+   * keeps the citizen's language, elder mode and voice — they are still standing there.
+   */
   home(): void;
+  /** The citizen has gone (idle timeout): forget everything, back to Chinese and normal mode. */
+  reset(): void;
   setLanguage(l: Language): void;
   setElder(on: boolean): void;
   set(patch: Partial<KioskStore>): void;
@@ -32,6 +39,7 @@ export const useKiosk = create<KioskStore>((set) => ({
   screen: 'home',
   language: 'zh-CN',
   elder: false,
+  voice: false,
   host: undefined,
   connected: false,
   card: undefined,
@@ -42,7 +50,8 @@ export const useKiosk = create<KioskStore>((set) => ({
   notice: undefined,
   technicianToken: undefined,
   go: (screen) => set({ screen, notice: undefined }),
-  home: () => set({ screen: 'home', card: undefined, ticket: undefined, checkIn: undefined, lookup: undefined, scanned: undefined, notice: undefined, elder: false, language: 'zh-CN', technicianToken: undefined }),
+  home: () => set({ screen: 'home', card: undefined, ticket: undefined, checkIn: undefined, lookup: undefined, scanned: undefined, notice: undefined, technicianToken: undefined }),
+  reset: () => set({ screen: 'home', card: undefined, ticket: undefined, checkIn: undefined, lookup: undefined, scanned: undefined, notice: undefined, technicianToken: undefined, elder: false, voice: false, language: 'zh-CN' }),
   setLanguage: (language) => set({ language }),
   setElder: (elder) => set({ elder }),
   set: (patch) => set(patch),

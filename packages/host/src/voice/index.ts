@@ -1,0 +1,3 @@
+export * from './speechText.ts';
+export * from './Espeak.ts';
+export * from './AudioOut.ts';
