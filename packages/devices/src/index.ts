@@ -1,4 +1,5 @@
-// @hallkit/devices: the device layer (receipt printer, ID-card reader, scanner), its simulators
+// @hallkit/devices: the device layer (receipt printer, ID-card reader, scanner, LED window strip,
+// caller keypad bus), its simulators
 // and discovery. See docs/devices.md.
 export { DeviceError, isDeviceError, type DeviceErrorCode } from './errors/DeviceError.ts';
 export { maskIdNumber, redactIdNumbers } from './privacy/maskIdNumber.ts';
@@ -44,3 +45,18 @@ export { PrinterSimulator, type PrinterSimulatorOptions, type PrinterFault } fro
 export { receiptToSvg, svgToPng, findCjkFont } from './simulators/printer/paperImage.ts';
 export { IdCardSimulator, fakeWltPhoto, type SimulatedCard, type IdCardFault } from './simulators/idcard/IdCardSimulator.ts';
 export { ScannerSimulator, RecordedHidDevice } from './simulators/scanner/ScannerSimulator.ts';
+
+export { LedStrip, type LedStripOptions, type LedStripEvents } from './ledstrip/LedStrip.ts';
+export { StripScreenSchema, stripAreas, textWidth, type StripScreen, type ParsedStripScreen, type StripGeometry } from './ledstrip/StripScreen.ts';
+export { BX_MODELS, DEFAULT_BX_MODEL, bxModel, type BxModel } from './ledstrip/models.ts';
+export { STRIP_COLOURS, encodeStripText, decodeStripText, stripPlainText, type StripColour, type StripRun } from './ledstrip/bx/stripText.ts';
+export { describeNack, NACK_REASONS } from './ledstrip/bx/bxCommands.ts';
+export { testPattern } from './ledstrip/testPattern.ts';
+export { LedStripSimulator, type LedStripSimulatorOptions, type LedStripFault, type StripProblem } from './simulators/ledstrip/LedStripSimulator.ts';
+export { VirtualStrip } from './simulators/ledstrip/VirtualStrip.ts';
+export { stripSvg, stripPng, ledMatrix } from './simulators/ledstrip/stripImage.ts';
+
+export { CallerKeypadBus, BEEP, type KeypadPress, type CallerKeypadBusOptions, type CallerKeypadBusEvents } from './keypad/CallerKeypadBus.ts';
+export { parseKeypress, keypressData, keypadDigits, KeyCode, type KeypadAction, type KeypadActionName } from './keypad/keys.ts';
+export { encodeKeypadFrame, displayFrame, beepFrame, KeypadFrameReader, KeypadFunc } from './keypad/keypadFrame.ts';
+export { KeypadSimulator, type SimulatedKeypad, type KeypadSimulatorOptions } from './simulators/keypad/KeypadSimulator.ts';

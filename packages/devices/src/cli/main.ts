@@ -5,17 +5,23 @@ import { isDeviceError } from '../errors/DeviceError.ts';
 import type { DeviceConfig } from '../registry/DeviceConfig.ts';
 import { listCommand, listenCommand, printTestCommand, probeCommand, readCardCommand, statusCommand } from './deviceCommands.ts';
 import { simulateCommand } from './simulateCommand.ts';
+import { keypadTestCommand, simulateKeypad, simulateStrip, stripTestCommand } from './stripCommands.ts';
 import { UsageError } from './target.ts';
 
 const USAGE = `hallkit-devices <command> [options]
 
   list                               serial ports and HID devices (--json)
-  probe   --kind printer|idcard|scanner <device>   open the device and check its health
-  status  --kind printer|idcard|scanner <device>   print the device's status
+  probe   --kind printer|idcard|scanner|ledstrip|keypad <device>   open the device and check its health
+  status  --kind printer|idcard|scanner|ledstrip|keypad <device>   print the device's status
   print-test <device> [--model M]    print a test queue ticket
   read-card  <device> [--unmasked] [--timeout MS]  read an ID card (number masked unless --unmasked)
   listen     <device> [--count N] [--timeout MS]   print scans as they arrive
+  strip-test <device> [--model bx-6k1] [--address N] [--width 160 --height 32] [--text "A012 请到5号窗口" --colour red]
+                                     every colour on an LED strip (or the given text)
+  keypad-test <device> --address N [--timeout MS]   888888 + beep on one keypad, then print its keys
   simulate printer [--port 9100 | --pty | --path DEV] [--model M] [--out DIR]
+  simulate ledstrip [--port 5005 | --pty | --path DEV] [--model M] [--width W --height H] [--out DIR]
+  simulate keypad  [--pty | --path DEV] [--addresses 6,7]   then type "6 call" to press
   simulate idcard  [--pty | --path DEV] [--card resident|elder|hmt|foreign]
   simulate scanner [--pty | --path DEV] [--codes A012,B003] [--interval MS]
 
@@ -33,12 +39,13 @@ async function main(argv: string[]): Promise<number> {
       config: { type: 'string' }, model: { type: 'string' }, timeout: { type: 'string' }, count: { type: 'string' },
       unmasked: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' }, pty: { type: 'boolean' },
       path: { type: 'string' }, out: { type: 'string' }, card: { type: 'string' }, codes: { type: 'string' },
-      interval: { type: 'string' }, external: { type: 'boolean' },
+      interval: { type: 'string' }, external: { type: 'boolean' }, text: { type: 'string' }, colour: { type: 'string' },
+      address: { type: 'string' }, addresses: { type: 'string' }, width: { type: 'string' }, height: { type: 'string' }, speak: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
   const kind = (values.kind ?? 'printer') as DeviceConfig['kind'];
-  if (!['printer', 'idcard', 'scanner'].includes(kind)) throw new UsageError('--kind must be printer, idcard or scanner');
+  if (!['printer', 'idcard', 'scanner', 'ledstrip', 'keypad'].includes(kind)) throw new UsageError('--kind must be printer, idcard, scanner, ledstrip or keypad');
   switch (command) {
     case 'list':
       return listCommand(values);
@@ -52,7 +59,13 @@ async function main(argv: string[]): Promise<number> {
       return readCardCommand(values);
     case 'listen':
       return listenCommand(values);
+    case 'strip-test':
+      return stripTestCommand(values);
+    case 'keypad-test':
+      return keypadTestCommand(values);
     case 'simulate':
+      if (sub === 'ledstrip') return simulateStrip(values);
+      if (sub === 'keypad') return simulateKeypad(values);
       return simulateCommand(sub, values);
     case undefined:
     case 'help':

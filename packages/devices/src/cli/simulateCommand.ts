@@ -89,5 +89,5 @@ export async function simulateCommand(what: string | undefined, f: SimulateFlags
     serial.link?.close();
     return 0;
   }
-  throw new UsageError('simulate what? printer | idcard | scanner');
+  throw new UsageError('simulate what? printer | idcard | scanner | ledstrip | keypad');
 }

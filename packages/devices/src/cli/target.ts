@@ -21,7 +21,7 @@ export function targetConfig(kind: DeviceConfig['kind'], f: TargetFlags): Device
   const model = f.model ? { model: f.model } : {};
   if (f.tcp) {
     const m = /^(.+):(\d+)$/.exec(f.tcp);
-    return { kind, transport: { type: 'tcp', host: m ? (m[1] as string) : f.tcp, port: m ? Number(m[2]) : 9100 }, ...model };
+    return { kind, transport: { type: 'tcp', host: m ? (m[1] as string) : f.tcp, ...(m ? { port: Number(m[2]) } : {}) }, ...model };
   }
   const usb = (s: string): { vendorId: string; productId: string } | undefined => {
     const m = /^([0-9a-fA-F]{4}):([0-9a-fA-F]{4})$/.exec(s);

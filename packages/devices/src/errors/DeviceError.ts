@@ -10,6 +10,7 @@ export type DeviceErrorCode =
   | 'protocol' // a reply that cannot be parsed (bad checksum, truncated frame)
   | 'job-failed' // a print job stopped part way; see PrintJob for where
   | 'no-card' // the ID-card reader has no card on it
+  | 'rejected' // the device refused the command (an LED controller's NACK; details.nack says why)
   | 'config'; // the device config is invalid
 
 export class DeviceError extends Error {

@@ -8,9 +8,11 @@ import { HidTransport, openNodeHid, type HidOpener } from '../transport/HidTrans
 import { SerialTransport } from '../transport/SerialTransport.ts';
 import { TcpTransport } from '../transport/TcpTransport.ts';
 import type { Transport } from '../transport/Transport.ts';
-import { DEFAULT_BAUD, DeviceConfigSchema, toUsbId, type DeviceConfig, type ParsedDeviceConfig } from './DeviceConfig.ts';
+import { CallerKeypadBus, type CallerKeypadBusOptions } from '../keypad/CallerKeypadBus.ts';
+import { LedStrip, type LedStripOptions } from '../ledstrip/LedStrip.ts';
+import { DEFAULT_BAUD, DEFAULT_TCP_PORT, DeviceConfigSchema, toUsbId, type DeviceConfig, type ParsedDeviceConfig } from './DeviceConfig.ts';
 
-export type AnyDevice = ReceiptPrinter | IdCardReader | Scanner;
+export type AnyDevice = ReceiptPrinter | IdCardReader | Scanner | LedStrip | CallerKeypadBus;
 
 export interface DeviceFactoryOptions {
   log?: DeviceLogSink;
@@ -18,6 +20,8 @@ export interface DeviceFactoryOptions {
   hidOpener?: HidOpener;
   printer?: ReceiptPrinterOptions;
   idcard?: IdCardReaderOptions;
+  ledstrip?: LedStripOptions;
+  keypad?: CallerKeypadBusOptions;
 }
 
 export function parseDeviceConfig(config: unknown): ParsedDeviceConfig {
@@ -30,7 +34,7 @@ export function parseDeviceConfig(config: unknown): ParsedDeviceConfig {
 
 export async function createTransport(config: ParsedDeviceConfig, hidOpener: HidOpener = openNodeHid): Promise<Transport> {
   const t = config.transport;
-  if (t.type === 'tcp') return new TcpTransport({ host: t.host, port: t.port });
+  if (t.type === 'tcp') return new TcpTransport({ host: t.host, port: t.port ?? DEFAULT_TCP_PORT[config.kind] });
   if (t.type === 'hid') {
     return new HidTransport('path' in t ? { path: t.path } : { vendorId: toUsbId(t.vendorId), productId: toUsbId(t.productId) }, hidOpener);
   }
@@ -50,6 +54,13 @@ export async function createDevice(config: DeviceConfig | unknown, opts: DeviceF
       return new IdCardReader(transport, { ...opts.idcard, ...base });
     case 'scanner':
       return new Scanner(transport, base);
+    case 'ledstrip':
+      return new LedStrip(transport, {
+        ...opts.ledstrip, ...base, ...(c.model ? { model: c.model } : {}), ...(c.screenAddress ? { screenAddress: c.screenAddress } : {}),
+        ...(c.width ? { width: c.width } : {}), ...(c.height ? { height: c.height } : {}),
+      });
+    case 'keypad':
+      return new CallerKeypadBus(transport, { ...opts.keypad, ...base });
   }
 }
 
