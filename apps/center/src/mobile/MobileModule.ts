@@ -16,6 +16,7 @@ import { MOBILE_MIGRATIONS } from './store/mobileMigrations.ts';
 import { adminSlotRoutes } from './http/adminSlotRoutes.ts';
 import { mobileRoutes } from './http/mobileRoutes.ts';
 import { adminSmsRoutes } from './http/adminSmsRoutes.ts';
+import { queueRoutes } from './http/queueRoutes.ts';
 import { OutboxCodeSender } from './sms/OutboxCodeSender.ts';
 import { defaultSmsOutboxLimits, SmsOutbox, type SmsOutboxLimits } from './sms/SmsOutbox.ts';
 import { smsFilesFromEnv, smsGateway, type SmsFiles } from './sms/SmsSetup.ts';
@@ -88,7 +89,9 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
       const m = ensure(ctx);
       // The phone page tells whoever runs the demo where the code is: the log, or the stand-in's lines in it.
       const demoLogin = !m.o.codeSender.delivers || (!production && process.env.HALLKIT_SMS_DEMO_STANDIN === '1');
-      mobileRoutes(router, ctx, m, { ...defaultRateRules, ...o.rateRules }, demoLogin);
+      const rules = { ...defaultRateRules, ...o.rateRules };
+      mobileRoutes(router, ctx, m, rules, demoLogin);
+      queueRoutes(router, ctx, m, rules);
       adminSlotRoutes(router, ctx, m);
       adminSmsRoutes(router, m);
     },

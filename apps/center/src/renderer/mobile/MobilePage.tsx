@@ -11,10 +11,11 @@ import { RemoteTicket } from './remote/RemoteTicket.tsx';
 import { Appointments } from './appointments/Appointments.tsx';
 import { BookingPage } from './appointments/BookingPage.tsx';
 import { Progress } from './progress/Progress.tsx';
+import { PublicQueue, QueueCounts } from './queue/PublicQueue.tsx';
 import { go } from './nav.ts';
 import './mobile.css';
 
-type Route = { page: 'follow'; token: string } | { page: 'take' } | { page: 'book' } | { page: 'booking'; token: string } | { page: 'progress' } | { page: 'home' };
+type Route = { page: 'follow'; token: string } | { page: 'take' } | { page: 'book' } | { page: 'booking'; token: string } | { page: 'progress' } | { page: 'queue' } | { page: 'home' };
 
 function parse(path: string): Route {
   const segs = path.split('/').filter(Boolean).slice(1);
@@ -23,6 +24,7 @@ function parse(path: string): Route {
   if (segs[0] === 'take') return { page: 'take' };
   if (segs[0] === 'book') return { page: 'book' };
   if (segs[0] === 'progress') return { page: 'progress' };
+  if (segs[0] === 'queue') return { page: 'queue' };
   return { page: 'home' };
 }
 
@@ -40,6 +42,7 @@ function Shell() {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
   const nav: [Route['page'], string, string][] = [
+    ['queue', '/m/queue', t('nav.queue')],
     ['take', '/m/take', t('nav.take')],
     ['book', '/m/book', t('nav.book')],
     ['progress', '/m/progress', t('nav.progress')],
@@ -64,6 +67,7 @@ function Shell() {
         {route.page === 'book' && <Appointments info={info} />}
         {route.page === 'booking' && <BookingPage token={route.token} />}
         {route.page === 'progress' && <Progress />}
+        {route.page === 'queue' && <PublicQueue />}
         {route.page === 'home' && (
           <section className="m-card m-home">
             <h1>{info?.hall.name}</h1>
@@ -71,6 +75,7 @@ function Shell() {
             <p>{t('home.followHint')}</p>
           </section>
         )}
+        {route.page === 'home' && <QueueCounts />}
       </main>
       <nav className="m-nav">
         {nav.map(([page, href, label]) => (

@@ -2,6 +2,7 @@
 // called, which window, loudly; recall and no-show shown; rate later once the service is done.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { go } from '../nav.ts';
 import type { HallInfo } from '../api.ts';
 import { alertCalled, unlockAudio } from './callAlert.ts';
 import { RateLater } from './RateLater.tsx';
@@ -77,6 +78,9 @@ export function FollowTicket({ token, info }: { token: string; info: HallInfo | 
         </button>
       )}
       {view.rating.state !== 'none' && <RateLater token={token} view={view} info={info} onRated={setView} />}
+      <a className="m-link-row" href="/m/queue" data-testid="queue-link" onClick={(e) => (e.preventDefault(), go('/m/queue'))}>
+        {t('queue.link')}
+      </a>
     </>
   );
 }

@@ -1,6 +1,6 @@
 // Phone pages, English (missing keys fall back to Simplified Chinese).
 export default {
-  nav: { follow: 'My ticket', take: 'Take a ticket', book: 'Book', progress: 'Progress' },
+  nav: { queue: 'Queues', follow: 'My ticket', take: 'Take a ticket', book: 'Book', progress: 'Progress' },
   common: { loading: 'Loading…', retry: 'Retry', back: 'Back', cancel: 'Cancel', confirm: 'OK', minutes: '{{n}} min', offline: 'Connection lost, reconnecting…', idHint: 'Your ID number is only checked; pages show it masked' },
   login: { title: 'Log in with your phone', phone: 'Mobile number', code: 'Code', send: 'Send code', resend: 'Resend in {{s}} s', submit: 'Log in', demo: 'Demo: the code is written to the center log (no real SMS)', as: 'Logged in as {{phone}}', logout: 'Log out' },
   follow: {
@@ -35,6 +35,7 @@ export default {
     department: 'Department', accepted: 'Accepted', due: 'Due', tracking: 'Tracking no.', status: { 'in-progress': 'In progress', completed: 'Completed', 'needs-supplement': 'Documents needed', rejected: 'Rejected' },
     step: { done: 'Done', current: 'In progress', pending: 'Not started' },
   },
+  queue: { title: 'Queues now', intro: 'People waiting and the expected wait for each service, live.', waiting: '{{n}} waiting', estimate: 'about {{n}} min for a new ticket', noWindow: 'no window serving now', closed: 'not served now', lastCalled: 'last called {{number}}', live: 'Live · {{time}}', take: 'Take a ticket online', more: 'See all queues', link: 'See all queues' },
   home: { title: '{{hall}}', subtitle: 'Queue · Online ticket · Appointments · Progress · Rating', followHint: 'Scan the QR code on your ticket to follow it' },
   errors: {
     'bad-request': 'Please check what you entered', 'login-required': 'Please log in with your phone first', 'rate-limited': 'Too many tries, please wait a moment',

@@ -1,6 +1,6 @@
 // 手机页面（市民扫码打开）的简体中文文案。其他语言缺的键回落到这里。
 export default {
-  nav: { follow: '我的排队', take: '线上取号', book: '预约', progress: '办件进度' },
+  nav: { queue: '排队情况', follow: '我的排队', take: '线上取号', book: '预约', progress: '办件进度' },
   common: { loading: '加载中…', retry: '重试', back: '返回', cancel: '取消', confirm: '确定', minutes: '{{n}} 分钟', offline: '网络中断，正在重新连接…', idHint: '身份证号仅用于核验，页面只显示脱敏号码' },
   login: {
     title: '手机号登录',
@@ -100,6 +100,7 @@ export default {
     status: { 'in-progress': '办理中', completed: '已办结', 'needs-supplement': '需补正材料', rejected: '不予受理' },
     step: { done: '已完成', current: '进行中', pending: '未开始' },
   },
+  queue: { title: '排队情况', intro: '各业务当前等候人数和预计等候时间，实时更新。', waiting: '{{n}} 人等候', estimate: '新取号约等 {{n}} 分钟', noWindow: '暂无窗口办理', closed: '当前不办理', lastCalled: '刚叫 {{number}}', live: '实时更新 · {{time}}', take: '线上取号', more: '查看各业务排队情况', link: '查看各业务排队情况' },
   home: { title: '{{hall}}', subtitle: '扫码排队 · 线上取号 · 预约 · 进度查询 · 评价', followHint: '扫描号票上的二维码即可查看排队进度' },
   errors: {
     'bad-request': '填写的内容不完整或格式不对',

@@ -1,6 +1,6 @@
 // 手機頁面的繁體中文文案（缺的鍵回落到簡體中文）。
 export default {
-  nav: { follow: '我的排隊', take: '線上取號', book: '預約', progress: '辦件進度' },
+  nav: { queue: '排隊情況', follow: '我的排隊', take: '線上取號', book: '預約', progress: '辦件進度' },
   common: { loading: '載入中…', retry: '重試', back: '返回', cancel: '取消', confirm: '確定', minutes: '{{n}} 分鐘', offline: '網路中斷，正在重新連線…', idHint: '身分證號僅用於核驗，頁面只顯示遮蔽號碼' },
   login: { title: '手機號登入', phone: '手機號', code: '驗證碼', send: '取得驗證碼', resend: '{{s}} 秒後重發', submit: '登入', demo: '示範環境：驗證碼寫在中心日誌裡（不發真簡訊）', as: '已登入 {{phone}}', logout: '登出' },
   follow: {
@@ -33,6 +33,7 @@ export default {
     accepted: '受理時間', due: '承諾辦結', tracking: '郵寄單號', status: { 'in-progress': '辦理中', completed: '已辦結', 'needs-supplement': '需補正材料', rejected: '不予受理' },
     step: { done: '已完成', current: '進行中', pending: '未開始' },
   },
+  queue: { title: '排隊情況', intro: '各業務目前等候人數和預計等候時間，即時更新。', waiting: '{{n}} 人等候', estimate: '新取號約等 {{n}} 分鐘', noWindow: '暫無窗口辦理', closed: '目前不辦理', lastCalled: '剛叫 {{number}}', live: '即時更新 · {{time}}', take: '線上取號', more: '查看各業務排隊情況', link: '查看各業務排隊情況' },
   home: { title: '{{hall}}', subtitle: '掃碼排隊 · 線上取號 · 預約 · 進度查詢 · 評價', followHint: '掃描號票上的二維碼即可查看排隊進度' },
   errors: {
     'bad-request': '填寫的內容不完整或格式不對', 'login-required': '請先用手機號登入', 'rate-limited': '操作太頻繁，請稍後再試', 'not-found': '沒有找到相關記錄',
