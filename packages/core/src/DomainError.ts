@@ -34,6 +34,7 @@ export type DomainErrorCode =
   | 'transfer-target-not-open'
   | 'ticket-not-for-window'
   | 'invalid-transition'
+  | 'day-closed'
   | 'invalid-argument';
 
 export class DomainError extends Error {

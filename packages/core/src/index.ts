@@ -35,3 +35,6 @@ export * from './wire/hallBroadcast.ts';
 export * from './wire/deviceRequests.ts';
 export * from './wire/appointmentRequests.ts';
 export * from './wire/staffRating.ts';
+export * from './history/DayEndPolicy.ts';
+export * from './history/closeDay.ts';
+export * from './history/HallCheckpoint.ts';

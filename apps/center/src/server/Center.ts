@@ -13,6 +13,7 @@ import { HallService } from './hall/HallService.ts';
 import { HallBroadcaster } from './hall/HallBroadcaster.ts';
 import { QueueSamples } from './hall/QueueSamples.ts';
 import { RatingSweep } from './hall/RatingSweep.ts';
+import { DayCloser } from './history/DayCloser.ts';
 import { DeviceEventIngest } from './ingest/DeviceEventIngest.ts';
 import { TicketTokens } from './requests/TicketTokens.ts';
 import { TicketDesk } from './requests/TicketDesk.ts';
@@ -70,6 +71,8 @@ export interface CenterOptions {
   shareGroup?: string;
   /** How often the center records abandoned ratings as not rated (ms; see RatingSweep). */
   ratingSweepMs?: number;
+  /** How often the center checks whether the hall-day ended (ms; see DayCloser). */
+  dayCloseCheckMs?: number;
 }
 
 export const DEFAULT_WEB_DIR = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
@@ -79,7 +82,7 @@ export class Center {
     readonly ctx: CenterContext,
     readonly httpUrl: string,
     readonly mqttUrl: string,
-    private readonly parts: { http: HttpServer; broker: EmbeddedBroker | undefined; responder: RequestResponder; presence: PresenceTracker; commands: CommandSender; modules: CenterModule[]; ratingSweep: RatingSweep },
+    private readonly parts: { http: HttpServer; broker: EmbeddedBroker | undefined; responder: RequestResponder; presence: PresenceTracker; commands: CommandSender; modules: CenterModule[]; ratingSweep: RatingSweep; dayCloser: DayCloser },
   ) {}
 
   get hall() {
@@ -143,6 +146,7 @@ export class Center {
     const samples = new QueueSamples(db);
     const ingest = new DeviceEventIngest(db, client, hall, registry, logger, () => live.changed(), o.shareGroup);
     const ratingSweep = new RatingSweep(hall, now, logger, o.ratingSweepMs);
+    const dayCloser = new DayCloser(hall, now, logger, o.dayCloseCheckMs);
     const responder = new RequestResponder(client, hallId, { logger, ...(o.shareGroup ? { shareGroup: o.shareGroup } : {}) });
     const commands = new CommandSender(client, hallId, logger);
 
@@ -201,9 +205,10 @@ export class Center {
     });
     samples.maybeSample(hall.state, now().getTime());
     for (const m of modules) await m.start?.(ctx);
+    dayCloser.start();
     ratingSweep.start();
     logger.info('center started', { hallId, http: httpUrl, mqtt: mqttUrl, events: hall.state.eventCount });
-    return new Center(ctx, httpUrl, mqttUrl, { http, broker, responder, presence, commands, modules, ratingSweep });
+    return new Center(ctx, httpUrl, mqttUrl, { http, broker, responder, presence, commands, modules, ratingSweep, dayCloser });
   }
 
   /** Provision a device with a known credential (demo, tests) and publish its config. */
@@ -219,9 +224,15 @@ export class Center {
     return this.parts.ratingSweep.sweep();
   }
 
+  /** Close the hall-day that ended, if not done yet (the timer does this every `dayCloseCheckMs`). */
+  closeEndedDay() {
+    return this.parts.dayCloser.closeEndedDay();
+  }
+
   async stop(): Promise<void> {
     const p = this.parts;
     p.ratingSweep.stop();
+    p.dayCloser.stop();
     for (const m of [...p.modules].reverse()) await m.stop?.();
     this.ctx.broadcaster.stop();
     this.ctx.live.close();

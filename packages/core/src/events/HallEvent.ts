@@ -151,6 +151,18 @@ export const HallEventSchema = z.discriminatedUnion('type', [
     by: z.string(),
     note: z.string().max(500).optional(),
   }),
+  /**
+   * The hall-day is over (at midnight, or at start when the center was off then): tickets of that
+   * day still waiting or set aside end as the hall's day-end rule says — listed here, so they are
+   * counted once — and the day becomes history (see history/closeDay.ts).
+   */
+  z.object({
+    type: z.literal('HallDayClosed'),
+    ...base,
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    ended: z.array(z.string()),
+    endedAs: z.enum(['cancelled', 'no-show']),
+  }),
 ]);
 
 export type HallEvent = z.infer<typeof HallEventSchema>;

@@ -6,6 +6,9 @@ import type { EvaluationChannel } from '../evaluation/channels.ts';
 import type { EvaluationLevel } from '../evaluation/levels.ts';
 import { centerLapseDueAt } from '../evaluation/ratingWindow.ts';
 import { canAdvance } from '../followup/FollowUpCase.ts';
+import { checkDayClosable, dayClosedEvent } from '../history/closeDay.ts';
+import { refuseIfDayClosed } from '../history/closedDayRefusal.ts';
+import { restoreCheckpoint, type HallCheckpoint } from '../history/HallCheckpoint.ts';
 import { blockId } from '../numbering/NumberBlock.ts';
 import { AuthorityNumbering } from '../numbering/AuthorityNumbering.ts';
 import { hallLocalTime } from '../time/hallDay.ts';
@@ -62,8 +65,19 @@ export class Hall {
 
   /** Rebuild a hall from its event log. */
   static replay(config: HallConfig, events: Iterable<HallEvent>): Hall {
+    return new Hall(config).replayOnto(events);
+  }
+
+  /** Apply logged events (already checked when they were made) without announcing them. */
+  replayOnto(events: Iterable<HallEvent>): this {
+    for (const e of events) applyEvent(this.state, e);
+    return this;
+  }
+
+  /** A hall as it was at a checkpoint (the close of a day), to replay only what came after. */
+  static fromCheckpoint(config: HallConfig, cp: HallCheckpoint): Hall {
     const h = new Hall(config);
-    for (const e of events) applyEvent(h.state, e);
+    restoreCheckpoint(h.state, cp);
     return h;
   }
 
@@ -259,6 +273,7 @@ export class Hall {
 
   // ── evaluations and follow-up ───────────────────────────────────────────
   evaluate(cmd: EvaluateCommand) {
+    refuseIfDayClosed(this.state, cmd.serviceId);
     const rating = this.state.ratings.get(cmd.serviceId);
     if (!rating) refuse('unknown-service', `no finished service ${cmd.serviceId}`);
     const t = this.ticket(rating.ticketId);
@@ -303,6 +318,7 @@ export class Hall {
 
   /** The window's own "not rated" (what a pad records when its time is up): final for the pad. */
   lapseRating(serviceId: string, at: string) {
+    refuseIfDayClosed(this.state, serviceId);
     const r = this.state.ratings.get(serviceId);
     if (!r) refuse('unknown-service', `no finished service ${serviceId}`);
     if (r.state !== 'pending') refuse('evaluation-closed', `service ${serviceId} is already ${r.state}`);
@@ -341,6 +357,23 @@ export class Hall {
     return this.commit([
       { type: 'FollowUpAdvanced', v: 1, at, caseId, to, by, ...(note ? { note } : {}) },
     ] satisfies HallEvent[]);
+  }
+
+  // ── the end of a hall-day ───────────────────────────────────────────────
+  /**
+   * Close a hall-day: a ticket still at a counter is finished (outcome unrecorded), every window
+   * closes, and the day's still-open tickets end by the hall's day-end rule in one HallDayClosed.
+   */
+  closeDay(day: string, at: string): HallEvent[] {
+    checkDayClosable(this.state, day);
+    const events: HallEvent[] = [];
+    for (const w of this.state.windows.values()) {
+      if (w.status === 'closed' && w.currentTicketId === undefined) continue;
+      events.push(...this.commit([...this.finishCurrentIfAny(w, at, 'unrecorded')]));
+      if (w.status !== 'closed') events.push(...this.commit([{ type: 'WindowClosed', v: 1, at, windowId: w.config.id }]));
+    }
+    events.push(...this.commit([dayClosedEvent(this.state, day, at)]));
+    return events;
   }
 
   // ── look-ups ────────────────────────────────────────────────────────────

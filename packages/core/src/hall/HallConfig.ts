@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CatalogSchema } from '../catalog/Catalog.ts';
 import { CallingRuleSchema, NoShowPolicySchema } from '../calling/CallingRule.ts';
 import { GreenChannelPolicySchema } from '../calling/GreenChannelPolicy.ts';
+import { DayEndPolicySchema } from '../history/DayEndPolicy.ts';
 
 export const ServiceWindowSchema = z.object({
   id: z.string(),
@@ -43,6 +44,8 @@ export const HallConfigSchema = z.object({
   calendar: z.object({ holidays: z.array(z.string()), workingWeekends: z.array(z.string()) }),
   /** 绿色通道 at the kiosk by the card holder's age; absent: off (see GreenChannelPolicy). */
   greenChannel: GreenChannelPolicySchema.optional(),
+  /** What happens to tickets still open when the hall-day ends. Unset: they are cancelled (当日有效). */
+  dayEnd: DayEndPolicySchema.optional(),
 });
 export type HallConfig = z.infer<typeof HallConfigSchema>;
 

@@ -111,5 +111,6 @@ export function hallFingerprint(s: HallState): string {
     handling: sorted(s.handlingSeconds),
     recentCalls: s.recentCalls,
     eventCount: s.eventCount,
+    closedThrough: s.closedThrough,
   });
 }

@@ -82,6 +82,8 @@ export interface HallState {
   recentCalls: CallRecord[];
   lastCalledByCategory: Map<string, CallRecord>;
   eventCount: number;
+  /** The last hall-day closed (`YYYY-MM-DD`): it and every day before it are history, not state. */
+  closedThrough: string | undefined;
 }
 
 export const RECENT_CALLS_KEPT = 20;
@@ -114,6 +116,7 @@ export function createHallState(config: HallConfig): HallState {
     recentCalls: [],
     lastCalledByCategory: new Map(),
     eventCount: 0,
+    closedThrough: undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { HallEvent } from '../events/HallEvent.ts';
+import { forgetClosedDay } from '../history/forgetClosedDay.ts';
 import { isPriority } from '../calling/CallingRule.ts';
 import type { Ticket } from '../tickets/Ticket.ts';
 import { nextHandlingEstimate } from '../wait/handlingTime.ts';
@@ -259,6 +260,9 @@ export function applyEvent(s: HallState, e: HallEvent): void {
       c.history.push({ to: e.to, by: e.by, note: e.note, at: e.at });
       return;
     }
+    case 'HallDayClosed':
+      forgetClosedDay(s, e);
+      return;
   }
 }
 

@@ -5,6 +5,8 @@ import { isBadReview } from '../evaluation/levels.ts';
 import { centerLapseDueAt, padRatingClosesAt } from '../evaluation/ratingWindow.ts';
 import { formatTicketNumber, ticketId } from '../tickets/ticketNumber.ts';
 import { hallDay } from '../time/hallDay.ts';
+import { validateDayClosed } from '../history/closeDay.ts';
+import { refuseIfDayClosed } from '../history/closedDayRefusal.ts';
 import { AUTHORITY_ISSUER } from './HallConfig.ts';
 import { numberingKey, type HallState } from './HallState.ts';
 
@@ -15,6 +17,8 @@ import { numberingKey, type HallState } from './HallState.ts';
 export function validateEvent(s: HallState, e: HallEvent): void {
   switch (e.type) {
     case 'TicketIssued': {
+      if (s.closedThrough !== undefined && e.day <= s.closedThrough)
+        refuse('day-closed', `ticket ${e.number} of ${e.day} arrived after that hall-day was closed`);
       const cat = s.categories.get(e.categoryId) ?? refuse('unknown-category', `no category ${e.categoryId}`);
       if (e.number !== formatTicketNumber(cat.prefix, e.seq))
         refuse('invalid-argument', `number ${e.number} does not match ${cat.prefix}/${e.seq}`);
@@ -32,6 +36,7 @@ export function validateEvent(s: HallState, e: HallEvent): void {
       return;
     }
     case 'EvaluationGiven': {
+      refuseIfDayClosed(s, e.serviceId);
       const r = s.ratings.get(e.serviceId) ?? refuse('unknown-service', `no finished service ${e.serviceId}`);
       // A rating belongs to the service as the hall recorded it — never to whoever the sender names.
       const svc = s.tickets.get(r.ticketId)?.services.find((x) => x.serviceId === e.serviceId);
@@ -68,6 +73,7 @@ export function validateEvent(s: HallState, e: HallEvent): void {
       return;
     }
     case 'EvaluationLapsed': {
+      refuseIfDayClosed(s, e.serviceId);
       const r = s.ratings.get(e.serviceId) ?? refuse('unknown-service', `no finished service ${e.serviceId}`);
       if (e.ticketId !== r.ticketId)
         refuse('evaluation-mismatch', `lapse names ${e.ticketId}, but ${e.serviceId} was ${r.ticketId}`);
@@ -81,6 +87,9 @@ export function validateEvent(s: HallState, e: HallEvent): void {
       if (t.status !== 'waiting') refuse('ticket-not-waiting', `${t.number} is ${t.status}`);
       return;
     }
+    case 'HallDayClosed':
+      validateDayClosed(s, e);
+      return;
     default:
       // Window and calling events are made by the authority's own commands, which check them.
       if (e.type === 'FollowUpOpened' && s.evaluations.get(e.evaluationId) === undefined)

@@ -1,5 +1,6 @@
 // The hall's durable record: every HallEvent, in order, in the center's SQLite file. The hall
-// state is never stored; it is rebuilt from this log at start (Hall.replay).
+// state is never stored; it is rebuilt at start from the newest day-close checkpoint and the events after it
+// (history/HallCheckpoints.ts).
 import type { Database, Statement } from 'better-sqlite3';
 import { HallEventSchema, type HallEvent } from '@hallkit/core';
 
@@ -10,8 +11,14 @@ export class HallLog {
     this.insert = db.prepare('INSERT INTO hall_events (type, at, source, body) VALUES (?, ?, ?, ?)');
   }
 
-  append(e: HallEvent, source: string): void {
-    this.insert.run(e.type, e.at, source, JSON.stringify(e));
+  /** Returns the event's row number. */
+  append(e: HallEvent, source: string): number {
+    return Number(this.insert.run(e.type, e.at, source, JSON.stringify(e)).lastInsertRowid);
+  }
+
+  /** The first event after row `n`, if any. */
+  firstAfter(n: number): { n: number; at: string } | undefined {
+    return this.db.prepare('SELECT n, at FROM hall_events WHERE n > ? ORDER BY n LIMIT 1').get(n) as { n: number; at: string } | undefined;
   }
 
   count(): number {
@@ -19,8 +26,13 @@ export class HallLog {
   }
 
   /** Every event in log order. A row that no longer parses stops the start: the record is damaged. */
-  *all(): Generator<HallEvent> {
-    const rows = this.db.prepare('SELECT n, body FROM hall_events ORDER BY n').iterate() as IterableIterator<{ n: number; body: string }>;
+  all(): Generator<HallEvent> {
+    return this.between(0, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** The events of rows `after` < n ≤ `through`, in log order (a checkpoint's tail, a closed day). */
+  *between(after: number, through: number): Generator<HallEvent> {
+    const rows = this.db.prepare('SELECT n, body FROM hall_events WHERE n > ? AND n <= ? ORDER BY n').iterate(after, through) as IterableIterator<{ n: number; body: string }>;
     for (const r of rows) {
       const parsed = HallEventSchema.safeParse(JSON.parse(r.body));
       if (!parsed.success) throw new Error(`hall_events row ${r.n} does not match the event schema`);

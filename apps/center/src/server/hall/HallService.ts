@@ -2,12 +2,16 @@
 // hall log in the same SQLite transaction as the command (or device batch) that made it.
 import { EventEmitter } from 'node:events';
 import type { Database } from 'better-sqlite3';
-import { Hall, type HallConfig, type HallEvent } from '@hallkit/core';
+import { Hall, hallDay, takeCheckpoint, type HallConfig, type HallEvent } from '@hallkit/core';
+import { HallCheckpoints } from '../history/HallCheckpoints.ts';
 import { HallLog } from './HallLog.ts';
 
 export class HallService extends EventEmitter<{ events: [HallEvent[]] }> {
   hall: Hall;
   readonly log: HallLog;
+  readonly checkpoints: HallCheckpoints;
+  /** How many events the last load replayed after its checkpoint: today's, never the whole history. */
+  replayedAtLoad = 0;
   /** Events applied but not yet announced (their transaction has not committed yet). */
   private pending: HallEvent[] = [];
   private source = 'center';
@@ -19,6 +23,7 @@ export class HallService extends EventEmitter<{ events: [HallEvent[]] }> {
   ) {
     super();
     this.log = new HallLog(db);
+    this.checkpoints = new HallCheckpoints(db);
     this.hall = this.load();
   }
 
@@ -26,10 +31,22 @@ export class HallService extends EventEmitter<{ events: [HallEvent[]] }> {
     return this.hall.state;
   }
 
+  /** Whether the log holds events of `day` or earlier that no day-close covered (the first close of a hall). */
+  hasActivityThrough(day: string): boolean {
+    const first = this.log.firstAfter(this.checkpoints.latestRow());
+    return first !== undefined && hallDay(first.at, this.config.catalog.hall.timeZone) <= day;
+  }
+
+  /** The newest day-close checkpoint plus the events after it: at most one day's replay. */
   private load(): Hall {
-    const h = Hall.replay(this.config, this.log.all());
+    const cp = this.checkpoints.latest();
+    const h = cp ? Hall.fromCheckpoint(this.config, cp.body) : new Hall(this.config);
+    const before = h.state.eventCount;
+    h.replayOnto(this.log.between(cp?.n ?? 0, Number.MAX_SAFE_INTEGER));
+    this.replayedAtLoad = h.state.eventCount - before;
     h.onEvent((e) => {
-      this.log.append(e, this.source);
+      const n = this.log.append(e, this.source);
+      if (e.type === 'HallDayClosed') this.checkpoints.save(n, e.day, e.at, takeCheckpoint(h.state));
       this.pending.push(e);
     });
     return h;

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate, MigrationError, openDurableDatabase, StoreRefusedError, type Migration } from '@hallkit/sync';
 import { CENTER_MIGRATIONS } from './migrations.ts';
+import { HISTORY_MIGRATIONS } from '../history/historyMigrations.ts';
 
 /** The center's database cannot be trusted to keep records. */
 export { StoreRefusedError as CenterStoreRefusedError };
@@ -16,6 +17,7 @@ export function openCenterDb(path: string, extraMigrations: readonly { namespace
     path,
     (db) => {
       migrate(db, 'center', CENTER_MIGRATIONS);
+      migrate(db, 'history', HISTORY_MIGRATIONS);
       for (const m of extraMigrations) migrate(db, m.namespace, m.migrations);
       return db;
     },
