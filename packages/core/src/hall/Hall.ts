@@ -368,9 +368,8 @@ export class Hall {
     checkDayClosable(this.state, day);
     const events: HallEvent[] = [];
     for (const w of this.state.windows.values()) {
-      if (w.status === 'closed' && w.currentTicketId === undefined) continue;
-      events.push(...this.commit([...this.finishCurrentIfAny(w, at, 'unrecorded')]));
-      if (w.status !== 'closed') events.push(...this.commit([{ type: 'WindowClosed', v: 1, at, windowId: w.config.id }]));
+      // As staff closing it would: the ticket at the counter finished, tickets held there let go.
+      if (w.status !== 'closed' || w.currentTicketId !== undefined) events.push(...this.closeWindow(w.config.id, at));
     }
     events.push(...this.commit([dayClosedEvent(this.state, day, at)]));
     return events;
