@@ -14,6 +14,7 @@ export * from './config/ConfigStore.ts';
 export * from './telemetry/TelemetryBuffer.ts';
 export * from './link/Backoff.ts';
 export * from './center/OutboxIngest.ts';
+export * from './center/IngestStores.ts';
 export * from './center/ConfigPublisher.ts';
 export * from './center/CommandSender.ts';
 export * from './center/RequestResponder.ts';

@@ -70,6 +70,32 @@ describe('OutboxIngest', () => {
   });
 });
 
+describe('OutboxIngest store incarnations', () => {
+  const inc = (store: string, seqs: number[], idPrefix = 'e', base = 0): OutboxBatch => ({ ...batch(seqs), store, base, events: batch(seqs).events.map((e) => ({ ...e, id: `${idPrefix}${e.seq}` })) });
+
+  it("carries a legacy mark over to the device's first incarnation; a second incarnation is a new history; a forked one is told", () => {
+    const db = new Database(join(mkdtempSync(join(tmpdir(), 'hallkit-ingest-')), 'center.db'));
+    // A center database of the release before incarnations: one mark per device.
+    db.exec('CREATE TABLE sync_ingest_hwm (device_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, updated_at INTEGER NOT NULL)');
+    db.prepare('INSERT INTO sync_ingest_hwm VALUES (?, ?, ?)').run('d1', 3, 1);
+    const got: string[] = [];
+    const ingest = new OutboxIngest({ client, hallId: 'h', db, logger: quietLogger(), apply: (_d, _dev, events) => events.forEach((e) => got.push(e.id)) });
+    const news: string[] = [];
+    ingest.on('new-store', (d, store) => news.push(`${d}/${store}`));
+    expect(ingest.ingest(inc('S1', [3, 4]))).toMatchObject({ applied: 1, duplicates: 1, ack: { upTo: 4, store: 'S1' } });
+    expect(news).toEqual([]);
+    // A replaced file: a new incarnation starting at 1 is taken whole, not acked as duplicates of S1.
+    expect(ingest.ingest(inc('S2', [1, 2, 3], 'n'))).toMatchObject({ applied: 3, duplicates: 0, ack: { upTo: 3, store: 'S2' } });
+    expect(news).toEqual(['d1/S2']);
+    // S1 restored from a backup writes a different seq 4: the center says where it forked, takes nothing.
+    expect(ingest.ingest(inc('S1', [4, 5], 'r'))).toMatchObject({ applied: 0, ack: { upTo: 3, diverged: true, store: 'S1' } });
+    // The device goes on as S3 from base 3: its 4 and 5 are taken.
+    expect(ingest.ingest(inc('S3', [4, 5], 'r', 3))).toMatchObject({ applied: 2, ack: { upTo: 5, store: 'S3' } });
+    expect(got).toEqual(['e4', 'n1', 'n2', 'n3', 'r4', 'r5']);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'sync_ingest_hwm'").get()).toBeUndefined();
+  });
+});
+
 describe('topics and backoff', () => {
   it('parses the topics of the map and nothing foreign', () => {
     expect(parseTopic(topics.device('yt', 'kiosk-1', 'cmd-result'))).toEqual({ scope: 'device', hallId: 'yt', deviceId: 'kiosk-1', channel: 'cmd-result' });

@@ -189,6 +189,8 @@ export class Center {
       live.changed();
     });
     fleet.on('change', () => live.changed());
+    // A device that began a new store history (replaced or restored file) is worth an admin's look.
+    ingest.outbox.on('new-store', (deviceId, store, base) => audit.record(deviceId, 'device.store.new', deviceId, { store, base }));
 
     await Promise.all([ingest.start(), responder.start(), presence.start(), commands.start()]);
     await configs.publish('hall', 'hall', o.hallConfig);

@@ -1,5 +1,5 @@
-// Center side of the outbox: apply each device's events once, in seq order, in the same transaction
-// that advances the device's high-water mark; ack only after that commit.
+// Center side of the outbox: apply each device store's events once, in seq order, in the same
+// transaction that advances that store's high-water mark; ack only after that commit.
 import { EventEmitter } from 'node:events';
 import type { Database } from 'better-sqlite3';
 import type { MqttClient } from 'mqtt';
@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { OutboxBatchSchema, type Ack, type OutboxBatch, type OutboxEvent } from '../protocol/messages.ts';
 import { topics } from '../protocol/topics.ts';
 import { CenterChannel } from './CenterChannel.ts';
+import { IngestStores, LEGACY_STORE } from './IngestStores.ts';
 import { consoleLogger, Counters, type Logger } from '../Logger.ts';
 
 export type IngestedEvent = OutboxEvent;
@@ -14,7 +15,7 @@ export type IngestedEvent = OutboxEvent;
 export interface OutboxIngestOptions {
   client: MqttClient;
   hallId: string;
-  /** The center's own database; the ingest keeps `sync_ingest_hwm` in it. */
+  /** The center's own database; the ingest keeps its marks (IngestStores) in it. */
   db: Database;
   /** Runs inside the ingest transaction; throw to refuse the batch (nothing is committed or acked). */
   apply: (db: Database, deviceId: string, events: readonly IngestedEvent[]) => void;
@@ -31,16 +32,17 @@ export interface IngestResult {
   duplicates: number;
 }
 
-export class OutboxIngest extends EventEmitter<{ applied: [deviceId: string, upTo: number, count: number] }> {
+export class OutboxIngest extends EventEmitter<{ applied: [deviceId: string, upTo: number, count: number]; 'new-store': [deviceId: string, store: string, base: number] }> {
   readonly counters = new Counters();
   private readonly logger: Logger;
   private readonly channel: CenterChannel<typeof OutboxBatchSchema>;
 
+  readonly stores: IngestStores;
+
   constructor(private readonly o: OutboxIngestOptions) {
     super();
     this.logger = o.logger ?? consoleLogger('[sync:ingest]');
-    o.db.exec(`CREATE TABLE IF NOT EXISTS sync_ingest_hwm (
-      device_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, updated_at INTEGER NOT NULL)`);
+    this.stores = new IngestStores(o.db);
     this.channel = new CenterChannel({
       client: o.client,
       hallId: o.hallId,
@@ -61,31 +63,53 @@ export class OutboxIngest extends EventEmitter<{ applied: [deviceId: string, upT
     return this.channel.stop();
   }
 
-  /** Highest seq committed for a device (0 if none). */
-  highWaterMark(deviceId: string): number {
-    const r = this.o.db.prepare('SELECT seq FROM sync_ingest_hwm WHERE device_id = ?').get(deviceId) as { seq: number } | undefined;
-    return r?.seq ?? 0;
+  /** Highest seq committed for a device's store incarnation (0 if none; no store: the legacy one). */
+  highWaterMark(deviceId: string, store: string = LEGACY_STORE): number {
+    return this.stores.mark(deviceId, store)?.seq ?? 0;
   }
 
   /**
-   * Commit what continues the device's high-water mark, in one transaction with the app's apply.
+   * Commit what continues the high-water mark of the batch's (device, store), in one transaction with
+   * the app's apply. A seq at or below the mark is a resend only if it carries the event id committed
+   * under it; otherwise the store forked (restored from a backup) and the device is told so.
    * Public so the center can also feed batches from another transport (and for tests).
    */
   ingest(batch: OutboxBatch): IngestResult {
     const { deviceId } = batch;
+    const store = batch.store ?? LEGACY_STORE;
     return this.o.db
       .transaction((): IngestResult => {
-        const hwm = this.highWaterMark(deviceId);
+        const now = Date.now();
+        const { mark, fresh: newStore } = this.stores.open(deviceId, store, batch.base ?? 0, now);
+        if (newStore) {
+          this.counters.inc('stores.new');
+          this.logger.warn('device began a new store history (replaced or restored file): taking its events as new', { deviceId, store, base: mark.base });
+          this.emit('new-store', deviceId, store, mark.base);
+        }
+        const hwm = mark.seq;
         const fresh: IngestedEvent[] = [];
         let duplicates = 0;
         let gap = false;
+        let divergedAt: number | undefined;
         for (const ev of batch.events) {
-          if (ev.seq <= hwm) duplicates++;
-          else if (ev.seq === hwm + fresh.length + 1) fresh.push(ev);
+          if (ev.seq <= hwm) {
+            const committed = ev.seq > mark.base ? this.stores.seen(deviceId, store, ev.seq) : ev.id;
+            if (committed !== undefined && committed !== ev.id) {
+              divergedAt = ev.seq;
+              break;
+            }
+            duplicates++;
+          } else if (ev.seq === hwm + fresh.length + 1) fresh.push(ev);
           else {
             gap = true; // out of order: keep only the contiguous prefix, the device will resend
             break;
           }
+        }
+        const base = { v: 1 as const, hallId: batch.hallId, deviceId, ...(batch.store !== undefined ? { store } : {}) };
+        if (divergedAt !== undefined) {
+          this.counters.inc('stores.diverged');
+          this.logger.warn('device store history differs from what was committed (restored file): the device will fork it', { deviceId, store, seq: divergedAt });
+          return { ack: { ...base, upTo: divergedAt - 1, diverged: true }, applied: 0, duplicates };
         }
         if (fresh.length > 0) {
           if (this.o.eventSchema) {
@@ -95,13 +119,11 @@ export class OutboxIngest extends EventEmitter<{ applied: [deviceId: string, upT
             }
           }
           this.o.apply(this.o.db, deviceId, fresh);
-          const upTo = hwm + fresh.length;
-          this.o.db
-            .prepare('INSERT INTO sync_ingest_hwm (device_id, seq, updated_at) VALUES (?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at')
-            .run(deviceId, upTo, Date.now());
+          for (const ev of fresh) this.stores.remember(deviceId, store, ev.seq, ev.id, now);
+          this.stores.advance(deviceId, store, hwm + fresh.length, now);
         }
         const upTo = hwm + fresh.length;
-        const ack: Ack = { v: 1, hallId: batch.hallId, deviceId, upTo, ...(gap ? { gap: true } : {}) };
+        const ack: Ack = { ...base, upTo, ...(gap ? { gap: true } : {}) };
         return { ack, applied: fresh.length, duplicates };
       })
       .immediate();

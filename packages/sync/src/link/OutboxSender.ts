@@ -28,10 +28,12 @@ export class OutboxSender {
   private inflight: { first: number; last: number }[] = [];
   private lastProgressAt = Date.now();
   private lastRewindAt = 0;
-  private readonly envelopeHead: string;
+  constructor(private readonly o: OutboxSenderOptions) {}
 
-  constructor(private readonly o: OutboxSenderOptions) {
-    this.envelopeHead = `{"v":1,"hallId":${JSON.stringify(o.hallId)},"deviceId":${JSON.stringify(o.deviceId)},"events":[`;
+  /** The batch envelope up to the events, for the store's current incarnation. */
+  private envelopeHead(): string {
+    const inc = this.o.store.incarnation;
+    return `{"v":1,"hallId":${JSON.stringify(this.o.hallId)},"deviceId":${JSON.stringify(this.o.deviceId)},"store":${JSON.stringify(inc.id)},"base":${inc.base},"events":[`;
   }
 
   get inflightBatches(): number {
@@ -53,12 +55,13 @@ export class OutboxSender {
   pump(): void {
     const client = this.client;
     if (!client || !client.connected || this.o.store.db.inTransaction) return;
+    const head = this.envelopeHead();
     while (this.inflight.length < this.o.maxInflightBatches) {
       const rows = this.o.store.outbox.read(this.nextSeq, this.o.batchSize);
       if (rows.length === 0) return;
       // Rows hold their JSON already; the envelope is assembled as text so bodies are never re-parsed.
       const parts: string[] = [];
-      let bytes = this.envelopeHead.length;
+      let bytes = head.length;
       let last = 0;
       for (const r of rows) {
         const part = `{"seq":${r.seq},"id":${JSON.stringify(r.id)},"t":${r.t},"body":${r.json}}`;
@@ -72,13 +75,25 @@ export class OutboxSender {
       this.inflight.push({ first, last });
       this.nextSeq = last + 1;
       this.o.counters.inc('batches.sent');
-      client.publish(this.o.topic, `${this.envelopeHead}${parts.join(',')}]}`, { qos: 1 }, (err) => {
+      client.publish(this.o.topic, `${head}${parts.join(',')}]}`, { qos: 1 }, (err) => {
         if (err) this.o.logger.debug('batch publish not acknowledged by broker', { first, error: err.message });
       });
     }
   }
 
   onAck(ack: Ack): void {
+    if (ack.store !== undefined && ack.store !== this.o.store.incarnation.id) {
+      // An answer to a batch sent before this store forked: the new incarnation gets its own acks.
+      this.o.counters.inc('stale.ack');
+      return;
+    }
+    if (ack.diverged) {
+      this.o.counters.inc('store.forked');
+      this.o.store.fork(ack.upTo);
+      this.rewind();
+      this.pump();
+      return;
+    }
     const lastSeq = this.o.store.outbox.lastSeq();
     if (ack.upTo > lastSeq) {
       // The center has a history for this deviceId that this database never wrote (a re-provisioned

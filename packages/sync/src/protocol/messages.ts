@@ -25,8 +25,19 @@ export const OutboxEventSchema = z.object({
 });
 export type OutboxEvent = z.infer<typeof OutboxEventSchema>;
 
+/** A store incarnation: random per device database file, renewed when its history forks (docs/protocol.md). */
+const StoreId = z.string().regex(ID_PATTERN);
+
 export const OutboxBatchSchema = z.object({
   ...onDeviceChannel,
+  /**
+   * The incarnation of the device's store. Seqs count within it: a replaced or restored file is a new
+   * incarnation, and the center keeps a high-water mark per (device, store). Absent: a device from
+   * before store incarnations (one history per device).
+   */
+  store: StoreId.optional(),
+  /** The seq before this incarnation's first event (0 for a new file; >0 after a fork). */
+  base: z.number().int().nonnegative().optional(),
   /** Consecutive seqs, ascending. */
   events: z.array(OutboxEventSchema).min(1).max(5000),
 });
@@ -38,6 +49,14 @@ export const AckSchema = z.object({
   upTo: z.number().int().nonnegative(),
   /** The center saw a batch that did not continue its high-water mark: resend from upTo + 1. */
   gap: z.boolean().optional(),
+  /** The store incarnation this ack is for; a device ignores acks for another one. */
+  store: StoreId.optional(),
+  /**
+   * The event at seq upTo + 1 is not the one the center committed under that seq for this store: the
+   * file was restored from a backup and wrote a different history. Keep everything after upTo and go
+   * on as a new store incarnation with base = upTo.
+   */
+  diverged: z.boolean().optional(),
 });
 export type Ack = z.infer<typeof AckSchema>;
 

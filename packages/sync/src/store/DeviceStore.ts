@@ -2,6 +2,7 @@
 // consistent backup, and the transaction in which the app writes its state and its outbox events.
 import type { Database as Db } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { migrate, MigrationError, SYNC_MIGRATIONS, type Migration } from './migrations.ts';
 import { openDurableDatabase } from './durableDatabase.ts';
 import { Outbox, type Appended } from '../outbox/Outbox.ts';
@@ -10,7 +11,16 @@ import { ConfigStore } from '../config/ConfigStore.ts';
 import { TelemetryBuffer } from '../telemetry/TelemetryBuffer.ts';
 import { consoleLogger, type Logger } from '../Logger.ts';
 
-export { StoreRefusedError } from './durableDatabase.ts';
+import { StoreRefusedError } from './durableDatabase.ts';
+export { StoreRefusedError };
+
+/** Which history this file's seqs belong to (see docs/protocol.md, "Store incarnations"). */
+export interface StoreIncarnation {
+  /** Random, made with the file and renewed when its history forks. */
+  id: string;
+  /** The seq before the first event of this incarnation. */
+  base: number;
+}
 
 export interface DeviceStoreOptions {
   path: string;
@@ -38,8 +48,7 @@ export class DeviceStore {
   readonly config: ConfigStore;
   readonly telemetry: TelemetryBuffer;
   readonly logger: Logger;
-  /** Random id of this database file, made at creation (diagnostics: tells a re-created file apart). */
-  readonly storeId: string;
+  private current: StoreIncarnation;
   private readonly appendListeners = new Set<() => void>();
   /** Made once: better-sqlite3's transaction wrapper is not free to create per call. */
   private readonly run: ReturnType<Db['transaction']>;
@@ -52,8 +61,10 @@ export class DeviceStore {
     this.inbox = new Inbox(db);
     this.config = new ConfigStore(db);
     this.telemetry = new TelemetryBuffer(db, opts.telemetryMaxRows ?? 1000);
-    db.prepare("INSERT OR IGNORE INTO sync_meta (key, value) VALUES ('store_id', ?)").run(randomUUID());
-    this.storeId = (db.prepare("SELECT value FROM sync_meta WHERE key = 'store_id'").get() as { value: string }).value;
+    const made = db.prepare("INSERT OR IGNORE INTO sync_meta (key, value) VALUES ('store_id', ?)").run(randomUUID()).changes === 1;
+    db.prepare("INSERT OR IGNORE INTO sync_meta (key, value) VALUES ('store_base', '0')").run();
+    this.current = this.readIncarnation();
+    if (made) logger.warn('new device store: its events start a new history at the center', { path: opts.path, store: this.current.id });
     const interrupted = this.inbox.failInterrupted();
     if (interrupted > 0) logger.warn('commands interrupted by a restart marked failed', { count: interrupted });
     const pruned = this.inbox.prune(Date.now() - (opts.inboxRetentionDays ?? 7) * 86_400_000);
@@ -63,6 +74,11 @@ export class DeviceStore {
   /** Open (or create) the file; throws StoreRefusedError when it cannot be trusted to keep records. */
   static open(opts: DeviceStoreOptions): DeviceStore {
     const logger = opts.logger ?? consoleLogger('[sync:store]');
+    // SQLite takes an empty file for a new database. A store file that exists but is empty was
+    // truncated (a full disk, a bad copy): starting afresh on it would hide that the records are gone.
+    if (opts.path !== ':memory:' && existsSync(opts.path) && statSync(opts.path).size === 0) {
+      throw new StoreRefusedError(`${opts.path}: zero-length store file (truncated or a failed copy); move it aside to start a new store (docs/operations.md, "A refused device store")`);
+    }
     return openDurableDatabase(
       opts.path,
       (db) => {
@@ -97,6 +113,33 @@ export class DeviceStore {
   onAppend(listener: () => void): () => void {
     this.appendListeners.add(listener);
     return () => this.appendListeners.delete(listener);
+  }
+
+  /** The incarnation the outbox's seqs currently count in. */
+  get incarnation(): StoreIncarnation {
+    return this.current;
+  }
+
+  private readIncarnation(): StoreIncarnation {
+    const get = (key: string) => (this.db.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as { value: string }).value;
+    return { id: get('store_id'), base: Number(get('store_base')) };
+  }
+
+  /**
+   * The center holds a different history under this incarnation (the file came back from a backup):
+   * everything up to `upTo` is committed there, the rest is new. Forget the committed rows and carry on
+   * as a new incarnation whose first event is upTo + 1, in one transaction (a kill -9 leaves either).
+   */
+  fork(upTo: number): StoreIncarnation {
+    const before = this.current;
+    this.db.transaction(() => {
+      this.outbox.ackUpTo(upTo);
+      this.db.prepare("UPDATE sync_meta SET value = ? WHERE key = 'store_id'").run(randomUUID());
+      this.db.prepare("UPDATE sync_meta SET value = ? WHERE key = 'store_base'").run(String(upTo));
+    }).immediate();
+    this.current = this.readIncarnation();
+    this.logger.warn('store history forked at the center (restored file?): continuing as a new incarnation', { from: before.id, to: this.current.id, base: upTo });
+    return this.current;
   }
 
   /** Shorthand for an event that goes with no state change of the app's own. */
