@@ -70,7 +70,7 @@ describe.each([4, 5] as const)('DeviceLink on MQTT protocol version %i', (pv) =>
     expect(new Set(rows.map((r) => r.event_id)).size).toBe(1201);
     expect(JSON.parse(rows[0]!.body)).toMatchObject({ type: 'window.opened', window: 'A1' });
     await waitUntil(() => store.outbox.backlog().events === 0, 5000, 'outbox emptied by acks');
-    expect(center.ingest.highWaterMark('kiosk-1')).toBe(1201);
+    expect(center.ingest.highWaterMark('kiosk-1', store.incarnation.id)).toBe(1201);
     expect(link.status()).toMatchObject({ connected: true, backlog: { events: 0, oldestAgeS: null } });
   });
 

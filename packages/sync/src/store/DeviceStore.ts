@@ -76,7 +76,9 @@ export class DeviceStore {
     const logger = opts.logger ?? consoleLogger('[sync:store]');
     // SQLite takes an empty file for a new database. A store file that exists but is empty was
     // truncated (a full disk, a bad copy): starting afresh on it would hide that the records are gone.
-    if (opts.path !== ':memory:' && existsSync(opts.path) && statSync(opts.path).size === 0) {
+    // (In WAL mode the pages may still all sit in the `-wal` file: then the file is not truncated.)
+    const created = opts.path === ':memory:' || !existsSync(opts.path);
+    if (!created && statSync(opts.path).size === 0 && !(existsSync(`${opts.path}-wal`) && statSync(`${opts.path}-wal`).size > 0)) {
       throw new StoreRefusedError(`${opts.path}: zero-length store file (truncated or a failed copy); move it aside to start a new store (docs/operations.md, "A refused device store")`);
     }
     return openDurableDatabase(
@@ -84,6 +86,9 @@ export class DeviceStore {
       (db) => {
         migrate(db, 'sync', SYNC_MIGRATIONS);
         migrate(db, 'app', opts.migrations ?? []);
+        // A new file gets its pages into the main file at once, so that an empty main file with no
+        // WAL beside it always means a truncated store.
+        if (created) db.pragma('wal_checkpoint(TRUNCATE)');
         return new DeviceStore(db, opts, logger);
       },
       [MigrationError],
