@@ -61,7 +61,7 @@ describe('window console', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('请先重呼');
 
     await page.getByTestId('transfer').click();
-    await page.getByRole('combobox', { name: '转到业务类别' }).selectOption('police');
+    await page.getByTestId('to-category-police').click();
     await page.getByRole('button', { name: '确认转移' }).click();
     await expect.poll(() => page.getByTestId('current-ticket').textContent()).toContain('—');
     expect(center.hall.state.tickets.get([...center.hall.state.tickets.keys()][0] as string)?.status).toBe('waiting');

@@ -1,50 +1,82 @@
-// 转移: send the ticket at the counter to another category's line or to a named window.
-import { useState } from 'react';
+// 转办: send the ticket at the counter to a category's line or to an OPEN window, chosen from a list
+// grouped by zone and narrowed by typing (a window number, a zone or a category name) — not 288 rows.
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../api/types.ts';
+import { Dialog } from './Dialog.tsx';
 
-export function TransferPanel({ view, onTransfer, onCancel }: { view: WindowView; onTransfer: (to: { kind: 'category'; categoryId: string } | { kind: 'window'; windowId: string }, returnHere: boolean) => void; onCancel: () => void }) {
+type Target = { kind: 'category'; categoryId: string } | { kind: 'window'; windowId: string };
+
+export function TransferPanel({ view, onTransfer, onCancel }: { view: WindowView; onTransfer: (to: Target, returnHere: boolean) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<'category' | 'window'>('category');
-  const [categoryId, setCategoryId] = useState(view.categories[0]?.id ?? '');
-  const [windowId, setWindowId] = useState(view.windows.find((w) => w.status === 'open')?.id ?? view.windows[0]?.id ?? '');
+  const [query, setQuery] = useState('');
+  const [target, setTarget] = useState<Target | null>(null);
   const [returnHere, setReturnHere] = useState(false);
+  const zoneName = useMemo(() => new Map(view.zones.map((z) => [z.id, z.name])), [view.zones]);
+  const q = query.trim().toLowerCase();
+  const groups = useMemo(() => {
+    const match = (...texts: string[]) => q === '' || texts.some((x) => x.toLowerCase().includes(q));
+    return view.zones
+      .map((z) => ({
+        zone: z,
+        categories: view.categories.filter((c) => c.zoneId === z.id && match(c.name, c.prefix, z.name)),
+        windows: view.windows.filter((w) => w.zoneId === z.id && match(String(w.number), t('console.windowN', { n: w.number }), z.name, ...w.categoryNames)),
+      }))
+      .filter((g) => g.categories.length > 0 || g.windows.length > 0);
+  }, [view.zones, view.categories, view.windows, q, t]);
+  const isChosen = (x: Target) => JSON.stringify(x) === JSON.stringify(target);
   return (
-    <div className="card transfer" role="dialog" aria-label={t('console.transfer')}>
-      <h3>{t('console.transferTitle', { number: view.current?.number ?? '' })}</h3>
-      <div className="row">
-        <label>
-          <input type="radio" name="kind" checked={kind === 'category'} onChange={() => setKind('category')} /> {t('console.toCategory')}
-        </label>
-        <select aria-label={t('console.toCategory')} value={categoryId} disabled={kind !== 'category'} onChange={(e) => setCategoryId(e.target.value)}>
-          {view.categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.prefix} {c.name}
-            </option>
-          ))}
-        </select>
+    <Dialog title={t('console.transferTitle', { number: view.current?.number ?? '' })} onCancel={onCancel} testId="transfer-dialog">
+      <input className="search" type="search" data-autofocus placeholder={t('counter.transferSearch')} aria-label={t('counter.transferSearch')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <div className="transfer-list" role="listbox" aria-label={t('counter.chooseTarget')}>
+        {groups.length === 0 && <p className="note">{t('counter.noMatch')}</p>}
+        {groups.map((g) => (
+          <section key={g.zone.id} className="zone-group">
+            <h4>{zoneName.get(g.zone.id)}</h4>
+            <div className="targets">
+              {g.categories.map((c) => {
+                const to: Target = { kind: 'category', categoryId: c.id };
+                return (
+                  <button key={c.id} role="option" aria-selected={isChosen(to)} className={`target ${isChosen(to) ? 'chosen' : ''}`} onClick={() => setTarget(to)} data-testid={`to-category-${c.id}`}>
+                    {c.prefix} {c.name} <small>{t('admin.waiting')} {c.waiting}</small>
+                  </button>
+                );
+              })}
+              {g.windows.map((w) => {
+                const to: Target = { kind: 'window', windowId: w.id };
+                const paused = w.status !== 'open';
+                return (
+                  <button
+                    key={w.id}
+                    role="option"
+                    aria-selected={isChosen(to)}
+                    aria-disabled={paused}
+                    disabled={paused}
+                    className={`target window ${isChosen(to) ? 'chosen' : ''}`}
+                    onClick={() => setTarget(to)}
+                    title={w.categoryNames.join('、')}
+                    data-testid={`to-window-${w.id}`}
+                  >
+                    {t('console.windowN', { n: w.number })} {paused && <small>{t('counter.pausedWindow')}</small>}
+                  </button>
+                );
+              })}
+            </div>
+          </section>
+        ))}
       </div>
-      <div className="row">
-        <label>
-          <input type="radio" name="kind" checked={kind === 'window'} onChange={() => setKind('window')} /> {t('console.toWindow')}
-        </label>
-        <select aria-label={t('console.toWindow')} value={windowId} disabled={kind !== 'window'} onChange={(e) => setWindowId(e.target.value)}>
-          {view.windows.map((w) => (
-            <option key={w.id} value={w.id}>
-              {t('console.windowN', { n: w.number })} · {t(`status.${w.status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {view.closedWindows > 0 && <p className="note">{t('counter.closedNotListed', { n: view.closedWindows })}</p>}
       <label className="row">
         <input type="checkbox" checked={returnHere} onChange={(e) => setReturnHere(e.target.checked)} /> {t('console.returnHere')}
       </label>
       <div className="actions">
-        <button onClick={() => onTransfer(kind === 'category' ? { kind, categoryId } : { kind, windowId }, returnHere)}>{t('console.confirmTransfer')}</button>
+        <button className="primary" disabled={!target} onClick={() => target && onTransfer(target, returnHere)} data-testid="confirm-transfer">
+          {t('console.confirmTransfer')}
+        </button>
         <button className="secondary" onClick={onCancel}>
           {t('common.cancel')}
         </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,13 +1,21 @@
 // 窗口控制台: one page per window (/console/:windowId), for the staff member logged in there.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CounterChoice } from '@hallkit/core';
 import { useSession } from '../api/useSession.ts';
 import { LoginForm } from '../common/LoginForm.tsx';
 import { ConsoleTopBar } from '../common/ConsoleTopBar.tsx';
 import { clock } from '../common/format.ts';
 import { useWindowConsole } from './useWindowConsole.ts';
 import { TransferPanel } from './TransferPanel.tsx';
+import { CounterChoiceDialog } from './CounterChoiceDialog.tsx';
+import { PauseDialog } from './PauseDialog.tsx';
+import { ItemPicker } from './ItemPicker.tsx';
+import { WaitingList } from './WaitingList.tsx';
+import { FINISH_OUTCOMES, type FinishOutcome } from './outcomes.ts';
+import { useCounterKeys, type CounterKeyAction } from './useCounterKeys.ts';
 import '../styles.css';
+import './console.css';
 
 const windowId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 
@@ -27,15 +35,53 @@ export default function WindowConsolePage() {
   );
 }
 
+type Dialogs = null | 'transfer' | 'pause' | { mode: 'call-back' | 'call-by-number'; ticketId: string; number: string };
+
 function WindowCounter() {
   const { t } = useTranslation();
   const { view, connected, busy, error, notice, connect, act, clearError } = useWindowConsole();
-  const [transferring, setTransferring] = useState(false);
+  const [dialog, setDialog] = useState<Dialogs>(null);
+  const [itemId, setItemId] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<FinishOutcome>('completed');
+  const callNextRef = useRef<HTMLButtonElement>(null);
+  const finishRef = useRef<HTMLButtonElement>(null);
   useEffect(() => connect(windowId), [connect]);
-  if (!view) return <div className="loading">…</div>;
-  const w = view.window;
-  const cur = view.current;
-  const run = (action: string, body?: unknown) => void act(windowId, action, body);
+  const curId = view?.current?.ticketId;
+  const curItem = view?.current?.itemId ?? null;
+  // A new ticket at the counter: its own item preselected, the outcome back to 办结.
+  useEffect(() => {
+    setItemId(curItem);
+    setOutcome('completed');
+  }, [curId, curItem]);
+
+  /** After an action, focus goes where the next step is — unless staff are typing somewhere. */
+  const focusWork = () =>
+    requestAnimationFrame(() => {
+      const a = document.activeElement as HTMLElement | null;
+      const typing = a && a !== document.body && !(a as HTMLButtonElement).disabled && (a.tagName === 'INPUT' || a.tagName === 'SELECT');
+      if (typing || a?.closest('[role=dialog]')) return;
+      const target = useWindowConsole.getState().view?.current ? finishRef.current : callNextRef.current;
+      target?.focus();
+    });
+  const run = async (action: string, body?: unknown) => {
+    await act(windowId, action, body);
+    focusWork();
+  };
+  const w = view?.window;
+  const cur = view?.current ?? null;
+  const open = w?.status === 'open';
+  const finish = () => void run('finish', { outcome, ...(itemId ? { itemId } : {}) });
+  const callOutOfTurn = (mode: 'call-back' | 'call-by-number', ticketId: string, number: string) => {
+    if (cur) setDialog({ mode, ticketId, number });
+    else void run(mode, { ticketId });
+  };
+  useCounterKeys(Boolean(view) && dialog === null, (k: CounterKeyAction) => {
+    if (busy) return;
+    if (k === 'call-next' && open) void run('call-next');
+    if (k === 'recall' && open && cur) void run('recall');
+    if (k === 'finish' && cur) finish();
+  });
+  if (!view || !w) return <div className="loading">…</div>;
   return (
     <section className="counter">
       <div className="status-line">
@@ -44,105 +90,131 @@ function WindowCounter() {
           {w.staff?.name} · {t('console.staffNo')} {w.staff?.id}
         </span>
         <span className={`badge ${w.status}`} data-testid="window-status">
-          {t(`status.${w.status}`)}
+          {w.status === 'paused' && w.pauseReason ? t('counter.pausedBecause', { reason: w.pauseReason }) : t(`status.${w.status}`)}
         </span>
         <span className={`badge ${connected ? 'ok' : 'warn'}`}>{connected ? t('common.live') : t('common.reconnecting')}</span>
+        <span className="note keys">{t('counter.shortcuts')}</span>
       </div>
-      <div className="grid2">
+      <div className="counter-grid">
         <div className="card current" data-testid="current-ticket">
           <h2>{t('console.current')}</h2>
           {cur ? (
             <>
-              <div className="big-number" data-testid="current-number">
-                {cur.number}
+              <div className="number-line">
+                <div className="big-number" data-testid="current-number">
+                  {cur.number}
+                </div>
+                {cur.priority !== 'normal' && <span className={`badge ${cur.priority}`}>{t(`priority.${cur.priority}`)}</span>}
               </div>
               <dl>
                 <dt>{t('console.category')}</dt>
                 <dd>{cur.categoryName}</dd>
-                <dt>{t('console.item')}</dt>
-                <dd>{cur.itemName ?? '—'}</dd>
                 <dt>{t('console.source')}</dt>
                 <dd>
                   {t(`source.${cur.source}`)} · {t(`priority.${cur.priority}`)}
                 </dd>
                 <dt>{t('console.issuedAt')}</dt>
-                <dd>{clock(cur.issuedAt)}</dd>
-                <dt>{t('console.calledAt')}</dt>
-                <dd>{clock(cur.calledAt)}</dd>
+                <dd>
+                  {clock(cur.issuedAt)} · {t('console.calledAt')} {clock(cur.calledAt)}
+                </dd>
                 <dt>{t('console.recalls')}</dt>
                 <dd data-testid="recalls">
                   {cur.recalls} / {cur.recallsBeforeNoShow}
                 </dd>
               </dl>
+              <ItemPicker items={view.items} value={itemId} onChange={setItemId} />
+              <fieldset className="outcomes" data-testid="outcomes">
+                <legend>{t('counter.outcome')}</legend>
+                {FINISH_OUTCOMES.map((o) => (
+                  <label key={o} className={`chip ${outcome === o ? 'chosen' : ''}`}>
+                    <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} /> {t(`outcome.${o}`)}
+                  </label>
+                ))}
+              </fieldset>
             </>
           ) : (
             <div className="big-number empty">—</div>
           )}
-        </div>
-        <div className="card side">
-          <h2>{t('console.waitingHere')}</h2>
-          <div className="big-number small" data-testid="waiting-here">
-            {view.waitingHere}
-          </div>
-          <p>{t('console.servedToday', { n: view.servedToday })}</p>
-          {view.held.length > 0 && (
-            <div>
-              <h3>{t('console.held')}</h3>
-              {view.held.map((h) => (
-                <button key={h.ticketId} className="secondary" onClick={() => run('call-back', { ticketId: h.ticketId })}>
-                  {t('console.callBack', { number: h.number })}
-                </button>
-              ))}
-            </div>
-          )}
+          <p className="note">{t('console.servedToday', { n: view.servedToday })}</p>
           {view.evaluation && (
             <p className="notice" data-testid="evaluation-pending">
               {t('console.evaluationPending', { number: view.evaluation.number, time: clock(view.evaluation.deadline) })}
             </p>
           )}
         </div>
+        <WaitingList
+          view={view}
+          busy={busy}
+          onCall={(id, number) => callOutOfTurn('call-by-number', id, number)}
+          onCallBack={(id, number) => callOutOfTurn('call-back', id, number)}
+          onRequeue={(ticketId) => void run('requeue', { ticketId })}
+        />
       </div>
       <div className="actions big">
-        <button data-testid="call-next" disabled={busy || w.status !== 'open'} onClick={() => run('call-next')}>
-          {t('console.callNext')}
+        <button ref={callNextRef} data-testid="call-next" disabled={busy || !open} onClick={() => void run('call-next')}>
+          {t('console.callNext')} <kbd>F2</kbd>
         </button>
-        <button data-testid="recall" disabled={busy || !cur || w.status !== 'open'} onClick={() => run('recall')}>
-          {t('console.recall')}
+        <button data-testid="recall" disabled={busy || !cur || !open} onClick={() => void run('recall')}>
+          {t('console.recall')} <kbd>F3</kbd>
         </button>
-        <button data-testid="no-show" disabled={busy || !cur} onClick={() => run('no-show')}>
+        <button data-testid="no-show" disabled={busy || !cur} onClick={() => void run('no-show')}>
           {t('console.noShow')}
         </button>
-        <button data-testid="transfer" disabled={busy || !cur} onClick={() => setTransferring(true)}>
+        <button data-testid="hold" disabled={busy || !cur} onClick={() => void run('hold')}>
+          {t('counter.hold')}
+        </button>
+        <button data-testid="transfer" disabled={busy || !cur} onClick={() => setDialog('transfer')}>
           {t('console.transfer')}
         </button>
         {w.status === 'paused' ? (
-          <button data-testid="resume" disabled={busy} onClick={() => run('resume')}>
+          <button data-testid="resume" disabled={busy} onClick={() => void run('resume')}>
             {t('console.resume')}
           </button>
         ) : (
-          <button data-testid="pause" disabled={busy || w.status !== 'open'} onClick={() => run('pause')}>
+          <button data-testid="pause" disabled={busy || !open} onClick={() => setDialog('pause')}>
             {t('console.pause')}
           </button>
         )}
-        <button data-testid="finish" className="primary" disabled={busy || !cur} onClick={() => run('finish', { outcome: 'completed' })}>
-          {t('console.finish')}
+        <button ref={finishRef} data-testid="finish" className="primary" disabled={busy || !cur} onClick={finish}>
+          {t(`outcome.${outcome}`)} <kbd>F4</kbd>
         </button>
       </div>
-      {transferring && view.current && (
+      {notice && <p className="notice">{t(`error.${notice}`)}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="console-error" onClick={clearError}>
+          {t(`error.${error.code}`, { defaultValue: error.message })}
+        </p>
+      )}
+      {dialog === 'transfer' && cur && (
         <TransferPanel
           view={view}
-          onCancel={() => setTransferring(false)}
+          onCancel={() => setDialog(null)}
           onTransfer={(to, returnHere) => {
-            setTransferring(false);
-            run('transfer', { to, returnHere });
+            setDialog(null);
+            void run('transfer', { to, returnHere });
           }}
         />
       )}
-      {notice && <p className="notice">{t(`error.${notice}`)}</p>}
-      {error && (
-        <p className="error" role="alert" onClick={clearError}>
-          {t(`error.${error.code}`, { defaultValue: error.message })}
-        </p>
+      {dialog === 'pause' && (
+        <PauseDialog
+          onCancel={() => setDialog(null)}
+          onPause={(reason) => {
+            setDialog(null);
+            void run('pause', { reason });
+          }}
+        />
+      )}
+      {dialog !== null && typeof dialog === 'object' && cur && (
+        <CounterChoiceDialog
+          title={t(dialog.mode === 'call-back' ? 'counter.callBackTitle' : 'counter.callNumberTitle', { number: dialog.number })}
+          atCounter={cur.number}
+          itemId={itemId}
+          onCancel={() => setDialog(null)}
+          onChoose={(counter: CounterChoice) => {
+            setDialog(null);
+            void run(dialog.mode, { ticketId: dialog.ticketId, counter });
+          }}
+        />
       )}
     </section>
   );

@@ -1,15 +1,20 @@
 // The window console's API: one window's view (and its live feed) and the staff's actions on it.
 import { z } from 'zod';
-import { DomainError, SERVICE_OUTCOMES, TransferTargetSchema, type Hall } from '@hallkit/core';
+import { CounterChoiceSchema, DomainError, TransferTargetSchema, type Hall } from '@hallkit/core';
 import type { CenterContext } from '../../CenterContext.ts';
 import { HttpError, type Router } from '../Router.ts';
 import { windowView } from '../../views/windowView.ts';
 import { parseBody, requireWindow } from './authRoutes.ts';
 
 const Transfer = z.object({ to: TransferTargetSchema, returnHere: z.boolean().optional() });
-const Pause = z.object({ reason: z.string().max(60).optional() });
-const Finish = z.object({ outcome: z.enum(SERVICE_OUTCOMES).default('completed'), itemId: z.string().optional() });
-const CallBack = z.object({ ticketId: z.string() });
+// Staff say why they pause (the admin's hall map and the audit show it); free text, short.
+const Pause = z.object({ reason: z.string().trim().min(1).max(60) });
+/** The outcomes staff record at 办结 (`unrecorded` is only what calling the next ticket leaves). */
+const FINISH_OUTCOMES = ['completed', 'needs-supplement', 'rejected', 'referred', 'consulted'] as const;
+const Finish = z.object({ outcome: z.enum(FINISH_OUTCOMES).default('completed'), itemId: z.string().optional() });
+/** 回呼 / 按号呼叫: which ticket, and what becomes of the one at the counter (asked, never assumed). */
+const CallTicket = z.object({ ticketId: z.string(), counter: CounterChoiceSchema.optional() });
+const Requeue = z.object({ ticketId: z.string() });
 
 type Action = (h: Hall, windowId: string, at: string, body: unknown) => unknown;
 
@@ -18,7 +23,20 @@ const ACTIONS: Record<string, Action> = {
   recall: (h, w, at) => h.recall(w, at),
   'no-show': (h, w, at) => h.markNoShow(w, at),
   hold: (h, w, at) => h.hold(w, at),
-  'call-back': (h, w, at, b) => h.callBack(w, parseBody(CallBack, b).ticketId, at),
+  'call-back': (h, w, at, b) => {
+    const c = parseBody(CallTicket, b);
+    return h.callBack(w, c.ticketId, at, c.counter);
+  },
+  'call-by-number': (h, w, at, b) => {
+    const c = parseBody(CallTicket, b);
+    return h.callByNumber(w, c.ticketId, at, c.counter);
+  },
+  // A late 过号 citizen back in line: only a ticket this window marked, within the hall's minutes.
+  requeue: (h, w, at, b) => {
+    const id = parseBody(Requeue, b).ticketId;
+    if (h.ticket(id).windowId !== w) throw new HttpError(409, 'ticket-not-for-window', `${id} was not missed at this window`);
+    return h.requeueLate(id, at);
+  },
   transfer: (h, w, at, b) => {
     const t = parseBody(Transfer, b);
     return h.transfer(w, t.to, at, t.returnHere ? { returnHere: true } : {});
@@ -32,9 +50,12 @@ const ACTIONS: Record<string, Action> = {
   close: (h, w, at) => h.closeWindow(w, at),
 };
 
+/** Actions that change more than the counter's own flow go to the audit log with their body. */
+const AUDITED = new Set(['transfer', 'close', 'pause', 'requeue', 'call-by-number']);
+
 export function windowRoutes(r: Router, ctx: CenterContext): void {
   const view = (windowId: string) => {
-    const v = windowView(ctx.hall.state, windowId, ctx.broadcaster.lastFinishedAt(windowId));
+    const v = windowView(ctx.hall.state, windowId, ctx.broadcaster.lastFinishedAt(windowId), ctx.now().toISOString());
     if (!v) throw new HttpError(404, 'unknown-window');
     return v;
   };
@@ -67,10 +88,14 @@ export function windowRoutes(r: Router, ctx: CenterContext): void {
         }
         return action(h, id, ctx.now().toISOString(), req.body);
       });
-      if (req.params.action === 'transfer' || req.params.action === 'close') ctx.audit.record(`staff:${s.kind === 'staff' ? s.staffNo : '?'}`, req.params.action, id, req.body);
+      if (AUDITED.has(req.params.action as string)) ctx.audit.record(`staff:${s.kind === "staff" ? s.staffNo : "?"}`, req.params.action as string, id, req.body);
       return { json: { ok: true, result: req.params.action === 'call-next' ? result : null, view: view(id) } };
     } catch (e) {
-      if (e instanceof DomainError) throw new HttpError(409, e.code, e.message);
+      if (e instanceof DomainError) {
+        // Refused: said on the staff's screen in their language (the code) and here in the log.
+        ctx.logger.info('window action refused', { windowId: id, action: req.params.action, code: e.code, message: e.message });
+        throw new HttpError(409, e.code, e.message);
+      }
       throw e;
     }
   });
