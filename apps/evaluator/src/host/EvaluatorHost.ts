@@ -13,7 +13,7 @@ import { BridgeHost, linkTls, type BridgeHandlers } from '@hallkit/host';
 import { padContract, type PadContract, type PadView } from '../contract.ts';
 import { PAD_MIGRATIONS } from './padMigrations.ts';
 import { PadMemory } from './PadMemory.ts';
-import { PromptBook, ratingSecondsOf } from './PromptBook.ts';
+import { RatingRefused, PromptBook, ratingSecondsOf } from './PromptBook.ts';
 import type { PadIdentity } from './identity.ts';
 
 export interface EvaluatorHostOptions {
@@ -79,6 +79,8 @@ export class EvaluatorHost {
     const handlers: BridgeHandlers<PadContract> = {
       view: () => this.view(),
       rate: ({ serviceId, level }) => {
+        // A touch that raced the pause: the screen no longer invites, so nothing is recorded from it.
+        if (this.window?.status === 'paused') throw new RatingRefused('rating-closed', 'the window is paused');
         const next = this.book.choose(serviceId, level);
         this.publish();
         return { next };
@@ -196,7 +198,10 @@ export class EvaluatorHost {
   view(): PadView {
     const id = this.o.identity;
     const w = this.window;
-    const open = this.book.open();
+    // A paused window invites no rating: the citizen at the counter is not being served. A citizen
+    // already giving reasons for a 差评 finishes; an untouched prompt lapses by its own clock.
+    const book = this.book.open();
+    const open = book && (w?.status !== 'paused' || book.state === 'reasons') ? book : undefined;
     const staffId = w?.staff?.id;
     const status = this.link.status();
     const policy = this.policy();
