@@ -38,3 +38,5 @@ export * from './wire/staffRating.ts';
 export * from './history/DayEndPolicy.ts';
 export * from './history/closeDay.ts';
 export * from './history/HallCheckpoint.ts';
+export * from './citizens/CitizenNoticePolicy.ts';
+export * from './wire/reminderRequests.ts';

@@ -1,6 +1,7 @@
 // The citizen's phone pages as a center module: tables, `/api/m/*` routes, the kiosk's
 // `appointment-checkin` and `case-lookup` requests (APPOINTMENT_REQUESTS in core). Registered in src/server/modules.ts.
-import { APPOINTMENT_REQUESTS, AppointmentCheckInRequestSchema, CaseLookupRequestSchema, type AppointmentCheckInResponse, type CaseLookupResponse } from '@hallkit/core';
+import { APPOINTMENT_REQUESTS, AppointmentCheckInRequestSchema, CaseLookupRequestSchema, REMINDER_REQUESTS, ReminderSubscribeRequestSchema, type AppointmentCheckInResponse, type CaseLookupResponse, type ReminderSubscribeResponse } from '@hallkit/core';
+import { maskPhone } from './identity/CodeSender.ts';
 import type { RequestResponder } from '@hallkit/sync';
 import type { CenterContext } from '../server/CenterContext.ts';
 import type { CenterModule } from '../server/CenterModule.ts';
@@ -96,16 +97,34 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
       adminSmsRoutes(router, m);
     },
     start(ctx: CenterContext) {
-      ensure(ctx).sms.start();
+      const m = ensure(ctx);
+      m.sms.start();
+      m.reminders.start();
+      m.bookingReminders.start();
     },
     async stop() {
+      service?.reminders.stop();
+      service?.bookingReminders.stop();
       await service?.sms.stop();
     },
     requests(responder: RequestResponder, ctx: CenterContext) {
       const m = ensure(ctx);
       responder.handle(APPOINTMENT_REQUESTS.checkIn, AppointmentCheckInRequestSchema, (body, rc): AppointmentCheckInResponse => {
         if (!m.limiter.take(`device:${rc.deviceId}`, deviceRule)) return { v: 1, ok: false, code: 'rate-limited', message: 'too many check-ins from this device' };
-        return m.checkIn.handle(body, rc.deviceId);
+        const res = m.checkIn.handle(body, rc.deviceId);
+        if (res.ok) m.remindCheckedIn(res.ticket.ticketId);
+        return res;
+      });
+      responder.handle(REMINDER_REQUESTS.subscribe, ReminderSubscribeRequestSchema, (body, rc): ReminderSubscribeResponse => {
+        if (!m.limiter.take(`device:${rc.deviceId}`, deviceRule)) return { v: 1, ok: false, code: 'rate-limited', message: 'too many requests from this device' };
+        const t = ctx.hall.state.tickets.get(body.ticketId);
+        if (!t) return { v: 1, ok: false, code: 'unknown-ticket', message: 'no such ticket' };
+        // Only the kiosk that printed the ticket may attach a phone to it (a device's word is checked).
+        if (t.issuerId !== rc.deviceId) return { v: 1, ok: false, code: 'not-this-kiosk', message: 'the ticket was issued elsewhere' };
+        if (t.status !== 'waiting') return { v: 1, ok: false, code: 'not-waiting', message: `the ticket is ${t.status}` };
+        m.reminders.subscribe(t.id, body.phone, { ahead: true, called: true }, 'kiosk');
+        ctx.logger.info('kiosk reminder opt-in', { deviceId: rc.deviceId, ticket: t.number, phone: maskPhone(body.phone) });
+        return { v: 1, ok: true, phoneMasked: maskPhone(body.phone) };
       });
       responder.handle(APPOINTMENT_REQUESTS.caseLookup, CaseLookupRequestSchema, (body, rc): CaseLookupResponse => {
         if (!m.limiter.take(`device:${rc.deviceId}`, deviceRule)) return { v: 1, ok: false, code: 'rate-limited', message: 'too many look-ups from this device' };

@@ -15,6 +15,8 @@ import { IdHasher } from './identity/idNumber.ts';
 import { PhoneLogin, type PhoneLoginOptions } from './identity/PhoneLogin.ts';
 import { defaultRemoteLimits, RemoteTickets, type RemoteLimits } from './remote/RemoteTickets.ts';
 import type { SmsOutbox } from './sms/SmsOutbox.ts';
+import { TicketReminders } from './reminders/TicketReminders.ts';
+import { BookingReminders } from './reminders/BookingReminders.ts';
 
 export interface MobileServiceOptions {
   db: Database;
@@ -46,10 +48,14 @@ export class MobileService {
   readonly limiter: RateLimiter;
   readonly now: () => number;
   readonly sms: SmsOutbox;
+  readonly reminders: TicketReminders;
+  readonly bookingReminders: BookingReminders;
 
   constructor(readonly o: MobileServiceOptions) {
     this.now = o.now ?? Date.now;
     this.sms = o.sms;
+    this.reminders = new TicketReminders(o.db, o.hall, o.sms, this.now);
+    this.bookingReminders = new BookingReminders(o.db, o.hall, o.sms, this.now);
     this.ids = new IdHasher(o.db);
     this.plans = new SlotPlans(o.db);
     this.bookings = new Bookings(o.db, this.plans, this.ids, () => o.hall.state, { ...defaultBookingLimits, ...o.bookingLimits });
@@ -62,6 +68,12 @@ export class MobileService {
     if (o.demoCases && this.cases.count() === 0) {
       for (const c of demoCases(this.now())) this.cases.put(c.case, c.idNumber);
     }
+  }
+
+  /** A booking checked in at a kiosk: its ticket gets the reminders the booker asked for. */
+  remindCheckedIn(ticketId: string): void {
+    const b = this.bookings.byTicket(ticketId);
+    if (b?.remind === 1) this.reminders.subscribe(ticketId, b.phone, { ahead: true, called: true }, 'booking');
   }
 
   followPath(ticketId: string): string {

@@ -3,6 +3,7 @@ import { CatalogSchema } from '../catalog/Catalog.ts';
 import { CallingRuleSchema, NoShowPolicySchema } from '../calling/CallingRule.ts';
 import { GreenChannelPolicySchema } from '../calling/GreenChannelPolicy.ts';
 import { DayEndPolicySchema } from '../history/DayEndPolicy.ts';
+import { CitizenNoticePolicySchema } from '../citizens/CitizenNoticePolicy.ts';
 
 export const ServiceWindowSchema = z.object({
   id: z.string(),
@@ -46,6 +47,8 @@ export const HallConfigSchema = z.object({
   greenChannel: GreenChannelPolicySchema.optional(),
   /** What happens to tickets still open when the hall-day ends. Unset: they are cancelled (当日有效). */
   dayEnd: DayEndPolicySchema.optional(),
+  /** SMS reminders to citizens who opted in; absent: the defaults (see CitizenNoticePolicy). */
+  citizenNotices: CitizenNoticePolicySchema.optional(),
 });
 export type HallConfig = z.infer<typeof HallConfigSchema>;
 

@@ -26,6 +26,8 @@ export interface BookingRow {
   ticket_id: string | null;
   created_at: number;
   updated_at: number;
+  /** 1: an SMS the day before (asked for when booking). */
+  remind?: number;
 }
 
 export interface SlotAvailability {
@@ -186,6 +188,15 @@ export class Bookings {
       this.db.prepare('UPDATE m_bookings SET day = ?, slot_from = ?, slot_to = ?, updated_at = ? WHERE id = ?').run(to.day, slot.from, slot.to, now, row.id);
       return { ...row, day: to.day, slot_from: slot.from, slot_to: slot.to, updated_at: now };
     })();
+  }
+
+  /** The booker's choice of a reminder SMS the day before. */
+  setRemind(id: string, on: boolean): void {
+    this.db.prepare('UPDATE m_bookings SET remind = ? WHERE id = ?').run(on ? 1 : 0, id);
+  }
+
+  byTicket(ticketId: string): BookingRow | undefined {
+    return this.db.prepare('SELECT * FROM m_bookings WHERE ticket_id = ?').get(ticketId) as BookingRow | undefined;
   }
 
   markCheckedIn(id: string, ticketId: string, now: number): void {

@@ -14,8 +14,9 @@ import { body, guarded, limit, phoneCookie, PHONE_COOKIE, requirePhone, type Mob
 
 const Phone = z.string().trim();
 const IdNumber = z.string().trim().min(15).max(18);
-const TakeBody = z.object({ categoryId: z.string(), itemId: z.string().optional(), idNumber: IdNumber });
-const BookBody = z.object({ categoryId: z.string(), itemId: z.string().optional(), idNumber: IdNumber, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), slotFrom: z.number().int() });
+/** `remind`: SMS when few are ahead and when called (remote ticket), or the day before (booking). */
+const TakeBody = z.object({ categoryId: z.string(), itemId: z.string().optional(), idNumber: IdNumber, remind: z.boolean().optional() });
+const BookBody = z.object({ categoryId: z.string(), itemId: z.string().optional(), idNumber: IdNumber, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), slotFrom: z.number().int(), remind: z.boolean().optional() });
 const MoveBody = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), slotFrom: z.number().int() });
 
 export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, rules: MobileRateRules, demoLogin: boolean): void {
@@ -116,6 +117,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
     limit(limiter, `take:${phone}`, rules.take);
     const b = body(TakeBody, req.body);
     const t = m.remote.take({ phone, idNumber: b.idNumber, categoryId: b.categoryId, ...(b.itemId ? { itemId: b.itemId } : {}) }, m.now());
+    if (b.remind) m.reminders.subscribe(t.id, phone, { ahead: true, called: true }, 'remote');
     return { json: { v: 1, number: t.number, followPath: m.followPath(t.id), view: m.follow.view(t.id, m.now()) } };
   }));
 
@@ -163,6 +165,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
       checkIn: (m.plans.get(row.category_id)?.checkIn ?? { earlyMinutes: 30, lateMinutes: 15 }),
       ticket: t && row.ticket_id ? { number: t.number, followPath: m.followPath(row.ticket_id) } : null,
       mine: phone === row.phone,
+      remind: row.remind === 1,
     };
   };
 
@@ -172,7 +175,8 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
     limit(limiter, `take:${phone}`, rules.take);
     const b = body(BookBody, req.body);
     const row = m.bookings.book({ phone, idNumber: b.idNumber, categoryId: b.categoryId, ...(b.itemId ? { itemId: b.itemId } : {}), day: b.day, slotFrom: b.slotFrom }, m.now());
-    return { json: await bookingView(row, phone) };
+    if (b.remind) m.bookings.setRemind(row.id, true);
+    return { json: await bookingView(b.remind ? { ...row, remind: 1 } : row, phone) };
   }));
 
   r.get('/api/m/appointments/mine', guarded(async (req) => {

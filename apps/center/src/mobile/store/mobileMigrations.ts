@@ -91,4 +91,21 @@ export const MOBILE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX m_sms_phone ON m_sms_outbox (phone, status, settled_at);
     `,
   },
+  {
+    version: 3,
+    name: 'SMS reminders: tickets and appointments whose holder asked for them',
+    up: `
+      CREATE TABLE m_reminders (
+        ticket_id TEXT PRIMARY KEY,
+        phone TEXT NOT NULL,
+        ahead INTEGER NOT NULL,          -- 1: 「前面还有 N 人」 wanted (and more than N were ahead when asked)
+        called INTEGER NOT NULL,         -- 1: 叫号 wanted
+        source TEXT NOT NULL,            -- 'remote' | 'booking' | 'kiosk' | 'door'
+        settled INTEGER NOT NULL DEFAULT 0, -- 1: nothing more to send (called, done, cancelled)
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX m_reminders_open ON m_reminders (settled);
+      ALTER TABLE m_bookings ADD COLUMN remind INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -56,6 +56,8 @@ export interface BookingView {
   checkIn: { earlyMinutes: number; lateMinutes: number };
   ticket: { number: string; followPath: string } | null;
   mine: boolean;
+  /** An SMS the day before was asked for. */
+  remind: boolean;
 }
 
 export interface DaySlots {

@@ -18,6 +18,7 @@ export function Appointments({ info }: { info: HallInfo | undefined }) {
   const [days, setDays] = useState<DaySlots[]>();
   const [slot, setSlot] = useState<{ day: string; slotFrom: number }>();
   const [idNumber, setIdNumber] = useState('');
+  const [remind, setRemind] = useState(false);
   const [error, setError] = useState<string>();
   const [mine, setMine] = useState<BookingView[]>([]);
 
@@ -49,6 +50,7 @@ export function Appointments({ info }: { info: HallInfo | undefined }) {
         categoryId,
         ...(itemId ? { itemId } : {}),
         idNumber: idNumber.trim(),
+        remind,
         ...slot,
       });
       go(`/m/b/${b.manageToken}`);
@@ -86,6 +88,10 @@ export function Appointments({ info }: { info: HallInfo | undefined }) {
           />
         </label>
         <p className="m-muted m-small">{t('common.idHint')}</p>
+        <label className="m-check">
+          <input type="checkbox" name="remind" checked={remind} onChange={(e) => setRemind(e.target.checked)} />
+          {t('book.remind')}
+        </label>
         {error && (
           <p className="m-error" role="alert" data-testid="error">
             {error}

@@ -18,11 +18,13 @@ export default {
     levels: { 'very-satisfied': 'Very satisfied', satisfied: 'Satisfied', 'basically-satisfied': 'Fairly satisfied', dissatisfied: 'Dissatisfied', 'very-dissatisfied': 'Very dissatisfied' },
   },
   take: {
+    remind: 'Text me when only a few are ahead and when I am called',
     title: 'Take a ticket online', intro: 'Online and on-site tickets share one line, in order of time. Watch for your call in the hall.', category: 'Service', item: 'Item (optional)',
     idNumber: 'ID number', left: '{{n}} online tickets left today', closed: 'Closed now', submit: 'Take ticket', got: 'Your ticket: {{number}}', follow: 'Follow my ticket',
     mine: 'My online tickets today', cancel: 'Cancel ticket', cancelled: 'Cancelled', none: 'No online tickets today',
   },
   book: {
+    remind: 'Text me a reminder the day before',
     title: 'Book an appointment', intro: 'Pick an item, a day and a slot; at the hall, check in at any kiosk with the booking code for a priority ticket.', category: 'Service',
     item: 'Item (optional)', day: 'Day', slot: 'Slot', free: '{{n}} left', full: 'Full', past: 'Past', idNumber: 'ID number of the person coming', submit: 'Book',
     none: 'No appointments for this service', code: 'Booking code', qr: 'Scan this at a kiosk in the hall to check in',

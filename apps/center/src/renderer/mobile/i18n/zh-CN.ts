@@ -46,6 +46,7 @@ export default {
     levels: { 'very-satisfied': '非常满意', satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意', 'very-dissatisfied': '非常不满意' },
   },
   take: {
+    remind: '短信提醒我：前面还剩几人时和叫到我时各发一条',
     title: '线上取号',
     intro: '线上号与现场号同一队列，按取号时间排队。到厅后请留意叫号。',
     category: '办理业务',
@@ -62,6 +63,7 @@ export default {
     none: '今天还没有线上号',
   },
   book: {
+    remind: '预约前一天短信提醒我',
     title: '预约办理',
     intro: '选择事项、日期和时段；到厅后在任一自助取号机输入或扫描预约码签到，获得优先号。',
     category: '办理业务',

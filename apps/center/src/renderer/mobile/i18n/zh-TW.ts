@@ -17,11 +17,13 @@ export default {
     levels: { 'very-satisfied': '非常滿意', satisfied: '滿意', 'basically-satisfied': '基本滿意', dissatisfied: '不滿意', 'very-dissatisfied': '非常不滿意' },
   },
   take: {
+    remind: '簡訊提醒我：前面還剩幾人時和叫到我時各發一則',
     title: '線上取號', intro: '線上號與現場號同一隊列，按取號時間排隊。到廳後請留意叫號。', category: '辦理業務', item: '具體事項（選填）', idNumber: '身分證號',
     left: '今日線上號剩餘 {{n}} 個', closed: '目前不在辦理時間', submit: '取號', got: '取號成功：{{number}}', follow: '查看排隊進度', mine: '今日我的線上號',
     cancel: '取消此號', cancelled: '已取消', none: '今天還沒有線上號',
   },
   book: {
+    remind: '預約前一天簡訊提醒我',
     title: '預約辦理', intro: '選擇事項、日期和時段；到廳後在任一自助取號機輸入或掃描預約碼簽到，取得優先號。', category: '辦理業務', item: '具體事項（選填）',
     day: '日期', slot: '時段', free: '餘 {{n}}', full: '已滿', past: '已過', idNumber: '預約人身分證號', submit: '提交預約', none: '該業務暫不開放預約',
     code: '預約碼', qr: '到廳後在自助取號機掃描此碼簽到', checkIn: '簽到時間：時段開始前 {{early}} 分鐘至結束後 {{late}} 分鐘', holder: '預約人',

@@ -27,6 +27,7 @@ export function RemoteTicket({ info: shellInfo }: { info: HallInfo | undefined }
   const [categoryId, setCategoryId] = useState('');
   const [itemId, setItemId] = useState('');
   const [idNumber, setIdNumber] = useState('');
+  const [remind, setRemind] = useState(false);
   const [error, setError] = useState<string>();
   const [got, setGot] = useState<{ number: string; followPath: string }>();
   const [mine, setMine] = useState<Mine[]>([]);
@@ -51,6 +52,7 @@ export function RemoteTicket({ info: shellInfo }: { info: HallInfo | undefined }
         categoryId,
         ...(itemId ? { itemId } : {}),
         idNumber: idNumber.trim(),
+        remind,
       });
       setGot(r);
       setVersion((v) => v + 1);
@@ -113,6 +115,10 @@ export function RemoteTicket({ info: shellInfo }: { info: HallInfo | undefined }
             />
           </label>
           <p className="m-muted m-small">{t('common.idHint')}</p>
+          <label className="m-check">
+            <input type="checkbox" name="remind" checked={remind} onChange={(e) => setRemind(e.target.checked)} />
+            {t('take.remind')}
+          </label>
           {error && (
             <p className="m-error" role="alert" data-testid="error">
               {error}
