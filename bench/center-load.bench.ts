@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import { CallMessageSchema, qingdaoHallConfig, TICKET_REQUESTS, TicketIssueResponseSchema, type CallMessage } from '@hallkit/core';
+import { CallMessageSchema, TICKET_REQUESTS, TicketIssueResponseSchema, type CallMessage } from '@hallkit/core';
 import { DeviceLink, DeviceStore, HallMessageSchema as SyncHallMessage, topics, type Logger } from '@hallkit/sync';
-import { freePort, Mosquitto } from '@hallkit/testkit';
+import { freePort, Mosquitto, shippedHall } from '@hallkit/testkit';
 import { Center } from '../apps/center/src/server/Center.ts';
 import { percentile, table, writeSection } from './report.ts';
 
@@ -45,7 +45,7 @@ const broker = await Mosquitto.start();
 const dir = mkdtempSync(join(tmpdir(), 'hallkit-center-bench-'));
 const base = await baseline(broker.url);
 
-const config = qingdaoHallConfig();
+const config = shippedHall('qingdao', { allDay: true });
 const center = await Center.start({ hallConfig: config, dataDir: dir, httpPort: await freePort(), mqttUrl: broker.url, logger: quiet, snapshotEveryMs: 250 });
 const hallId = config.catalog.hall.id;
 const at = () => new Date().toISOString();
@@ -155,7 +155,7 @@ const row = (name: string, p: Phase) => [
 ];
 const body = `
 ${DISPENSERS} dispensers (packages/sync DeviceLink over Mosquitto, \`ticket-issue\` requests) and ${config.windows.length} open windows
-(qingdaoHallConfig), ${LOAD_S} s per phase. A call board (plain MQTT subscriber) measures call → display latency: from the
+(halls/qingdao.json, all-day version), ${LOAD_S} s per phase. A call board (plain MQTT subscriber) measures call → display latency: from the
 call's event time at the center to the message's arrival at the board.
 
 - **Peak**: each dispenser issues a ticket every ${DISPENSERS / PEAK_TICKETS} s (${PEAK_TICKETS} tickets/s) and windows call ${PEAK_CALLS}/s —

@@ -1,14 +1,8 @@
 // A Qingdao-sized busy day through the domain core: 400 windows, 30,000 tickets, calls, finishes,
 // ratings — then a full replay of the day's event log. Baseline in the same run: parsing the same
 // log from JSON (what any replay from disk pays anyway) and validating it with the zod schemas.
-import {
-  Hall,
-  HallEventSchema,
-  hallFingerprint,
-  qingdaoHallConfig,
-  type HallEvent,
-  type PriorityClass,
-} from '@hallkit/core';
+import { shippedHall } from '@hallkit/testkit';
+import { Hall, HallEventSchema, hallFingerprint, type HallEvent, type PriorityClass } from '@hallkit/core';
 import { table, writeSection } from './report.ts';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 30_000);
@@ -77,7 +71,7 @@ class Agenda {
 }
 
 function simulateDay(): { hall: Hall; log: HallEvent[]; ms: number } {
-  const config = qingdaoHallConfig();
+  const config = shippedHall('qingdao', { allDay: true });
   const hall = new Hall(config);
   const log: HallEvent[] = [];
   hall.onEvent((e) => log.push(e));
@@ -168,7 +162,7 @@ t = performance.now();
 for (const e of parsed) HallEventSchema.parse(e);
 const validateMs = performance.now() - t;
 t = performance.now();
-const replayed = Hall.replay(qingdaoHallConfig(), parsed as HallEvent[]);
+const replayed = Hall.replay(shippedHall('qingdao', { allDay: true }), parsed as HallEvent[]);
 const replayMs = performance.now() - t;
 if (hallFingerprint(replayed.state) !== hallFingerprint(sim.hall.state))
   throw new Error('replay differs from the live hall');

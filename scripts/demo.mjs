@@ -13,8 +13,13 @@ const apps = readdirSync('apps')
 
 const children = [];
 const ready = [];
+// The hall: HALLKIT_HALL=qingdao|zhaoyuan runs another shipped hall, HALLKIT_HALL_FILE your own; the
+// devices must name the same hall id as the center's definition.
+const hallFile = process.env.HALLKIT_HALL_FILE ?? join('halls', `${process.env.HALLKIT_HALL ?? 'yantai'}.json`);
+const hallId = JSON.parse(readFileSync(hallFile, 'utf8')).catalog.hall.id;
 const env = {
   ...process.env,
+  HALLKIT_HALL_ID: process.env.HALLKIT_HALL_ID ?? hallId,
   HALLKIT_CENTER_HTTP: process.env.HALLKIT_CENTER_HTTP ?? 'http://127.0.0.1:8080',
   HALLKIT_MQTT_URL: process.env.HALLKIT_MQTT_URL ?? 'mqtt://127.0.0.1:18830',
   // The center runs that broker itself (embedded) unless told the URL is an external one.

@@ -1,12 +1,13 @@
+import { shippedHall } from '@hallkit/testkit';
 import { describe, expect, it } from 'vitest';
-import { Hall, hallSnapshot, yantaiHallConfig, type CallMessage } from '@hallkit/core';
+import { Hall, hallSnapshot, type CallMessage } from '@hallkit/core';
 import { BoardModel } from '../src/board/BoardModel.ts';
 import { BoardConfigSchema } from '../src/board/BoardConfig.ts';
 import { boardView, effectiveConfig, overrideFromQuery } from '../src/renderer/board/boardView.ts';
 import { CallTracker } from '../src/renderer/board/CallTracker.ts';
 
 function hallWithCalls() {
-  const hall = new Hall(yantaiHallConfig({ alwaysOpen: true }));
+  const hall = new Hall(shippedHall('yantai', { allDay: true }));
   let t = Date.parse('2025-03-03T01:30:00Z');
   const at = () => new Date((t += 1000)).toISOString();
   for (const w of ['w1', 'w18', 'w79']) hall.openWindow(w, { id: w, name: `staff ${w}` }, at());

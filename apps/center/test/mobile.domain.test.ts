@@ -1,10 +1,11 @@
 // The mobile module's domain against the center's real parts: SQLite (in memory), the center's
 // HallService (the authoritative hall with its event log) and its ticket tokens.
+import { shippedHall } from '@hallkit/testkit';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { yantaiHallConfig, type HallConfig } from '@hallkit/core';
+import { type HallConfig } from '@hallkit/core';
 import type { Logger } from '@hallkit/sync';
 import { openCenterDb } from '../src/server/store/CenterStore.ts';
 import { HallService } from '../src/server/hall/HallService.ts';
@@ -39,7 +40,7 @@ function capture(): Logger & { lines: { msg: string; fields?: Record<string, unk
 function setup(opts: { config?: HallConfig } = {}) {
   let now = T0;
   const db = openCenterDb(join(mkdtempSync(join(tmpdir(), 'hallkit-mobile-')), 'center.sqlite'), [{ namespace: 'module:mobile', migrations: MOBILE_MIGRATIONS }]);
-  const hall = new HallService(db, opts.config ?? yantaiHallConfig({ alwaysOpen: true }));
+  const hall = new HallService(db, opts.config ?? shippedHall('yantai', { allDay: true }));
   const tokens = new TicketTokens(db);
   const logger = capture();
   const sms = new SmsOutbox(db, new LogSmsGateway(logger), new AuditLog(db), logger, () => now);
@@ -156,7 +157,7 @@ describe('remote tickets', () => {
   });
 
   it('refuse past the per-ID limit, the phone limit and the daily quota; cancelled tickets still count', () => {
-    const config = yantaiHallConfig({ alwaysOpen: true });
+    const config = shippedHall('yantai', { allDay: true });
     config.catalog.categories = config.catalog.categories.map((c) => (c.id === 'tax' ? { ...c, remoteDailyQuota: 2 } : c.id === 'traffic' ? { ...c, remoteDailyQuota: 0 } : c));
     const { m, hall } = setup({ config });
     const t1 = m.remote.take({ phone: '13800138000', idNumber: ALICE, categoryId: 'tax' }, T0);
@@ -177,7 +178,7 @@ describe('remote tickets', () => {
   });
 
   it('outside opening hours the hall refuses', () => {
-    const { m } = setup({ config: yantaiHallConfig() });
+    const { m } = setup({ config: shippedHall('yantai') });
     // Wednesday 20:00 local.
     expect(refusal(() => m.remote.take({ phone: '13800138000', idNumber: ALICE, categoryId: 'fund' }, Date.parse('2026-03-11T12:00:00Z')))).toBe('category-closed');
   });

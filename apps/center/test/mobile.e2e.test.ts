@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, Mosquitto, screenshotDir } from '@hallkit/testkit';
-import { APPOINTMENT_REQUESTS, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, hallLocalTime, yantaiHallConfig } from '@hallkit/core';
+import { launchChromium, Mosquitto, screenshotDir, shippedHall } from '@hallkit/testkit';
+import { APPOINTMENT_REQUESTS, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, hallLocalTime } from '@hallkit/core';
 import type { Center } from '../src/server/Center.ts';
 import { mobileModule } from '../src/mobile/MobileModule.ts';
 import { LogCodeSender } from '../src/mobile/identity/CodeSender.ts';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error('vite build failed');
   mkdirSync(SHOTS, { recursive: true });
   mosquitto = await Mosquitto.start();
-  const config = yantaiHallConfig({ alwaysOpen: true });
+  const config = shippedHall('yantai', { allDay: true });
   config.catalog.categories = config.catalog.categories.map((c) => (c.id === 'tax' ? { ...c, remoteDailyQuota: 1 } : c));
   center = await startCenter({
     dataDir: dir,

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotDir } from '@hallkit/testkit';
-import { yantaiHallConfig } from '@hallkit/core';
+import { launchChromium, screenshotDir, shippedHall } from '@hallkit/testkit';
+import { } from '@hallkit/core';
 import type { Center } from '../src/server/Center.ts';
 import { mobileModule } from '../src/mobile/MobileModule.ts';
 import { LogCodeSender } from '../src/mobile/identity/CodeSender.ts';
@@ -45,7 +45,7 @@ const TAX_PLAN: SlotPlan = {
 
 beforeAll(async () => {
   ensureWebBuilt();
-  center = await startCenter({ dataDir: dir, hallConfig: yantaiHallConfig({ alwaysOpen: true }), logger: log, modules: [mobile] });
+  center = await startCenter({ dataDir: dir, hallConfig: shippedHall('yantai', { allDay: true }), logger: log, modules: [mobile] });
   center.ctx.accounts.upsertAdmin('admin', 'pw-admin');
   browser = await launchChromium();
 }, 120_000);

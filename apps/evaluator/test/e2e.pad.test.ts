@@ -6,8 +6,8 @@ import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, Mosquitto, screenshotDir } from '@hallkit/testkit';
-import { yantaiHallConfig } from '@hallkit/core';
+import { launchChromium, Mosquitto, screenshotDir, shippedHall } from '@hallkit/testkit';
+import { } from '@hallkit/core';
 import { CenterProcess } from './harness/CenterProcess.ts';
 import { HttpSession } from './harness/HttpSession.ts';
 import { Kiosk } from './harness/Kiosk.ts';
@@ -17,7 +17,7 @@ import { WindowWatch } from './harness/WindowWatch.ts';
 
 const SHOTS = screenshotDir();
 const CATEGORY = Kiosk.categoryFor('w5');
-const ITEM = yantaiHallConfig({ alwaysOpen: true }).catalog.items.find((i) => i.categoryId === CATEGORY);
+const ITEM = shippedHall('yantai', { allDay: true }).catalog.items.find((i) => i.categoryId === CATEGORY);
 
 let mosq: Mosquitto;
 let center: CenterProcess;

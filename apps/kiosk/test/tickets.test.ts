@@ -1,10 +1,11 @@
 // The kiosk's own ticket logic on a real SQLite file: offline numbers from leased blocks (checked by
 // the center's domain rules through core's Hall), kept across restarts, recorded in the outbox.
+import { shippedHall } from '@hallkit/testkit';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Hall, NumbersLeaseResponseSchema, parseHallEvent, yantaiHallConfig, type HallConfig } from '@hallkit/core';
+import { Hall, NumbersLeaseResponseSchema, parseHallEvent, type HallConfig } from '@hallkit/core';
 import { DeviceStore, type RequestOutcome } from '@hallkit/sync';
 import type { z } from 'zod';
 import { TicketCounter, TicketRefusedError, type CenterRequester } from '../src/host/tickets/TicketCounter.ts';
@@ -14,7 +15,7 @@ import { appointmentCode } from '../src/host/KioskHost.ts';
 import { checkInOutcome } from '../src/host/checkInOutcome.ts';
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-const config: HallConfig = yantaiHallConfig({ alwaysOpen: true });
+const config: HallConfig = shippedHall('yantai', { allDay: true });
 
 /** The center's domain answering leases; ticket-issue goes unanswered (the center is away). */
 class AwayCenter implements CenterRequester {

@@ -35,6 +35,8 @@ export type DomainErrorCode =
   | 'ticket-not-for-window'
   | 'invalid-transition'
   | 'day-closed'
+  | 'config-change-refused'
+  | 'daily-quota-reached'
   | 'invalid-argument';
 
 export class DomainError extends Error {

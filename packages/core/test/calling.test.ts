@@ -67,7 +67,8 @@ describe('tickets and numbering', () => {
         ...cfg.catalog,
         categories: cfg.catalog.categories.map((c) => ({
           ...c,
-          openingHours: { weekdays: [1, 2, 3, 4, 5], periods: [{ from: 540, to: 1020 }] },
+          openingHours: [{ weekdays: [1, 2, 3, 4, 5], periods: [{ from: 540, to: 1020 }] }],
+          openOnHolidays: false,
         })),
       },
     });

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EVALUATION_LEVELS,
-  Hall,
-  addWorkingDays,
-  channelCode,
-  fromNationalCode,
-  fromReversedCode,
-  toNationalCode,
-  toReversedCode,
-  yantaiHallConfig,
-} from '../src/index.ts';
+import { EVALUATION_LEVELS, Hall, addWorkingDays, channelCode, fromNationalCode, fromReversedCode, toNationalCode, toReversedCode } from '../src/index.ts';
 import type { EvaluateCommand } from '../src/index.ts';
-import { refusalCode, smallHall, t } from './fixtures.ts';
+import { refusalCode, shippedHall, smallHall, t } from './fixtures.ts';
 
 function servedTicket(h: Hall) {
   h.openWindow('w2', { id: 'YT0201', name: '王晓燕' }, t(0));
@@ -130,7 +120,7 @@ describe('evaluations', () => {
   });
 
   it('counts working days across holidays and adjusted working weekends', () => {
-    const cal = yantaiHallConfig().calendar;
+    const cal = shippedHall('yantai').calendar;
     expect(addWorkingDays('2026-09-30', 1, cal)).toBe('2026-10-08'); // National Day week off
     expect(addWorkingDays('2026-10-09', 1, cal)).toBe('2026-10-10'); // Saturday 调休 working day
     expect(addWorkingDays('2026-11-20', 1, { holidays: [], workingWeekends: [] })).toBe('2026-11-23');

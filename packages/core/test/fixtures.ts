@@ -1,8 +1,26 @@
-import { DomainError, yantaiHallConfig, type HallConfig } from '../src/index.ts';
+import { DomainError, HallConfigSchema, openAllDay, type HallConfig } from '../src/index.ts';
+import qingdao from '../../../halls/qingdao.json' with { type: 'json' };
+import yantai from '../../../halls/yantai.json' with { type: 'json' };
+import zhaoyuan from '../../../halls/zhaoyuan.json' with { type: 'json' };
+
+const FILES = { yantai, qingdao, zhaoyuan };
+const parsed = new Map<string, HallConfig>();
+
+/** A hall file the product ships (halls/*.json); `allDay`: its demo version, so rule tests ignore the clock. */
+export function shippedHall(
+  name: 'yantai' | 'qingdao' | 'zhaoyuan',
+  opts: { allDay?: boolean } = {},
+): HallConfig {
+  // Parsed once: property tests build hundreds of halls from it (callers get a fresh copy).
+  const def = structuredClone(
+    parsed.get(name) ?? (parsed.set(name, HallConfigSchema.parse(FILES[name])).get(name) as HallConfig),
+  );
+  return opts.allDay ? openAllDay(def, def.version) : def;
+}
 
 /** A small hall for rule tests: 3 categories, 4 windows with different calling rules. */
 export function smallHall(overrides: Partial<HallConfig> = {}): HallConfig {
-  const base = yantaiHallConfig({ alwaysOpen: true });
+  const base = shippedHall('yantai', { allDay: true });
   return {
     ...base,
     windows: [

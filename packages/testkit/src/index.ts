@@ -6,3 +6,4 @@ export * from './electron.ts';
 export * from './electronSmoke.ts';
 export * from './screenshots.ts';
 export * from './audio.ts';
+export * from './shippedHall.ts';

@@ -2,14 +2,15 @@
 // a core Hall (the Yantai demo catalog) decides the calls; sync's publishHall/ConfigPublisher put
 // them on a real broker exactly as the center does (calls not retained, snapshot retained). The
 // headline latency test uses the real center process instead (see board.center.test.ts).
+import { shippedHall } from '@hallkit/testkit';
 import mqtt, { type MqttClient } from 'mqtt';
-import { callAnnouncement, Hall, hallSnapshot, yantaiHallConfig, type CallMessage, type HallEvent } from '@hallkit/core';
+import { callAnnouncement, Hall, hallSnapshot, type CallMessage, type HallEvent } from '@hallkit/core';
 import { ConfigPublisher, publishHall } from '@hallkit/sync';
 
 export const HALL_ID = 'yantai';
 
 export class HallFeed {
-  readonly hall = new Hall(yantaiHallConfig({ alwaysOpen: true }));
+  readonly hall = new Hall(shippedHall('yantai', { allDay: true }));
   readonly configs: ConfigPublisher;
   private clock = Date.parse('2025-03-03T01:30:00Z');
   private configVersion = 1;

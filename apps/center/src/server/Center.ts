@@ -32,12 +32,20 @@ import { authRoutes } from './http/routes/authRoutes.ts';
 import { windowRoutes } from './http/routes/windowRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { enrolRoutes } from './http/routes/enrolRoutes.ts';
+import { hallDefinitionRoutes } from './http/routes/hallDefinitionRoutes.ts';
 import type { CenterContext } from './CenterContext.ts';
 import type { CenterModule } from './CenterModule.ts';
 import { CENTER_MODULES } from './modules.ts';
+import { HALL_DEFINITION_MIGRATIONS } from './hall/definition/hallDefinitionMigrations.ts';
+import { HallDefinitions } from './hall/definition/HallDefinitions.ts';
+import { HallEditor } from './hall/definition/HallEditor.ts';
+import { applyChangedHallFile } from './hall/definition/applyChangedHallFile.ts';
 
 export interface CenterOptions {
+  /** The hall definition from the hall file: the first version of a new center, a new version when the file changed. */
   hallConfig: HallConfig;
+  /** Where it came from (shown in the log). */
+  hallFile?: string;
   /** Directory of `center.sqlite`. */
   dataDir: string;
   httpPort: number;
@@ -100,8 +108,9 @@ export class Center {
     const hallId = o.hallConfig.catalog.hall.id;
     const db: Database = openCenterDb(
       join(o.dataDir, 'center.sqlite'),
-      modules.filter((m) => m.migrations).map((m) => ({ namespace: `module:${m.name}`, migrations: m.migrations ?? [] })),
+      [{ namespace: 'module:hall-definition', migrations: HALL_DEFINITION_MIGRATIONS }, ...modules.filter((m) => m.migrations).map((m) => ({ namespace: `module:${m.name}`, migrations: m.migrations ?? [] }))],
     );
+    const definitions = new HallDefinitions(db);
     const registry = new DeviceRegistry(db);
 
     // The broker: embedded unless an external one is configured.
@@ -133,7 +142,7 @@ export class Center {
     noDelay();
     client.on('connect', noDelay);
 
-    const hall = new HallService(db, o.hallConfig);
+    const hall = new HallService(db, definitions.baseOr(o.hallConfig, now()));
     const live = new LiveFeed();
     const accounts = new Accounts(db);
     const audit = new AuditLog(db);
@@ -144,6 +153,7 @@ export class Center {
     const fleet = new Fleet(db, registry, presence, o.heartbeatMs);
     const configs = new ConfigVersions(db, new ConfigPublisher(client, hallId));
     const samples = new QueueSamples(db);
+    const editor = new HallEditor(db, hall, definitions, configs, logger, now);
     const ingest = new DeviceEventIngest(db, client, hall, registry, logger, () => live.changed(), o.shareGroup);
     const ratingSweep = new RatingSweep(hall, now, logger, o.ratingSweepMs);
     const dayCloser = new DayCloser(hall, now, logger, o.dayCloseCheckMs);
@@ -160,7 +170,7 @@ export class Center {
     const deviceMqttUrl = o.deviceMqttUrl ?? mqttUrl;
     if (o.deviceMqttCa && !/^(mqtts|wss):/i.test(deviceMqttUrl)) logger.warn('a device CA is configured but devices are told a plain broker URL', { deviceMqttUrl });
     const ctx: CenterContext = {
-      db, mqtt: client, deviceMqttUrl, ...(o.deviceMqttCa ? { deviceMqttCa: o.deviceMqttCa } : {}), publicUrl, hall, broadcaster, desk, tokens, accounts, audit, registry, fleet, configs, samples, ingest, live, logger, now,
+      db, mqtt: client, deviceMqttUrl, editor, definitions, ...(o.deviceMqttCa ? { deviceMqttCa: o.deviceMqttCa } : {}), publicUrl, hall, broadcaster, desk, tokens, accounts, audit, registry, fleet, configs, samples, ingest, live, logger, now,
       ...(o.mosquittoPasswords && !broker ? { brokerCredentials: new MosquittoPasswords({ ...o.mosquittoPasswords, logger }) } : {}),
     };
 
@@ -174,6 +184,7 @@ export class Center {
     windowRoutes(router, ctx);
     adminRoutes(router, ctx, async (id) => void (await deviceConfig(id)), (id) => broker?.kick(id));
     enrolRoutes(router, ctx, deviceConfig);
+    hallDefinitionRoutes(router, ctx);
     router.get('/healthz', () => ({ json: { ok: true, hallId, events: hall.state.eventCount, mqtt: client.connected } }));
 
     responder.handle(TICKET_REQUESTS.issue, TicketIssueRequestSchema, (body, rc) => desk.issue(body, rc.deviceId));
@@ -193,7 +204,8 @@ export class Center {
     ingest.outbox.on('new-store', (deviceId, store, base) => audit.record(deviceId, 'device.store.new', deviceId, { store, base }));
 
     await Promise.all([ingest.start(), responder.start(), presence.start(), commands.start()]);
-    await configs.publish('hall', 'hall', o.hallConfig);
+    await applyChangedHallFile(o, editor, definitions, logger);
+    await editor.publish();
     for (const d of registry.all()) await deviceConfig(d.deviceId);
     await broadcaster.publishAll();
     // Boards show the hall's notice line; keep the last one an admin set, or a default.

@@ -14,6 +14,8 @@ import type { Fleet } from './provisioning/Fleet.ts';
 import type { ConfigVersions } from './provisioning/ConfigVersions.ts';
 import type { QueueSamples } from './hall/QueueSamples.ts';
 import type { DeviceEventIngest } from './ingest/DeviceEventIngest.ts';
+import type { HallEditor } from './hall/definition/HallEditor.ts';
+import type { HallDefinitions } from './hall/definition/HallDefinitions.ts';
 import type { BrokerCredentials } from './broker/MosquittoPasswords.ts';
 
 export interface CenterContext {
@@ -26,6 +28,9 @@ export interface CenterContext {
   /** Base URL citizens' phones reach the center at (ticket QR codes). */
   publicUrl: string;
   hall: HallService;
+  /** Changes to the hall definition (check, save, roll back) and its version history. */
+  editor: HallEditor;
+  definitions: HallDefinitions;
   broadcaster: HallBroadcaster;
   desk: TicketDesk;
   tokens: TicketTokens;

@@ -1,5 +1,5 @@
 // The center's settings from the environment (and `--key=value` arguments, which win).
-import { qingdaoHallConfig, yantaiHallConfig, type HallConfig } from '@hallkit/core';
+import { readHallFile, shippedHallFile } from './hall/definition/HallFile.ts';
 import type { CenterOptions } from './Center.ts';
 import { readDeviceMqttCa } from './broker/DeviceMqttCa.ts';
 
@@ -16,8 +16,9 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
   // (the demo), =0 insists on an external one.
   const embeddedSetting = get('embedded-broker', 'HALLKIT_EMBEDDED_BROKER');
   const embedded = embeddedSetting === undefined ? mqttUrl === undefined : embeddedSetting !== '0';
-  const hall = get('hall', 'HALLKIT_HALL') ?? 'yantai';
-  const hallConfig: HallConfig = hall === 'qingdao' ? qingdaoHallConfig() : yantaiHallConfig({ alwaysOpen: true });
+  // The hall definition: your own file, or one the product ships by name (the demo's halls).
+  const hallFile = get('hall-file', 'HALLKIT_HALL_FILE') ?? shippedHallFile(get('hall', 'HALLKIT_HALL') ?? 'yantai');
+  const hallConfig = readHallFile(hallFile);
   const embeddedPort = mqttUrl ? Number(new URL(mqttUrl).port || 1883) : 18830;
   const publicUrl = get('public-url', 'HALLKIT_PUBLIC_URL');
   const mqttPassword = get('mqtt-password', 'HALLKIT_MQTT_PASSWORD');
@@ -33,6 +34,7 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
   const trustedProxies = (get('trusted-proxies', 'HALLKIT_TRUSTED_PROXIES') ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
   return {
     hallConfig,
+    hallFile,
     dataDir: get('data', 'HALLKIT_DATA_DIR') ?? '.hallkit/center',
     httpPort: Number(http.port || 80),
     httpHost: http.hostname,

@@ -1,5 +1,6 @@
 // `npm run demo`: the center with its embedded broker, demo staff and admin, and the demo devices
 // pre-provisioned with known credentials so the other apps' demos can connect. Issues nothing.
+import { isOpenAllDay, openAllDay } from '@hallkit/core';
 import { Center } from './Center.ts';
 import { centerSettings } from './CenterSettings.ts';
 import { consoleLogger } from '@hallkit/sync';
@@ -26,6 +27,12 @@ const center = await Center.start(settings);
 center.ctx.accounts.upsertAdmin(DEMO_ADMIN.username, DEMO_ADMIN.password);
 for (const s of DEMO_STAFF) center.ctx.accounts.upsertStaff(s, s.pin);
 for (const d of DEMO_DEVICES) await center.provisionKnown(d, `demo-${d.deviceId}`);
+// A visitor may try the demo at any hour: the demo saves the hall's all-day version, through the same
+// path an admin's edit takes (it shows in 大厅设置 → 版本历史, and rolling back restores the real hours).
+if (!isOpenAllDay(center.hall.config)) {
+  const r = await center.ctx.editor.save(openAllDay(center.hall.config), 'demo', '演示：全部业务全天开放（回滚到上一版本即恢复真实办理时间）');
+  if (!r.ok) console.warn(`demo: all-day hours refused: ${r.problems.map((p) => p.message).join('; ')}`);
+}
 // Open the demo windows under their staff, so tickets have somewhere to go from the first minute.
 for (const s of DEMO_STAFF) {
   if (center.hall.state.windows.get(s.windowId)?.status === 'closed') {

@@ -3,8 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@hallkit/testkit';
-import { yantaiHallConfig, type HallConfig } from '@hallkit/core';
+import { freePort, shippedHall } from '@hallkit/testkit';
+import { type HallConfig } from '@hallkit/core';
 import { DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 import { Center, type CenterOptions } from '../../src/server/Center.ts';
 
@@ -15,7 +15,7 @@ export function tempDir(prefix = 'hallkit-center-'): string {
 }
 
 export async function startCenter(o: Partial<CenterOptions> & { dataDir: string }): Promise<Center> {
-  const hallConfig: HallConfig = o.hallConfig ?? yantaiHallConfig({ alwaysOpen: true });
+  const hallConfig: HallConfig = o.hallConfig ?? shippedHall('yantai', { allDay: true });
   return Center.start({ hallConfig, httpPort: o.httpPort ?? (await freePort()), logger: quiet, snapshotEveryMs: 50, ...(o.mqttUrl ? {} : { embeddedBrokerPort: await freePort() }), ...o });
 }
 

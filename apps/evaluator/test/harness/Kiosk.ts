@@ -1,8 +1,9 @@
 // Tickets for the tests come from a dispenser, as in a hall: `kiosk-1` asks the center over sync.
+import { shippedHall } from '@hallkit/testkit';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TICKET_REQUESTS, TicketIssueResponseSchema, yantaiHallConfig } from '@hallkit/core';
+import { TICKET_REQUESTS, TicketIssueResponseSchema } from '@hallkit/core';
 import { DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -24,7 +25,7 @@ export class Kiosk {
 
   /** A category window `windowId` serves in the demo hall. */
   static categoryFor(windowId: string): string {
-    const w = yantaiHallConfig({ alwaysOpen: true }).windows.find((x) => x.id === windowId);
+    const w = shippedHall('yantai', { allDay: true }).windows.find((x) => x.id === windowId);
     if (!w?.categoryIds[0]) throw new Error(`no window ${windowId}`);
     return w.categoryIds[0];
   }

@@ -5,18 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { z } from 'zod';
-import {
-  APPOINTMENT_REQUESTS,
-  AppointmentCheckInResponseSchema,
-  CaseLookupResponseSchema,
-  HallConfigSchema,
-  hallLocalTime,
-  HallSnapshotSchema,
-  isOpenAt,
-  yantaiHallConfig,
-  type Catalog,
-  type HallSnapshot,
-} from '@hallkit/core';
+import { APPOINTMENT_REQUESTS, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, HallConfigSchema, hallLocalTime, HallSnapshotSchema, isCategoryOpen, plainCalendar, type Catalog, type HallConfig, type HallSnapshot, type WorkingCalendar } from '@hallkit/core';
 import { DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 import { BridgeHost, linkTls, type BridgeHandlers } from '@hallkit/host';
 import { kioskContract, type IssuedTicket, type KioskContract, type KioskState, type PrintOutcome } from '../contract.ts';
@@ -39,7 +28,13 @@ export const KioskSettingsSchema = z.object({
 });
 export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
 
-const FIRST_START_CATALOG: Catalog = yantaiHallConfig({ alwaysOpen: true }).catalog;
+/**
+ * Before the center has ever sent the hall definition the kiosk knows no categories: it shows none
+ * rather than guessing another hall's (the definition arrives retained on the first connection).
+ */
+function firstStartCatalog(hallId: string): Catalog {
+  return { v: 1, hall: { id: hallId, name: '', timeZone: 'Asia/Shanghai' }, zones: [], categories: [], items: [] };
+}
 
 export interface KioskHostOptions {
   identity: DeviceIdentity;
@@ -70,7 +65,7 @@ export class KioskHost {
   private readonly log: (line: string) => void;
   private readonly now: () => Date;
   private emitTimer: NodeJS.Timeout | undefined;
-  private catalogCache: Catalog | undefined;
+  private definitionCache: HallConfig | undefined;
   private catalogVersion = -2;
   private stopped = false;
   /**
@@ -115,6 +110,7 @@ export class KioskHost {
       center: this.link,
       deviceId: id.deviceId,
       catalog: () => this.catalog(),
+      calendar: () => this.calendar(),
       publicUrl: id.centerHttp,
       // Once the center is known to be away, a citizen waits less for it before the offline block.
       issueTimeoutMs: () => (this.centerReachable ? (o.issueTimeoutMs ?? 1500) : 500),
@@ -176,15 +172,24 @@ export class KioskHost {
     this.store.close();
   }
 
-  catalog(): Catalog {
+  /** The hall definition in force here: the newest version the center published (applied live, no restart). */
+  private definition(): HallConfig | undefined {
     const version = this.store.config.version('hall', 'hall');
     if (version !== this.catalogVersion) {
       const parsed = HallConfigSchema.safeParse(this.store.config.get('hall', 'hall')?.body);
-      if (parsed.success) this.catalogCache = parsed.data.catalog;
+      if (parsed.success) this.definitionCache = parsed.data;
+      else if (this.store.config.get('hall', 'hall')) this.log(`hall definition v${version} unreadable: keeping the last good one`);
       this.catalogVersion = version;
     }
-    // First start with no config from the center yet: the Yantai demo catalog, always open.
-    return this.catalogCache ?? FIRST_START_CATALOG;
+    return this.definitionCache;
+  }
+
+  catalog(): Catalog {
+    return this.definition()?.catalog ?? firstStartCatalog(this.o.identity.hallId);
+  }
+
+  calendar(): WorkingCalendar {
+    return this.definition()?.calendar ?? plainCalendar;
   }
 
   settings(): KioskSettings {
@@ -210,7 +215,7 @@ export class KioskHost {
         prefix: c.prefix,
         waiting: live.get(c.id)?.waiting ?? null,
         estimatedWaitMinutes: live.get(c.id)?.estimatedWaitMinutes ?? null,
-        open: isOpenAt(c.openingHours, local.weekday, local.minuteOfDay),
+        open: isCategoryOpen(c, local, this.calendar()),
       })),
       items: cat.items.map((i) => ({ id: i.id, name: i.name, categoryId: i.categoryId })),
       devices: this.devices.health(),

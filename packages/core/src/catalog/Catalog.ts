@@ -1,17 +1,48 @@
 import { z } from 'zod';
+import { NameTranslationsSchema } from './Translations.ts';
+import { isWorkingDay, type WorkingCalendar } from '../time/workingDays.ts';
 
 /**
  * The hall's service catalog: what a kiosk offers, what a window serves, how a ticket is numbered.
  * It travels to devices as versioned config, so it is a schema first and a type second.
  */
-export const OpeningHoursSchema = z.object({
+/** Local minutes since midnight; a hall file may write "08:30" (and "24:00" for midnight at the end). */
+const MinuteOfDaySchema = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    const m = /^(\d{1,2}):(\d{2})$/.exec(v.trim());
+    return m && Number(m[2]) < 60 ? Number(m[1]) * 60 + Number(m[2]) : v;
+  },
+  z.number({ error: '时间格式应为 HH:MM' }).int().min(0).max(1440),
+);
+
+/** Minutes as a hall file writes them: 510 → "08:30". */
+export function formatMinuteOfDay(m: number): string {
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+export const OpeningPeriodSchema = z
+  .object({ from: MinuteOfDaySchema, to: MinuteOfDaySchema })
+  .refine((p) => p.from < p.to, { message: '结束时间须晚于开始时间', path: ['to'] });
+export type OpeningPeriod = z.infer<typeof OpeningPeriodSchema>;
+
+/** Some weekdays with the same periods: 周一至周五 08:30-12:00,13:30-17:30. */
+export const OpeningRuleSchema = z.object({
   /** 0 = Sunday … 6 = Saturday. */
-  weekdays: z.array(z.number().int().min(0).max(6)),
+  weekdays: z.array(z.number().int().min(0).max(6)).min(1),
   /** Local minutes since midnight, e.g. 8*60+30. Several periods allow a lunch break. */
-  periods: z.array(
-    z.object({ from: z.number().int().min(0).max(1440), to: z.number().int().min(0).max(1440) }),
-  ),
+  periods: z.array(OpeningPeriodSchema).min(1),
 });
+export type OpeningRule = z.infer<typeof OpeningRuleSchema>;
+
+/**
+ * A category's week: several rules, so Saturdays, lunch staggering (午间错时) and a 24-hour
+ * self-service zone can each be said. A version-1 document held a single rule; it still reads.
+ */
+export const OpeningHoursSchema = z.preprocess(
+  (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v),
+  z.array(OpeningRuleSchema),
+);
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
 
 export const ZoneSchema = z.object({
@@ -19,6 +50,7 @@ export const ZoneSchema = z.object({
   name: z.string(),
   /** Where it is in the hall, shown on tickets and boards ("一楼东侧"). */
   location: z.string().optional(),
+  i18n: NameTranslationsSchema.optional(),
 });
 export type Zone = z.infer<typeof ZoneSchema>;
 
@@ -34,6 +66,11 @@ export const QueueCategorySchema = z.object({
   openingHours: OpeningHoursSchema,
   /** Tickets a phone may take per day in this category (线上取号 quota). */
   remoteDailyQuota: z.number().int().min(0).default(0),
+  /** Tickets of all sources per day (现场 + 线上); unset: no limit. */
+  dailyQuota: z.number().int().positive().optional(),
+  /** Open on public holidays too (a 24-hour self-service zone); otherwise closed on 法定节假日. */
+  openOnHolidays: z.boolean().optional(),
+  i18n: NameTranslationsSchema.optional(),
 });
 export type QueueCategory = z.infer<typeof QueueCategorySchema>;
 
@@ -43,6 +80,7 @@ export const ServiceItemSchema = z.object({
   name: z.string(),
   categoryId: z.string(),
   department: z.string().optional(),
+  i18n: NameTranslationsSchema.optional(),
 });
 export type ServiceItem = z.infer<typeof ServiceItemSchema>;
 
@@ -52,6 +90,9 @@ export const HallInfoSchema = z.object({
   address: z.string().optional(),
   /** IANA zone; the hall-day and opening hours are read in it. */
   timeZone: z.string().default('Asia/Shanghai'),
+  /** Where citizens' phones reach the center (ticket QR codes); the center's setting wins when given. */
+  publicUrl: z.string().url().optional(),
+  i18n: NameTranslationsSchema.optional(),
 });
 export type HallInfo = z.infer<typeof HallInfoSchema>;
 
@@ -65,7 +106,29 @@ export const CatalogSchema = z.object({
 export type Catalog = z.infer<typeof CatalogSchema>;
 
 export function isOpenAt(hours: OpeningHours, weekday: number, minuteOfDay: number): boolean {
+  return hours.some(
+    (r) => r.weekdays.includes(weekday) && r.periods.some((p) => minuteOfDay >= p.from && minuteOfDay < p.to),
+  );
+}
+
+/** Monday: a 调休 working weekend keeps the hours of an ordinary working day. */
+const WORKDAY_STANDIN = 1;
+
+/**
+ * Whether a category takes tickets at a hall-local moment, reading the hall's calendar: closed on a
+ * holiday (unless it opens on holidays), open with Monday's hours on a 调休 working weekend.
+ */
+export function isCategoryOpen(
+  cat: Pick<QueueCategory, 'openingHours' | 'openOnHolidays'>,
+  local: { day: string; weekday: number; minuteOfDay: number },
+  calendar: WorkingCalendar,
+): boolean {
+  const holiday = calendar.holidays.includes(local.day);
+  if (holiday && !cat.openOnHolidays) return false;
+  const weekend = local.weekday === 0 || local.weekday === 6;
+  const weekday = weekend && !holiday && isWorkingDay(local.day, calendar) ? WORKDAY_STANDIN : local.weekday;
   return (
-    hours.weekdays.includes(weekday) && hours.periods.some((p) => minuteOfDay >= p.from && minuteOfDay < p.to)
+    isOpenAt(cat.openingHours, weekday, local.minuteOfDay) ||
+    (weekday !== local.weekday && isOpenAt(cat.openingHours, local.weekday, local.minuteOfDay))
   );
 }

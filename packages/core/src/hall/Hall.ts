@@ -1,4 +1,4 @@
-import { isOpenAt } from '../catalog/Catalog.ts';
+import { isCategoryOpen } from '../catalog/Catalog.ts';
 import { pickNext } from '../calling/pickNext.ts';
 import { refuse } from '../DomainError.ts';
 import type { EventOf, HallEvent, Staff, TransferTarget } from '../events/HallEvent.ts';
@@ -100,6 +100,13 @@ export class Hall {
     this.commit([e]);
   }
 
+  /** Put a new version of the hall definition in force; refused (with every reason) if it would strand anyone. */
+  changeConfig(config: HallConfig, by: string, at: string) {
+    const e: HallEvent = { type: 'HallConfigChanged', v: 1, at, config, by };
+    validateEvent(this.state, e);
+    return this.commit([e]);
+  }
+
   // ── windows ─────────────────────────────────────────────────────────────
   openWindow(windowId: string, staff: Staff, at: string) {
     this.window(windowId);
@@ -155,8 +162,12 @@ export class Hall {
       refuse('invalid-argument', `item ${cmd.itemId} is not served in category ${cmd.categoryId}`);
     }
     const local = hallLocalTime(cmd.at, this.state.config.catalog.hall.timeZone);
-    if (!cmd.ignoreOpeningHours && !isOpenAt(cat.openingHours, local.weekday, local.minuteOfDay)) {
+    if (!cmd.ignoreOpeningHours && !isCategoryOpen(cat, local, this.state.config.calendar)) {
       refuse('category-closed', `${cat.name} is not open now`);
+    }
+    const issuedToday = this.state.numbering.get(numberingKey(local.day, cat.id))?.used.size ?? 0;
+    if (cat.dailyQuota !== undefined && issuedToday >= cat.dailyQuota) {
+      refuse('daily-quota-reached', `${cat.name}: all ${cat.dailyQuota} numbers of today are taken`);
     }
     const events: HallEvent[] = [];
     let seq = this.authorityNumbers.next(local.day, cat.id);

@@ -13,6 +13,8 @@ export const ServiceWindowSchema = z.object({
   /** Categories this window serves; a 无差别/综合 window serves many. */
   categoryIds: z.array(z.string()).min(1),
   rule: CallingRuleSchema,
+  /** Shown with the number where a window has a purpose of its own: 「绿色通道」. */
+  label: z.string().trim().min(1).max(20).optional(),
 });
 export type ServiceWindow = z.infer<typeof ServiceWindowSchema>;
 
@@ -33,16 +35,35 @@ export const EvaluationPolicySchema = z.object({
 });
 export type EvaluationPolicy = z.infer<typeof EvaluationPolicySchema>;
 
-/** Everything the rules of one hall depend on. Versioned: devices apply only newer versions. */
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/**
+ * The hall's calendar, every year it has been told about: 法定节假日 on working days and 调休
+ * working weekends. Edited by the hall (the State Council publishes each year's in November).
+ */
+export const HallCalendarSchema = z.object({
+  holidays: z.array(DaySchema),
+  workingWeekends: z.array(DaySchema),
+});
+export type HallCalendar = z.infer<typeof HallCalendarSchema>;
+
+/** The current shape; version-1 documents (one opening rule per category) still read. */
+export const HALL_DEFINITION_FORMAT = 2;
+
+/**
+ * The hall definition: everything the rules of one hall depend on, one versioned document. It is
+ * what a hall file holds, what the center keeps every accepted version of, and what devices receive
+ * as retained config (they apply only newer versions).
+ */
 export const HallConfigSchema = z.object({
-  v: z.literal(1),
+  v: z.union([z.literal(1), z.literal(2)]),
   version: z.number().int().nonnegative(),
   catalog: CatalogSchema,
   windows: z.array(ServiceWindowSchema),
   noShow: NoShowPolicySchema,
   evaluation: EvaluationPolicySchema,
   numbering: z.object({ blockSize: z.number().int().positive() }),
-  calendar: z.object({ holidays: z.array(z.string()), workingWeekends: z.array(z.string()) }),
+  calendar: HallCalendarSchema,
   /** 绿色通道 at the kiosk by the card holder's age; absent: off (see GreenChannelPolicy). */
   greenChannel: GreenChannelPolicySchema.optional(),
   /** What happens to tickets still open when the hall-day ends. Unset: they are cancelled (当日有效). */
@@ -51,6 +72,9 @@ export const HallConfigSchema = z.object({
   citizenNotices: CitizenNoticePolicySchema.optional(),
 });
 export type HallConfig = z.infer<typeof HallConfigSchema>;
+/** The hall's own word for it. */
+export const HallDefinitionSchema = HallConfigSchema;
+export type HallDefinition = HallConfig;
 
 /** The issuer id under which the center leases numbers to itself for tickets it issues online. */
 export const AUTHORITY_ISSUER = 'center';

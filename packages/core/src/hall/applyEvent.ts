@@ -3,6 +3,7 @@ import { forgetClosedDay } from '../history/forgetClosedDay.ts';
 import { isPriority } from '../calling/CallingRule.ts';
 import type { Ticket } from '../tickets/Ticket.ts';
 import { nextHandlingEstimate } from '../wait/handlingTime.ts';
+import { applyConfig } from './definition/applyConfig.ts';
 import { RECENT_CALLS_KEPT, numberingKey, type HallState, type WindowState } from './HallState.ts';
 
 /**
@@ -13,6 +14,9 @@ import { RECENT_CALLS_KEPT, numberingKey, type HallState, type WindowState } fro
 export function applyEvent(s: HallState, e: HallEvent): void {
   s.eventCount++;
   switch (e.type) {
+    case 'HallConfigChanged':
+      applyConfig(s, e.config);
+      return;
     case 'WindowOpened': {
       const w = win(s, e.windowId);
       w.status = 'open';

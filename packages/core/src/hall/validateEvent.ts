@@ -7,6 +7,7 @@ import { formatTicketNumber, ticketId } from '../tickets/ticketNumber.ts';
 import { hallDay } from '../time/hallDay.ts';
 import { validateDayClosed } from '../history/closeDay.ts';
 import { refuseIfDayClosed } from '../history/closedDayRefusal.ts';
+import { checkConfigChange } from './definition/checkConfigChange.ts';
 import { AUTHORITY_ISSUER } from './HallConfig.ts';
 import { numberingKey, type HallState } from './HallState.ts';
 
@@ -16,6 +17,12 @@ import { numberingKey, type HallState } from './HallState.ts';
  */
 export function validateEvent(s: HallState, e: HallEvent): void {
   switch (e.type) {
+    case 'HallConfigChanged': {
+      const problems = checkConfigChange(s, e.config).filter((p) => p.severity === 'error');
+      if (problems.length > 0)
+        refuse('config-change-refused', problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '));
+      return;
+    }
     case 'TicketIssued': {
       if (s.closedThrough !== undefined && e.day <= s.closedThrough)
         refuse('day-closed', `ticket ${e.number} of ${e.day} arrived after that hall-day was closed`);

@@ -2,7 +2,7 @@
 // personal; taking a ticket or a booking needs a phone login; everything is rate limited.
 import { z } from 'zod';
 import QRCode from 'qrcode';
-import { BAD_REVIEW_REASONS, isOpenAt, hallLocalTime } from '@hallkit/core';
+import { BAD_REVIEW_REASONS, isCategoryOpen, hallLocalTime } from '@hallkit/core';
 import type { CenterContext } from '../../server/CenterContext.ts';
 import type { Router } from '../../server/http/Router.ts';
 import { fail } from '../access/MobileError.ts';
@@ -47,7 +47,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
           name: c.name,
           prefix: c.prefix,
           zone: s.config.catalog.zones.find((z) => z.id === c.zoneId)?.name ?? null,
-          openNow: isOpenAt(c.openingHours, local.weekday, local.minuteOfDay),
+          openNow: isCategoryOpen(c, local, s.config.calendar),
           remote: m.remote.remaining(c.id, m.now()),
           appointments: plans.has(c.id),
         })),

@@ -2,7 +2,7 @@
 // state is never stored; it is rebuilt at start from the newest day-close checkpoint and the events after it
 // (history/HallCheckpoints.ts).
 import type { Database, Statement } from 'better-sqlite3';
-import { HallEventSchema, type HallEvent } from '@hallkit/core';
+import { HallEventSchema, type HallConfig, type HallEvent } from '@hallkit/core';
 
 export class HallLog {
   private readonly insert: Statement<[string, string, string, string]>;
@@ -19,6 +19,15 @@ export class HallLog {
   /** The first event after row `n`, if any. */
   firstAfter(n: number): { n: number; at: string } | undefined {
     return this.db.prepare('SELECT n, at FROM hall_events WHERE n > ? ORDER BY n LIMIT 1').get(n) as { n: number; at: string } | undefined;
+  }
+
+  /** The hall definition the last HallConfigChanged at or before row `n` put in force (none: the base). */
+  lastConfigThrough(n: number): HallConfig | undefined {
+    const row = this.db.prepare("SELECT n, body FROM hall_events WHERE type = 'HallConfigChanged' AND n <= ? ORDER BY n DESC LIMIT 1").get(n) as { n: number; body: string } | undefined;
+    if (!row) return undefined;
+    const parsed = HallEventSchema.safeParse(JSON.parse(row.body));
+    if (!parsed.success || parsed.data.type !== 'HallConfigChanged') throw new Error(`hall_events row ${row.n} does not match the event schema`);
+    return parsed.data.config;
   }
 
   count(): number {

@@ -19,7 +19,8 @@ export class HallService extends EventEmitter<{ events: [HallEvent[]] }> {
 
   constructor(
     private readonly db: Database,
-    readonly config: HallConfig,
+    /** The definition the log starts from; every later version is a HallConfigChanged event in the log. */
+    private readonly base: HallConfig,
   ) {
     super();
     this.log = new HallLog(db);
@@ -31,6 +32,11 @@ export class HallService extends EventEmitter<{ events: [HallEvent[]] }> {
     return this.hall.state;
   }
 
+  /** The hall definition in force now. */
+  get config(): HallConfig {
+    return this.hall.state.config;
+  }
+
   /** Whether the log holds events of `day` or earlier that no day-close covered (the first close of a hall). */
   hasActivityThrough(day: string): boolean {
     const first = this.log.firstAfter(this.checkpoints.latestRow());
@@ -40,7 +46,9 @@ export class HallService extends EventEmitter<{ events: [HallEvent[]] }> {
   /** The newest day-close checkpoint plus the events after it: at most one day's replay. */
   private load(): Hall {
     const cp = this.checkpoints.latest();
-    const h = cp ? Hall.fromCheckpoint(this.config, cp.body) : new Hall(this.config);
+    // The definition in force at the checkpoint: the last change logged before it, else the base.
+    const config = (cp ? this.log.lastConfigThrough(cp.n) : undefined) ?? this.base;
+    const h = cp ? Hall.fromCheckpoint(config, cp.body) : new Hall(config);
     const before = h.state.eventCount;
     h.replayOnto(this.log.between(cp?.n ?? 0, Number.MAX_SAFE_INTEGER));
     this.replayedAtLoad = h.state.eventCount - before;

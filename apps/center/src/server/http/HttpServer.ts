@@ -5,11 +5,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Logger } from '@hallkit/sync';
 import type { Accounts } from '../auth/Accounts.ts';
+import { LARGE_BODY_PREFIX } from './routes/hallDefinitionRoutes.ts';
 import { HttpError, parseCookies, type HttpReply, type Router } from './Router.ts';
 import { clientAddress } from './ClientAddress.ts';
 
 export const SESSION_COOKIE = 'hk_session';
 const BODY_LIMIT = 256 * 1024;
+const LARGE_BODY_LIMIT = 16 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,7 +65,11 @@ export class HttpServer {
         throw new HttpError(404, 'not-found');
       }
       const cookies = parseCookies(req.headers.cookie);
-      const body = method === 'POST' ? await readJson(req) : undefined;
+      const session = this.accounts.session(cookies[SESSION_COOKIE]);
+      // A whole hall definition (1,000+ items) is larger than any other request: only an admin may send one.
+      const large = url.pathname.startsWith(LARGE_BODY_PREFIX);
+      if (large && method === 'POST' && session?.kind !== 'admin') throw new HttpError(session ? 403 : 401, session ? 'forbidden' : 'login-required');
+      const body = method === 'POST' ? await readJson(req, large ? LARGE_BODY_LIMIT : BODY_LIMIT) : undefined;
       const reply = await m.handler({
         method,
         path: url.pathname,
@@ -71,7 +77,7 @@ export class HttpServer {
         query: url.searchParams,
         body,
         cookies,
-        session: this.accounts.session(cookies[SESSION_COOKIE]),
+        session,
         clientIp: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.trustedProxies),
         raw: req,
         res,
@@ -109,12 +115,12 @@ function send(res: ServerResponse, r: NonNullable<HttpReply>): void {
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > BODY_LIMIT) throw new HttpError(413, 'body-too-large');
+    if (size > limit) throw new HttpError(413, 'body-too-large');
     chunks.push(c as Buffer);
   }
   if (size === 0) return {};

@@ -6,12 +6,14 @@ import {
   DispenserNumbering,
   formatTicketNumber,
   hallLocalTime,
-  isOpenAt,
+  isCategoryOpen,
+  plainCalendar,
   NumbersLeaseResponseSchema,
   ticketId as makeTicketId,
   TICKET_REQUESTS,
   TicketIssueResponseSchema,
   type Catalog,
+  type WorkingCalendar,
   type HallEvent,
   type NumberBlock,
   type PriorityClass,
@@ -60,6 +62,8 @@ export interface TicketCounterOptions {
   center: CenterRequester;
   deviceId: string;
   catalog: () => Catalog;
+  /** The hall's holidays and 调休 working weekends (from the hall definition); unset: plain weeks. */
+  calendar?: () => WorkingCalendar;
   /** Base of the follow URL printed on offline tickets (the center's public address). */
   publicUrl: string;
   /** How long a citizen waits for the center before the kiosk issues from its own block. */
@@ -157,7 +161,7 @@ export class TicketCounter {
     if (!cat) throw new TicketRefusedError('unknown-category', `no category ${req.categoryId}`);
     const at = this.now();
     const local = hallLocalTime(at, catalog.hall.timeZone);
-    if (!isOpenAt(cat.openingHours, local.weekday, local.minuteOfDay)) throw new TicketRefusedError('category-closed', `${cat.name} is not open now`);
+    if (!isCategoryOpen(cat, local, this.o.calendar?.() ?? plainCalendar)) throw new TicketRefusedError('category-closed', `${cat.name} is not open now`);
     const seq = this.numbering.peek(cat.id, local.day);
     if (seq === null) throw new TicketRefusedError('no-offline-numbers', `no offline numbers left for ${cat.id}`);
     const number = formatTicketNumber(cat.prefix, seq);
