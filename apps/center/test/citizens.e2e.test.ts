@@ -7,8 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, Mosquitto, screenshotDir } from '@hallkit/testkit';
-import { yantaiHallConfig } from '@hallkit/core';
+import { launchChromium, Mosquitto, screenshotDir, shippedHall } from '@hallkit/testkit';
 import type { Center } from '../src/server/Center.ts';
 import { mobileModule } from '../src/mobile/MobileModule.ts';
 import { PHONE } from './support/phone.ts';
@@ -31,7 +30,7 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error('vite build failed');
   mkdirSync(SHOTS, { recursive: true });
   mosquitto = await Mosquitto.start();
-  center = await startCenter({ dataDir: dir, hallConfig: yantaiHallConfig({ alwaysOpen: true }), mqttUrl: mosquitto.url, webDir: web, logger: quiet, modules: [mobileModule({ sms: false })] });
+  center = await startCenter({ dataDir: dir, hallConfig: shippedHall('yantai', { allDay: true }), mqttUrl: mosquitto.url, webDir: web, logger: quiet, modules: [mobileModule({ sms: false })] });
   center.ctx.accounts.upsertStaff({ staffNo: 'YT0971', name: '刘静', windowId: FUND_WINDOW }, '0971');
   staff = new ConsoleClient(center.httpUrl);
   await staff.login('staff', { staffNo: 'YT0971', pin: '0971' });

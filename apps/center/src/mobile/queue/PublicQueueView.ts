@@ -1,6 +1,6 @@
 // 窗口排队信息: how long each queue is, for anyone (`/m/queue`, a 公众号 menu link, the phone home
 // page). Counts and estimates only — no numbers of people, no names, nothing about a ticket.
-import { effectiveWindows, estimateForNewTicket, hallLocalTime, isOpenAt, type HallState } from '@hallkit/core';
+import { effectiveWindows, estimateForNewTicket, hallLocalTime, isCategoryOpen, type HallState } from '@hallkit/core';
 
 export interface PublicQueueView {
   v: 1;
@@ -41,7 +41,7 @@ export function publicQueueView(s: HallState, now: number): PublicQueueView {
         estimatedWaitMinutes: effectiveWindows(s, c.id) > 0 ? est.minutes : null,
         openWindows,
         lastCalled: s.lastCalledByCategory.get(c.id)?.number ?? null,
-        openNow: isOpenAt(c.openingHours, local.weekday, local.minuteOfDay),
+        openNow: isCategoryOpen(c, local, s.config.calendar),
       };
     }),
     revision: s.eventCount,
