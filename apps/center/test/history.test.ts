@@ -5,14 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hallFingerprint, yantaiHallConfig, type HallEvent } from '@hallkit/core';
+import { hallFingerprint, type HallEvent } from '@hallkit/core';
+import { shippedHall } from '@hallkit/testkit';
 import type { Logger } from '@hallkit/sync';
 import { openCenterDb } from '../src/server/store/CenterStore.ts';
 import { HallService } from '../src/server/hall/HallService.ts';
 import { DayCloser } from '../src/server/history/DayCloser.ts';
 
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-const config = yantaiHallConfig({ alwaysOpen: true });
+const config = shippedHall('yantai', { allDay: true });
 const at = (day: string, hm: string, s = 0) => new Date(Date.parse(`${day}T${hm}:00+08:00`) + s * 1000).toISOString();
 const staff = { id: 'YT0501', name: '王晓燕' };
 
