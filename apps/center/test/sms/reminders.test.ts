@@ -2,7 +2,8 @@
 // asked for them gets 「前面还有 N 人」 once and the call once — across a center restart during a
 // provider outage; a kiosk's opt-in is checked; an appointment's reminder goes the day before, once.
 import { afterEach, describe, expect, it } from 'vitest';
-import { REMINDER_REQUESTS, yantaiHallConfig } from '@hallkit/core';
+import { REMINDER_REQUESTS } from '@hallkit/core';
+import { shippedHall } from '@hallkit/testkit';
 import { mobileModule } from '../../src/mobile/MobileModule.ts';
 import type { Center } from '../../src/server/Center.ts';
 import type { TencentSmsStandIn } from '../../src/mobile/sms/standin/TencentSmsStandIn.ts';
@@ -26,7 +27,7 @@ const fast = { retryBaseMs: 100, retryMaxMs: 200, pollMs: 50 };
 
 async function boot(dataDir: string, files: ReturnType<typeof writeSmsFiles>, now?: () => Date) {
   const mod = mobileModule({ sms: files, smsLimits: fast, login: { resendAfterMs: 0 } });
-  const c = await startCenter({ dataDir, hallConfig: yantaiHallConfig({ alwaysOpen: true }), modules: [mod], ...(now ? { now } : {}) });
+  const c = await startCenter({ dataDir, hallConfig: shippedHall('yantai', { allDay: true }), modules: [mod], ...(now ? { now } : {}) });
   c.ctx.accounts.upsertStaff({ staffNo: 'YT0971', name: '刘静', windowId: FUND_WINDOW }, '0971');
   const staff = new ConsoleClient(c.httpUrl);
   await staff.login('staff', { staffNo: 'YT0971', pin: '0971' });
