@@ -1,0 +1,278 @@
+// The hall workbook read back into a hall definition. What the workbook does not hold (policies,
+// numbering, average handling time of a category it does not name) comes from `base`, the definition
+// in force; ids of existing categories and windows are kept, so a re-import changes nothing.
+import {
+  checkHallDefinition,
+  HallDefinitionSchema,
+  type DefinitionProblem,
+  type HallDefinition,
+  type NameTranslations,
+  type QueueCategory,
+  type ServiceItem,
+  type ServiceWindow,
+  type Zone,
+} from '@hallkit/core';
+import { parseCallingRule, parseOpeningHours, parseWindowNumbers, splitList } from './cellFormats.ts';
+import { ROLE_LABELS } from './definitionToSheets.ts';
+import type { StaffRole, StaffRow } from './StaffRow.ts';
+import type { WorkbookProblem } from './WorkbookProblem.ts';
+import { SHEET_COLUMNS, type Sheet, type SheetRow, type WorkbookSheets } from './WorkbookSheets.ts';
+
+export interface WorkbookImport {
+  /** Set when there is no error. */
+  definition: HallDefinition | undefined;
+  staff: StaffRow[];
+  problems: WorkbookProblem[];
+  counts: Record<string, number>;
+}
+
+const ROLE_BY_LABEL = new Map<string, StaffRole>(Object.entries(ROLE_LABELS).map(([k, v]) => [v, k as StaffRole]));
+
+export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition): WorkbookImport {
+  const problems: WorkbookProblem[] = [];
+  const err = (sheet: string, row: number, column: string, message: string, severity: 'error' | 'warning' = 'error') => problems.push({ sheet, row, column, message, severity });
+  const counts: Record<string, number> = {};
+  const get = (name: string, needed: boolean): Sheet | undefined => {
+    const s = sheets.get(name);
+    if (!s) {
+      if (needed) err(name, 0, '', `缺少工作表「${name}」`);
+      return undefined;
+    }
+    for (const h of SHEET_COLUMNS[name]?.required ?? []) if (!s.headers.includes(h)) err(name, 1, h, `缺少列「${h}」`);
+    counts[name] = s.rows.length;
+    return s;
+  };
+  const text = (r: SheetRow, c: string) => r.cells.get(c) ?? '';
+  const i18n = (r: SheetRow): NameTranslations | undefined => {
+    const tw = text(r, '名称(繁體)');
+    const en = text(r, '名称(English)');
+    return tw || en ? { ...(tw ? { 'zh-TW': tw } : {}), ...(en ? { en } : {}) } : undefined;
+  };
+  const required = (sheet: string, r: SheetRow, c: string): string => {
+    const v = text(r, c);
+    if (v === '') err(sheet, r.row, c, `「${c}」不能为空`);
+    return v;
+  };
+
+  // 大厅 (optional): the hall's own facts; absent, the hall in force stays.
+  const hall = { ...base.catalog.hall };
+  const hallSheet = get('大厅', false);
+  for (const r of hallSheet?.rows ?? []) {
+    const v = text(r, '值');
+    const k = text(r, '项目');
+    if (k === '名称') hall.name = v;
+    else if (k === '地址') hall.address = v || undefined;
+    else if (k === '时区') hall.timeZone = v || 'Asia/Shanghai';
+    else if (k === '公网地址') hall.publicUrl = v || undefined;
+    else if (k === '编码') hall.id = v;
+    else if (k === '名称(繁體)' || k === '名称(English)') hall.i18n = { ...hall.i18n, [k === '名称(繁體)' ? 'zh-TW' : 'en']: v || undefined };
+  }
+  if (hall.i18n && !hall.i18n['zh-TW'] && !hall.i18n.en) delete hall.i18n;
+
+  const zoneSheet = get('功能区', true);
+  const zones: Zone[] = [];
+  const zoneRow = new Map<string, number>();
+  for (const r of zoneSheet?.rows ?? []) {
+    const id = required('功能区', r, '编码');
+    const name = required('功能区', r, '名称');
+    if (zoneRow.has(id)) err('功能区', r.row, '编码', `编码 ${id} 重复（第 ${zoneRow.get(id)} 行已有）`);
+    zoneRow.set(id, r.row);
+    const tr = i18n(r);
+    zones.push({ id, name, ...(text(r, '楼层位置') ? { location: text(r, '楼层位置') } : {}), ...(tr ? { i18n: tr } : {}) });
+  }
+
+  const catSheet = get('业务类别', true);
+  const categories: QueueCategory[] = [];
+  const byPrefix = new Map<string, { id: string; row: number }>();
+  const baseByPrefix = new Map(base.catalog.categories.map((c) => [c.prefix, c]));
+  for (const r of catSheet?.rows ?? []) {
+    const prefix = required('业务类别', r, '前缀').toUpperCase();
+    const name = required('业务类别', r, '名称');
+    const zoneId = required('业务类别', r, '功能区编码');
+    if (prefix && !/^[A-Z]{1,2}$/.test(prefix)) err('业务类别', r.row, '前缀', `前缀「${prefix}」应为一到两个大写字母`);
+    if (byPrefix.has(prefix)) err('业务类别', r.row, '前缀', `前缀 ${prefix} 重复（第 ${byPrefix.get(prefix)?.row} 行已有）`);
+    if (zoneId && !zoneRow.has(zoneId)) err('业务类别', r.row, '功能区编码', `功能区编码 ${zoneId} 在「功能区」表中不存在`);
+    const hours = parseOpeningHours(text(r, '办理时间'));
+    if (!hours.ok) err('业务类别', r.row, '办理时间', hours.reason);
+    const old = baseByPrefix.get(prefix);
+    const id = old?.id ?? `cat-${prefix.toLowerCase()}`;
+    byPrefix.set(prefix, { id, row: r.row });
+    const num = (c: string, min: number): number | undefined => {
+      const v = text(r, c);
+      if (v === '') return undefined;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < min) {
+        err('业务类别', r.row, c, `「${v}」不是有效的数字`);
+        return undefined;
+      }
+      return n;
+    };
+    const minutes = num('平均办理分钟', 0.1);
+    const quota = num('每日限额', 1);
+    const remote = num('线上取号限额', 0);
+    const holidays = text(r, '节假日办理');
+    if (holidays && holidays !== '是' && holidays !== '否') err('业务类别', r.row, '节假日办理', '应填「是」或「否」');
+    const tr = i18n(r);
+    categories.push({
+      id,
+      zoneId,
+      name,
+      prefix,
+      averageHandlingSeconds: minutes !== undefined ? Math.round(minutes * 60) : (old?.averageHandlingSeconds ?? 600),
+      openingHours: hours.ok ? hours.value : [],
+      remoteDailyQuota: remote !== undefined ? Math.floor(remote) : (old?.remoteDailyQuota ?? 0),
+      ...(quota !== undefined ? { dailyQuota: Math.floor(quota) } : {}),
+      ...(holidays === '是' ? { openOnHolidays: true } : {}),
+      ...(tr ? { i18n: tr } : {}),
+    });
+  }
+
+  const itemSheet = get('事项', false);
+  let items: ServiceItem[] = base.catalog.items;
+  if (itemSheet) {
+    items = [];
+    const seen = new Map<string, number>();
+    for (const r of itemSheet.rows) {
+      const id = required('事项', r, '事项编码');
+      const name = required('事项', r, '事项名称');
+      const prefix = required('事项', r, '业务类别前缀').toUpperCase();
+      if (seen.has(id)) err('事项', r.row, '事项编码', `事项编码 ${id} 重复（第 ${seen.get(id)} 行已有）`);
+      seen.set(id, r.row);
+      const cat = byPrefix.get(prefix);
+      if (prefix && !cat) err('事项', r.row, '业务类别前缀', `业务类别前缀 ${prefix} 在「业务类别」表中不存在`);
+      const tr = i18n(r);
+      items.push({ id, name, categoryId: cat?.id ?? prefix, ...(text(r, '实施部门') ? { department: text(r, '实施部门') } : {}), ...(tr ? { i18n: tr } : {}) });
+    }
+  } else err('事项', 0, '', '没有「事项」表：事项保持不变', 'warning');
+
+  const winSheet = get('窗口', true);
+  const windows: ServiceWindow[] = [];
+  const baseWindow = new Map(base.windows.map((w) => [w.number, w]));
+  const numberRow = new Map<number, number>();
+  for (const r of winSheet?.rows ?? []) {
+    const nText = required('窗口', r, '窗口号');
+    const number = Number(nText);
+    if (nText && (!Number.isInteger(number) || number < 1)) err('窗口', r.row, '窗口号', `「${nText}」不是有效的窗口号`);
+    else if (numberRow.has(number)) err('窗口', r.row, '窗口号', `窗口号 ${number} 重复（第 ${numberRow.get(number)} 行已有）`);
+    numberRow.set(number, r.row);
+    const zoneId = required('窗口', r, '功能区编码');
+    if (zoneId && !zoneRow.has(zoneId)) err('窗口', r.row, '功能区编码', `功能区编码 ${zoneId} 在「功能区」表中不存在`);
+    const prefixes = splitList(required('窗口', r, '业务类别前缀').toUpperCase());
+    const categoryIds: string[] = [];
+    for (const p of prefixes) {
+      const cat = byPrefix.get(p);
+      if (!cat) err('窗口', r.row, '业务类别前缀', `窗口办理的业务类别 ${p} 在「业务类别」表中不存在`);
+      else categoryIds.push(cat.id);
+    }
+    const rule = parseCallingRule(text(r, '叫号规则') || '优先:普通=1:2');
+    if (!rule.ok) err('窗口', r.row, '叫号规则', rule.reason);
+    windows.push({
+      id: baseWindow.get(number)?.id ?? `w${number}`,
+      number,
+      zoneId,
+      categoryIds,
+      rule: rule.ok ? rule.value : { mode: 'strict' },
+      ...(text(r, '标签') ? { label: text(r, '标签') } : {}),
+    });
+  }
+
+  const calSheet = get('节假日', false);
+  let calendar = base.calendar;
+  if (calSheet) {
+    calendar = { holidays: [], workingWeekends: [] };
+    const seen = new Map<string, number>();
+    for (const r of calSheet.rows) {
+      const d = required('节假日', r, '日期').replace(/\//g, '-').replace(/-(\d)(?!\d)/g, '-0$1');
+      const kind = required('节假日', r, '类型');
+      const t = new Date(`${d}T00:00:00Z`);
+      if (d && (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d)) err('节假日', r.row, '日期', `「${d}」不是有效日期（应为 2026-10-01）`);
+      else if (seen.has(d)) err('节假日', r.row, '日期', `${d} 重复（第 ${seen.get(d)} 行已有）`);
+      seen.set(d, r.row);
+      if (kind === '休') calendar.holidays.push(d);
+      else if (kind === '班') calendar.workingWeekends.push(d);
+      else if (kind) err('节假日', r.row, '类型', `类型应为「休」或「班」，不是「${kind}」`);
+    }
+  }
+
+  const staff = readStaff(get('人员', false), windows, err);
+  const definition = { ...base, v: 2 as const, catalog: { ...base.catalog, hall, zones, categories, items }, windows, calendar };
+  if (problems.some((p) => p.severity === 'error')) return { definition: undefined, staff, problems, counts };
+  // Whatever the sheets could not see themselves (the schema, the whole hall's rules): mapped back to rows.
+  const parsed = HallDefinitionSchema.safeParse(definition);
+  const issues: DefinitionProblem[] = parsed.success
+    ? checkHallDefinition(parsed.data)
+    : parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message, severity: 'error' as const }));
+  for (const p of issues) problems.push(locate(p, { zoneSheet, catSheet, itemSheet, winSheet, calSheet }));
+  return { definition: parsed.success && !problems.some((p) => p.severity === 'error') ? parsed.data : undefined, staff, problems, counts };
+}
+
+function readStaff(sheet: Sheet | undefined, windows: readonly ServiceWindow[], err: (s: string, r: number, c: string, m: string) => void): StaffRow[] {
+  const out: StaffRow[] = [];
+  const byNumber = new Map(windows.map((w) => [w.number, w.id]));
+  const seen = new Map<string, number>();
+  for (const r of sheet?.rows ?? []) {
+    const staffNo = r.cells.get('工号') ?? '';
+    const name = r.cells.get('姓名') ?? '';
+    if (!staffNo) err('人员', r.row, '工号', '「工号」不能为空');
+    else if (seen.has(staffNo)) err('人员', r.row, '工号', `工号 ${staffNo} 重复（第 ${seen.get(staffNo)} 行已有）`);
+    seen.set(staffNo, r.row);
+    if (!name) err('人员', r.row, '姓名', '「姓名」不能为空');
+    const windowIds: string[] = [];
+    const ns = parseWindowNumbers(r.cells.get('可登录窗口') ?? '');
+    if (!ns.ok) err('人员', r.row, '可登录窗口', ns.reason);
+    else {
+      const unknown = ns.value.filter((n) => !byNumber.has(n));
+      if (unknown.length > 0) err('人员', r.row, '可登录窗口', `窗口 ${unknown.slice(0, 5).join('、')}${unknown.length > 5 ? ' 等' : ''} 在「窗口」表中不存在`);
+      for (const n of ns.value) {
+        const id = byNumber.get(n);
+        if (id) windowIds.push(id);
+      }
+    }
+    const roles: StaffRole[] = [];
+    for (const label of splitList(r.cells.get('角色') ?? '')) {
+      const role = ROLE_BY_LABEL.get(label);
+      if (!role) err('人员', r.row, '角色', `角色「${label}」未知（可用：${[...ROLE_BY_LABEL.keys()].join('、')}）`);
+      else roles.push(role);
+    }
+    if (roles.length === 0 && !(r.cells.get('角色') ?? '')) err('人员', r.row, '角色', '「角色」不能为空');
+    if (roles.includes('staff') && windowIds.length === 0 && ns.ok) err('人员', r.row, '可登录窗口', '窗口人员至少要有一个可登录窗口');
+    out.push({ staffNo, name, windowIds, roles, row: r.row });
+  }
+  return out;
+}
+
+const SECTION_SHEETS: Record<string, [keyof Sections, string]> = { zones: ['zoneSheet', '功能区'], categories: ['catSheet', '业务类别'], items: ['itemSheet', '事项'] };
+const COLUMN_OF: Record<string, string> = { id: '编码', prefix: '前缀', zoneId: '功能区编码', openingHours: '办理时间', name: '名称', categoryId: '业务类别前缀', categoryIds: '业务类别前缀', number: '窗口号', rule: '叫号规则' };
+interface Sections {
+  zoneSheet?: Sheet | undefined;
+  catSheet?: Sheet | undefined;
+  itemSheet?: Sheet | undefined;
+  winSheet?: Sheet | undefined;
+  calSheet?: Sheet | undefined;
+}
+
+/** A definition problem at the workbook row it came from (rows are read in order, one entry per row). */
+function locate(p: DefinitionProblem, s: Sections): WorkbookProblem {
+  const [a, b, c, d] = p.path;
+  let sheet: Sheet | undefined;
+  let sheetName = '';
+  let index: unknown;
+  let field: unknown;
+  if (a === 'catalog' && typeof b === 'string' && SECTION_SHEETS[b]) {
+    const [key, name] = SECTION_SHEETS[b] as [keyof Sections, string];
+    sheet = s[key];
+    sheetName = name;
+    index = c;
+    field = d;
+  } else if (a === 'windows') {
+    sheet = s.winSheet;
+    sheetName = '窗口';
+    index = b;
+    field = c;
+  } else if (a === 'calendar') {
+    sheetName = '节假日';
+    sheet = undefined;
+  } else sheetName = '大厅';
+  const row = typeof index === 'number' ? (sheet?.rows[index]?.row ?? 0) : 0;
+  return { sheet: sheetName, row, column: typeof field === 'string' ? (COLUMN_OF[field] ?? field) : '', message: p.message, severity: p.severity };
+}
