@@ -19,7 +19,7 @@ const open = (def: HallConfig, categoryId: string, at: string) => {
 };
 
 const issue = (h: Hall, categoryId: string, at = t(0)) =>
-  h.issueTicket({ categoryId, source: 'kiosk', priority: 'normal', issuerId: 'center', at });
+  h.issueTicket({ categoryId, source: 'on-site', priority: 'normal', issuerId: 'center', at });
 
 describe('the shipped hall files', () => {
   it('are valid hall definitions shaped like the halls of the sources', () => {

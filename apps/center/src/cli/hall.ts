@@ -6,10 +6,19 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { HallDefinitionSchema, type HallDefinition } from '@hallkit/core';
-import { HallFileError, readHallFile, shippedHallFile, writeHallFile } from '../server/hall/definition/HallFile.ts';
+import {
+  HallFileError,
+  readHallFile,
+  shippedHallFile,
+  writeHallFile,
+} from '../server/hall/definition/HallFile.ts';
 import { definitionToSheets } from '../server/hall/workbook/definitionToSheets.ts';
 import { previewImport, previewText, type ImportPreview } from '../server/hall/workbook/previewImport.ts';
-import { readWorkbook, UnusableWorkbookError, writeWorkbook } from '../server/hall/workbook/WorkbookSheets.ts';
+import {
+  readWorkbook,
+  UnusableWorkbookError,
+  writeWorkbook,
+} from '../server/hall/workbook/WorkbookSheets.ts';
 import { newHallDefinition } from '../server/hall/workbook/newHallDefinition.ts';
 
 const USAGE = `hallkit-center hall check FILE [--json] [--base HALL.json]   检查（0 通过，1 有错误，2 文件无法使用）
@@ -21,7 +30,13 @@ export async function hallCommand(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, base: { type: 'string' }, to: { type: 'string' }, from: { type: 'string' }, data: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      base: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      data: { type: 'string' },
+    },
   });
   const [sub, file] = positionals;
   if (!sub || !file) {
@@ -51,8 +66,11 @@ export async function hallCommand(argv: string[]): Promise<number> {
     const to = target ?? 'hall.json';
     const def: HallDefinition = { ...preview.definition, version: base.version + 1 };
     writeHallFile(to, def);
-    console.log(`已写入大厅定义文件 ${to}（版本 ${def.version}）。启动或重启中心（--hall-file=${to}）即生效。`);
-    if (preview.staff.length > 0) console.log(`人员表 ${preview.staff.length} 行已校验；账号在管理控制台「大厅设置 → 导入」中创建。`);
+    console.log(
+      `已写入大厅定义文件 ${to}（版本 ${def.version}）。启动或重启中心（--hall-file=${to}）即生效。`,
+    );
+    if (preview.staff.length > 0)
+      console.log(`人员表 ${preview.staff.length} 行已校验；账号在管理控制台「大厅设置 → 导入」中创建。`);
   }
   return 0;
 }
@@ -61,15 +79,25 @@ async function previewFile(file: string, base: HallDefinition): Promise<ImportPr
   if (file.toLowerCase().endsWith('.json')) {
     const def = readHallFile(file);
     // A hall file is checked as a whole; shown as the workbook it would export to.
-    return previewImport(definitionToSheets(def), { ...base, catalog: { ...base.catalog, hall: def.catalog.hall } });
+    return previewImport(definitionToSheets(def), {
+      ...base,
+      catalog: { ...base.catalog, hall: def.catalog.hall },
+    });
   }
   return previewImport(await readWorkbook(file), base);
 }
 
-async function exportHall(file: string, dataDir: string | undefined, from: string | undefined): Promise<number> {
+async function exportHall(
+  file: string,
+  dataDir: string | undefined,
+  from: string | undefined,
+): Promise<number> {
   let def: HallDefinition;
   try {
-    def = from ? readHallFile(from) : (fromCenterDb(dataDir) ?? readHallFile(process.env.HALLKIT_HALL_FILE ?? shippedHallFile(process.env.HALLKIT_HALL ?? 'yantai')));
+    def = from
+      ? readHallFile(from)
+      : (fromCenterDb(dataDir) ??
+        readHallFile(process.env.HALLKIT_HALL_FILE ?? shippedHallFile(process.env.HALLKIT_HALL ?? 'yantai')));
   } catch (e) {
     console.error(`无法读取大厅定义：${(e as Error).message}`);
     return 2;
@@ -86,7 +114,9 @@ function fromCenterDb(dataDir: string | undefined): HallDefinition | undefined {
   if (!path || !existsSync(path)) return undefined;
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare('SELECT body FROM hall_definition_versions ORDER BY version DESC LIMIT 1').get() as { body: string } | undefined;
+    const row = db
+      .prepare('SELECT body FROM hall_definition_versions ORDER BY version DESC LIMIT 1')
+      .get() as { body: string } | undefined;
     return row ? HallDefinitionSchema.parse(JSON.parse(row.body)) : undefined;
   } finally {
     db.close();

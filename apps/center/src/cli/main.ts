@@ -5,13 +5,20 @@ import { hallCommand } from './hall.ts';
 
 type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
-  hall: { run: hallCommand, help: 'hall check|import|export FILE — the hall definition (workbook, CSV folder or hall file)' },
+  hall: {
+    run: hallCommand,
+    help: 'hall check|import|export FILE — the hall definition (workbook, CSV folder or hall file)',
+  },
 };
 
 const [group, ...rest] = process.argv.slice(2);
 const cmd = group ? COMMANDS[group] : undefined;
 if (!cmd) {
-  console.log(`用法 / usage: hallkit-center <command> …\n${Object.entries(COMMANDS).map(([k, v]) => `  ${k.padEnd(8)} ${v.help}`).join('\n')}`);
+  console.log(
+    `用法 / usage: hallkit-center <command> …\n${Object.entries(COMMANDS)
+      .map(([k, v]) => `  ${k.padEnd(8)} ${v.help}`)
+      .join('\n')}`,
+  );
   process.exit(group ? 2 : 0);
 }
 process.exitCode = await cmd.run(rest);

@@ -2,7 +2,15 @@
 // then in one transaction the HallConfigChanged event in the hall log and the version row; then the
 // retained config every device applies. Used by the admin console, the importer and the demo.
 import type { Database } from 'better-sqlite3';
-import { checkConfigChange, DomainError, diffHallDefinitions, isEmptyDiff, type DefinitionProblem, type HallDefinition, type HallDefinitionDiff } from '@hallkit/core';
+import {
+  checkConfigChange,
+  DomainError,
+  diffHallDefinitions,
+  isEmptyDiff,
+  type DefinitionProblem,
+  type HallDefinition,
+  type HallDefinitionDiff,
+} from '@hallkit/core';
 import type { Logger } from '@hallkit/sync';
 import type { HallService } from '../HallService.ts';
 import type { ConfigVersions } from '../../provisioning/ConfigVersions.ts';
@@ -35,7 +43,13 @@ export class HallEditor {
     const diff = diffHallDefinitions(this.current(), next.definition);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) return { ok: false, problems, diff };
-    return { ok: true, version: next.definition.version, diff, warnings: problems, definition: next.definition };
+    return {
+      ok: true,
+      version: next.definition.version,
+      diff,
+      warnings: problems,
+      definition: next.definition,
+    };
   }
 
   /** Check and, if nothing is wrong, put it in force now. A refused change changes nothing. */
@@ -43,7 +57,12 @@ export class HallEditor {
     const checked = this.check(json);
     if (!checked.ok || !checked.definition) return checked;
     const def = checked.definition;
-    if (isEmptyDiff(checked.diff)) return { ok: false, problems: [{ path: [], message: '没有任何改动', severity: 'error' }], diff: checked.diff };
+    if (isEmptyDiff(checked.diff))
+      return {
+        ok: false,
+        problems: [{ path: [], message: '没有任何改动', severity: 'error' }],
+        diff: checked.diff,
+      };
     const before = this.current();
     try {
       this.db.transaction(() => {
@@ -52,7 +71,8 @@ export class HallEditor {
       })();
     } catch (e) {
       // Checked a moment ago; the hall moved in between (a ticket was issued): say why, change nothing.
-      if (e instanceof DomainError) return { ok: false, problems: [{ path: [], message: e.message, severity: 'error' }] };
+      if (e instanceof DomainError)
+        return { ok: false, problems: [{ path: [], message: e.message, severity: 'error' }] };
       throw e;
     }
     this.logger.info('hall definition changed', { version: def.version, by, note });
@@ -63,7 +83,11 @@ export class HallEditor {
   /** Put an earlier version back in force, as a new version (history only grows). */
   async rollback(version: number, by: string): Promise<ChangeOutcome> {
     const old = this.versions.get(version);
-    if (!old) return { ok: false, problems: [{ path: ['version'], message: `没有版本 ${version}`, severity: 'error' }] };
+    if (!old)
+      return {
+        ok: false,
+        problems: [{ path: ['version'], message: `没有版本 ${version}`, severity: 'error' }],
+      };
     return this.save(old, by, `回滚到版本 ${version}`);
   }
 
@@ -73,8 +97,13 @@ export class HallEditor {
   }
 
   /** The definition parsed and numbered as the next version (the center numbers versions, not the sender). */
-  private nextVersion(json: unknown): { ok: true; definition: HallDefinition } | { ok: false; problems: DefinitionProblem[] } {
-    const withVersion = json !== null && typeof json === 'object' ? { ...(json as object), v: 2, version: this.current().version + 1 } : json;
+  private nextVersion(
+    json: unknown,
+  ): { ok: true; definition: HallDefinition } | { ok: false; problems: DefinitionProblem[] } {
+    const withVersion =
+      json !== null && typeof json === 'object'
+        ? { ...(json as object), v: 2, version: this.current().version + 1 }
+        : json;
     const r = parseHallDefinition(withVersion);
     if (!r.ok) return r;
     return { ok: true, definition: r.definition };

@@ -2,7 +2,13 @@
 // refused with every problem named when it is not a hall a center can run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkHallDefinition, formatMinuteOfDay, HallDefinitionSchema, type DefinitionProblem, type HallDefinition } from '@hallkit/core';
+import {
+  checkHallDefinition,
+  formatMinuteOfDay,
+  HallDefinitionSchema,
+  type DefinitionProblem,
+  type HallDefinition,
+} from '@hallkit/core';
 
 export const SHIPPED_HALLS = ['yantai', 'qingdao', 'zhaoyuan'] as const;
 
@@ -11,7 +17,12 @@ export class HallFileError extends Error {
     readonly file: string,
     readonly problems: DefinitionProblem[],
   ) {
-    super(`${file}: ${problems.filter((p) => p.severity === 'error').map((p) => `${p.path.join('.') || '(文件)'}: ${p.message}`).join('; ')}`);
+    super(
+      `${file}: ${problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => `${p.path.join('.') || '(文件)'}: ${p.message}`)
+        .join('; ')}`,
+    );
     this.name = 'HallFileError';
   }
 }
@@ -19,15 +30,28 @@ export class HallFileError extends Error {
 /** The path of a hall the product ships (`HALLKIT_HALL=qingdao`). */
 export function shippedHallFile(name: string): string {
   if (!(SHIPPED_HALLS as readonly string[]).includes(name))
-    throw new Error(`no shipped hall "${name}" (known: ${SHIPPED_HALLS.join(', ')}); give your own with --hall-file`);
+    throw new Error(
+      `no shipped hall "${name}" (known: ${SHIPPED_HALLS.join(', ')}); give your own with --hall-file`,
+    );
   return fileURLToPath(new URL(`../../../../../../halls/${name}.json`, import.meta.url));
 }
 
 /** Parse a definition from untrusted JSON: the definition, or every problem at its path. */
-export function parseHallDefinition(json: unknown): { ok: true; definition: HallDefinition; warnings: DefinitionProblem[] } | { ok: false; problems: DefinitionProblem[] } {
+export function parseHallDefinition(
+  json: unknown,
+):
+  | { ok: true; definition: HallDefinition; warnings: DefinitionProblem[] }
+  | { ok: false; problems: DefinitionProblem[] } {
   const parsed = HallDefinitionSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message, severity: 'error' as const })) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+        message: i.message,
+        severity: 'error' as const,
+      })),
+    };
   }
   const problems = checkHallDefinition(parsed.data);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
@@ -39,7 +63,9 @@ export function readHallFile(file: string): HallDefinition {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new HallFileError(file, [{ path: [], message: `无法读取：${(e as Error).message}`, severity: 'error' }]);
+    throw new HallFileError(file, [
+      { path: [], message: `无法读取：${(e as Error).message}`, severity: 'error' },
+    ]);
   }
   const r = parseHallDefinition(json);
   if (!r.ok) throw new HallFileError(file, r.problems);
@@ -55,7 +81,10 @@ export function hallFileText(def: HallDefinition): string {
       ...def.catalog,
       categories: def.catalog.categories.map((c) => ({
         ...c,
-        openingHours: c.openingHours.map((r) => ({ ...r, periods: r.periods.map((p) => ({ from: formatMinuteOfDay(p.from), to: formatMinuteOfDay(p.to) })) })),
+        openingHours: c.openingHours.map((r) => ({
+          ...r,
+          periods: r.periods.map((p) => ({ from: formatMinuteOfDay(p.from), to: formatMinuteOfDay(p.to) })),
+        })),
       })),
     },
   };

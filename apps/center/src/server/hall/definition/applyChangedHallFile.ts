@@ -8,11 +8,26 @@ import type { HallEditor } from './HallEditor.ts';
 
 const content = (d: HallDefinition) => stable({ ...d, v: 0, version: 0 });
 
-export async function applyChangedHallFile(o: { hallConfig: HallDefinition; hallFile?: string }, editor: HallEditor, definitions: HallDefinitions, logger: Logger): Promise<void> {
+export async function applyChangedHallFile(
+  o: { hallConfig: HallDefinition; hallFile?: string },
+  editor: HallEditor,
+  definitions: HallDefinitions,
+  logger: Logger,
+): Promise<void> {
   const last = definitions.lastFromFile();
   if (last && content(last) === content(o.hallConfig)) return;
   if (content(editor.current()) === content(o.hallConfig)) return;
-  const r = await editor.save(o.hallConfig, 'hall-file', `大厅定义文件已更新${o.hallFile ? `：${o.hallFile}` : ''}`);
+  const r = await editor.save(
+    o.hallConfig,
+    'hall-file',
+    `大厅定义文件已更新${o.hallFile ? `：${o.hallFile}` : ''}`,
+  );
   if (r.ok) logger.info('hall file changed: now in force', { version: r.version, file: o.hallFile });
-  else logger.warn('hall file changed but refused; the version in force stays', { file: o.hallFile, problems: r.problems.filter((p) => p.severity === 'error').map((p) => `${p.path.join('.')}: ${p.message}`) });
+  else
+    logger.warn('hall file changed but refused; the version in force stays', {
+      file: o.hallFile,
+      problems: r.problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => `${p.path.join('.')}: ${p.message}`),
+    });
 }

@@ -25,8 +25,14 @@ export class UnusableWorkbookError extends Error {}
 export const SHEET_COLUMNS: Record<string, { required: string[]; optional: string[] }> = {
   大厅: { required: ['项目', '值'], optional: [] },
   功能区: { required: ['编码', '名称', '楼层位置'], optional: ['名称(繁體)', '名称(English)'] },
-  业务类别: { required: ['前缀', '名称', '功能区编码', '办理时间'], optional: ['平均办理分钟', '每日限额', '线上取号限额', '节假日办理', '名称(繁體)', '名称(English)'] },
-  事项: { required: ['事项编码', '事项名称', '实施部门', '业务类别前缀'], optional: ['名称(繁體)', '名称(English)'] },
+  业务类别: {
+    required: ['前缀', '名称', '功能区编码', '办理时间'],
+    optional: ['平均办理分钟', '每日限额', '线上取号限额', '节假日办理', '名称(繁體)', '名称(English)'],
+  },
+  事项: {
+    required: ['事项编码', '事项名称', '实施部门', '业务类别前缀'],
+    optional: ['名称(繁體)', '名称(English)'],
+  },
   窗口: { required: ['窗口号', '功能区编码', '业务类别前缀', '叫号规则'], optional: ['标签'] },
   人员: { required: ['工号', '姓名', '可登录窗口', '角色'], optional: [] },
   节假日: { required: ['日期', '类型'], optional: [] },
@@ -36,7 +42,11 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
     if ('text' in v) return String(v.text).trim();
     if ('error' in v) return '';
@@ -97,7 +107,16 @@ function toWorkbook(sheets: WorkbookSheets): ExcelJS.Workbook {
     const ws = wb.addWorksheet(s.name);
     ws.addRow(s.headers).font = { bold: true };
     for (const r of s.rows) ws.addRow(s.headers.map((h) => r.cells.get(h) ?? ''));
-    ws.columns.forEach((c, i) => (c.width = Math.min(60, Math.max(10, ...s.rows.slice(0, 200).map((r) => (r.cells.get(s.headers[i] ?? '') ?? '').length * 2)))));
+    ws.columns.forEach(
+      (c, i) =>
+        (c.width = Math.min(
+          60,
+          Math.max(
+            10,
+            ...s.rows.slice(0, 200).map((r) => (r.cells.get(s.headers[i] ?? '') ?? '').length * 2),
+          ),
+        )),
+    );
     // Everything is text: a 工号 like 0501 or a date must not be turned into a number by Excel.
     ws.eachRow((row) => row.eachCell((cell) => (cell.numFmt = '@')));
   }

@@ -7,8 +7,22 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const DAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 const DAY_ALIASES: Record<string, number> = {
-  周日: 0, 周天: 0, 星期日: 0, 星期天: 0, 周一: 1, 星期一: 1, 周二: 2, 星期二: 2, 周三: 3, 星期三: 3,
-  周四: 4, 星期四: 4, 周五: 5, 星期五: 5, 周六: 6, 星期六: 6,
+  周日: 0,
+  周天: 0,
+  星期日: 0,
+  星期天: 0,
+  周一: 1,
+  星期一: 1,
+  周二: 2,
+  星期二: 2,
+  周三: 3,
+  星期三: 3,
+  周四: 4,
+  星期四: 4,
+  周五: 5,
+  星期五: 5,
+  周六: 6,
+  星期六: 6,
 };
 
 function day(s: string): number | undefined {
@@ -27,7 +41,10 @@ function time(s: string): number | undefined {
 /** `周一至周五 08:30-12:00,13:30-17:30; 周六 09:00-12:00`, `每天 00:00-24:00`, `周一、周三 09:00-11:00`. */
 export function parseOpeningHours(text: string): Parsed<OpeningRule[]> {
   const rules: OpeningRule[] = [];
-  const parts = text.split(/[;；\n]/).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(/[;；\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) return { ok: false, reason: '办理时间为空' };
   for (const part of parts) {
     const m = /^(\S+)\s+(.+)$/.exec(part);
@@ -42,7 +59,8 @@ export function parseOpeningHours(text: string): Parsed<OpeningRule[]> {
         if (range.length === 2) {
           const a = day(range[0] ?? '');
           const b = day(range[1] ?? '');
-          if (a === undefined || b === undefined || a > b) return { ok: false, reason: `「${d}」不是有效的星期范围` };
+          if (a === undefined || b === undefined || a > b)
+            return { ok: false, reason: `「${d}」不是有效的星期范围` };
           for (let x = a; x <= b; x++) weekdays.push(x);
         } else {
           const x = day(d);
@@ -52,11 +70,15 @@ export function parseOpeningHours(text: string): Parsed<OpeningRule[]> {
       }
     }
     const periods = [];
-    for (const p of periodsText.split(/[,，、]/).map((x) => x.trim()).filter((x) => x !== '')) {
+    for (const p of periodsText
+      .split(/[,，、]/)
+      .map((x) => x.trim())
+      .filter((x) => x !== '')) {
       const [a, b, extra] = p.split(/-|—|–|~|至/);
       const from = time(a ?? '');
       const to = time(b ?? '');
-      if (extra !== undefined || from === undefined || to === undefined) return { ok: false, reason: `时间段「${p}」格式不对，应为 08:30-12:00` };
+      if (extra !== undefined || from === undefined || to === undefined)
+        return { ok: false, reason: `时间段「${p}」格式不对，应为 08:30-12:00` };
       if (from >= to) return { ok: false, reason: `时间段「${p}」的结束时间须晚于开始时间` };
       periods.push({ from, to });
     }
@@ -68,7 +90,10 @@ export function parseOpeningHours(text: string): Parsed<OpeningRule[]> {
 
 export function formatOpeningHours(rules: readonly OpeningRule[]): string {
   return rules
-    .map((r) => `${formatDays(r.weekdays)} ${r.periods.map((p) => `${formatMinuteOfDay(p.from)}-${formatMinuteOfDay(p.to)}`).join(',')}`)
+    .map(
+      (r) =>
+        `${formatDays(r.weekdays)} ${r.periods.map((p) => `${formatMinuteOfDay(p.from)}-${formatMinuteOfDay(p.to)}`).join(',')}`,
+    )
     .join('; ');
 }
 
@@ -85,7 +110,8 @@ export function parseCallingRule(text: string): Parsed<CallingRule> {
   const t = text.trim();
   if (t === '顺序' || t === '严格优先') return { ok: true, value: { mode: 'strict' } };
   const m = /^优先[:：]普通\s*=\s*(\d+)\s*[:：]\s*(\d+)$/.exec(t);
-  if (m && Number(m[1]) >= 1 && Number(m[2]) >= 1) return { ok: true, value: { mode: 'interleave', priority: Number(m[1]), normal: Number(m[2]) } };
+  if (m && Number(m[1]) >= 1 && Number(m[2]) >= 1)
+    return { ok: true, value: { mode: 'interleave', priority: Number(m[1]), normal: Number(m[2]) } };
   return { ok: false, reason: `叫号规则「${t}」应为「顺序」或「优先:普通=1:2」` };
 }
 
@@ -95,7 +121,10 @@ export function formatCallingRule(r: CallingRule): string {
 
 /** `A、B,E` → ['A', 'B', 'E']. */
 export function splitList(text: string): string[] {
-  return text.split(/[、,，;；\s]+/).map((x) => x.trim()).filter((x) => x !== '');
+  return text
+    .split(/[、,，;；\s]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 }
 
 /** `1-17、20` → [1 … 17, 20]. */
@@ -119,7 +148,7 @@ export function parseWindowNumbers(text: string): Parsed<number[]> {
 export function formatWindowNumbers(ns: readonly number[]): string {
   const d = [...new Set(ns)].sort((a, b) => a - b);
   const out: string[] = [];
-  for (let i = 0; i < d.length; ) {
+  for (let i = 0; i < d.length;) {
     let j = i;
     while (j + 1 < d.length && d[j + 1] === (d[j] ?? 0) + 1) j++;
     out.push(j > i ? `${d[i]}-${d[j]}` : String(d[i]));

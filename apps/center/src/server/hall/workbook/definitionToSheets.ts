@@ -11,7 +11,10 @@ function sheet(name: string, rows: Record<string, string | number | undefined>[]
   return {
     name,
     headers,
-    rows: rows.map((r, i) => ({ row: i + 2, cells: new Map(headers.map((h) => [h, r[h] === undefined ? '' : String(r[h])])) })),
+    rows: rows.map((r, i) => ({
+      row: i + 2,
+      cells: new Map(headers.map((h) => [h, r[h] === undefined ? '' : String(r[h])])),
+    })),
   };
 }
 
@@ -29,7 +32,16 @@ export function definitionToSheets(def: HallDefinition, staff: readonly StaffRow
       { 项目: '名称(繁體)', 值: c.hall.i18n?.['zh-TW'] },
       { 项目: '名称(English)', 值: c.hall.i18n?.en },
     ]),
-    sheet('功能区', c.zones.map((z) => ({ 编码: z.id, 名称: z.name, 楼层位置: z.location, '名称(繁體)': z.i18n?.['zh-TW'], '名称(English)': z.i18n?.en }))),
+    sheet(
+      '功能区',
+      c.zones.map((z) => ({
+        编码: z.id,
+        名称: z.name,
+        楼层位置: z.location,
+        '名称(繁體)': z.i18n?.['zh-TW'],
+        '名称(English)': z.i18n?.en,
+      })),
+    ),
     sheet(
       '业务类别',
       c.categories.map((x) => ({
@@ -45,12 +57,51 @@ export function definitionToSheets(def: HallDefinition, staff: readonly StaffRow
         '名称(English)': x.i18n?.en,
       })),
     ),
-    sheet('事项', c.items.map((i) => ({ 事项编码: i.id, 事项名称: i.name, 实施部门: i.department, 业务类别前缀: prefixOf.get(i.categoryId), '名称(繁體)': i.i18n?.['zh-TW'], '名称(English)': i.i18n?.en }))),
-    sheet('窗口', def.windows.map((w) => ({ 窗口号: w.number, 功能区编码: w.zoneId, 业务类别前缀: w.categoryIds.map((id) => prefixOf.get(id) ?? id).join('、'), 叫号规则: formatCallingRule(w.rule), 标签: w.label }))),
-    sheet('人员', staff.map((s) => ({ 工号: s.staffNo, 姓名: s.name, 可登录窗口: formatWindowNumbers(s.windowIds.map((id) => numberOf.get(id) ?? 0).filter((n) => n > 0)), 角色: s.roles.map((r) => ROLE_LABELS[r]).join('、') }))),
-    sheet('节假日', [...def.calendar.holidays.map((d) => ({ 日期: d, 类型: '休' })), ...def.calendar.workingWeekends.map((d) => ({ 日期: d, 类型: '班' }))].sort((a, b) => (a.日期 < b.日期 ? -1 : 1))),
+    sheet(
+      '事项',
+      c.items.map((i) => ({
+        事项编码: i.id,
+        事项名称: i.name,
+        实施部门: i.department,
+        业务类别前缀: prefixOf.get(i.categoryId),
+        '名称(繁體)': i.i18n?.['zh-TW'],
+        '名称(English)': i.i18n?.en,
+      })),
+    ),
+    sheet(
+      '窗口',
+      def.windows.map((w) => ({
+        窗口号: w.number,
+        功能区编码: w.zoneId,
+        业务类别前缀: w.categoryIds.map((id) => prefixOf.get(id) ?? id).join('、'),
+        叫号规则: formatCallingRule(w.rule),
+        标签: w.label,
+      })),
+    ),
+    sheet(
+      '人员',
+      staff.map((s) => ({
+        工号: s.staffNo,
+        姓名: s.name,
+        可登录窗口: formatWindowNumbers(s.windowIds.map((id) => numberOf.get(id) ?? 0).filter((n) => n > 0)),
+        角色: s.roles.map((r) => ROLE_LABELS[r]).join('、'),
+      })),
+    ),
+    sheet(
+      '节假日',
+      [
+        ...def.calendar.holidays.map((d) => ({ 日期: d, 类型: '休' })),
+        ...def.calendar.workingWeekends.map((d) => ({ 日期: d, 类型: '班' })),
+      ].sort((a, b) => (a.日期 < b.日期 ? -1 : 1)),
+    ),
   ];
   return new Map(sheets.map((s) => [s.name, s]));
 }
 
-export const ROLE_LABELS = { staff: '窗口人员', supervisor: '区域主管', 'service-desk': '服务台', admin: '管理员', auditor: '审计' } as const;
+export const ROLE_LABELS = {
+  staff: '窗口人员',
+  supervisor: '区域主管',
+  'service-desk': '服务台',
+  admin: '管理员',
+  auditor: '审计',
+} as const;

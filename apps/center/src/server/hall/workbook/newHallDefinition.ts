@@ -7,10 +7,21 @@ export function newHallDefinition(): HallDefinition {
   return {
     v: 2,
     version: 0,
-    catalog: { v: 1, hall: { id: 'hall', name: '政务服务中心', timeZone: 'Asia/Shanghai' }, zones: [], categories: [], items: [] },
+    catalog: {
+      v: 1,
+      hall: { id: 'hall', name: '政务服务中心', timeZone: 'Asia/Shanghai' },
+      zones: [],
+      categories: [],
+      items: [],
+    },
     windows: [],
     noShow: { recallsBeforeNoShow: 2, lateArrival: { allowed: true, withinMinutes: 30, placement: 'end' } },
-    evaluation: { ratingSeconds: 30, laterRatingDays: 7, followUpWorkingDays: 15, reasons: [...BAD_REVIEW_REASON_IDS] },
+    evaluation: {
+      ratingSeconds: 30,
+      laterRatingDays: 7,
+      followUpWorkingDays: 15,
+      reasons: [...BAD_REVIEW_REASON_IDS],
+    },
     numbering: { blockSize: 50 },
     calendar: { holidays: [], workingWeekends: [] },
   };

@@ -1,6 +1,12 @@
 // What importing a hall workbook (or a folder of CSV files) would do: counts per sheet, what would be
 // added, changed and removed, and every problem at its sheet, row and column. Nothing is applied here.
-import { checkConfigChange, diffHallDefinitions, type HallDefinition, type HallDefinitionDiff, type HallState } from '@hallkit/core';
+import {
+  checkConfigChange,
+  diffHallDefinitions,
+  type HallDefinition,
+  type HallDefinitionDiff,
+  type HallState,
+} from '@hallkit/core';
 import { sheetsToDefinition } from './sheetsToDefinition.ts';
 import type { StaffRow } from './StaffRow.ts';
 import type { WorkbookProblem } from './WorkbookProblem.ts';
@@ -18,31 +24,63 @@ export interface ImportPreview {
 }
 
 /** `live`: the running hall, so a change that would strand waiting tickets is refused in the preview already. */
-export function previewImport(sheets: WorkbookSheets, current: HallDefinition, live?: HallState): ImportPreview {
+export function previewImport(
+  sheets: WorkbookSheets,
+  current: HallDefinition,
+  live?: HallState,
+): ImportPreview {
   const r = sheetsToDefinition(sheets, current);
   const problems = [...r.problems];
   let definition = r.definition;
   if (definition && live) {
     const next = { ...definition, version: live.config.version + 1 };
     for (const p of checkConfigChange(live, next))
-      if (p.path[0] !== 'version' && !problems.some((q) => q.message === p.message)) problems.push({ sheet: '', row: 0, column: '', message: p.message, severity: p.severity });
+      if (p.path[0] !== 'version' && !problems.some((q) => q.message === p.message))
+        problems.push({ sheet: '', row: 0, column: '', message: p.message, severity: p.severity });
     definition = next;
   }
   const ok = !problems.some((p) => p.severity === 'error');
-  return { v: 1, ok, counts: r.counts, diff: definition ? diffHallDefinitions(current, definition) : undefined, problems, staff: r.staff, definition: ok ? definition : undefined };
+  return {
+    v: 1,
+    ok,
+    counts: r.counts,
+    diff: definition ? diffHallDefinitions(current, definition) : undefined,
+    problems,
+    staff: r.staff,
+    definition: ok ? definition : undefined,
+  };
 }
 
-const SECTION_NAMES: Record<string, string> = { zones: '功能区', categories: '业务类别', items: '事项', windows: '窗口', calendar: '节假日' };
+const SECTION_NAMES: Record<string, string> = {
+  zones: '功能区',
+  categories: '业务类别',
+  items: '事项',
+  windows: '窗口',
+  calendar: '节假日',
+};
 
 /** The preview as the CLI prints it (and the console shows it): Chinese, one problem per line. */
 export function previewText(p: ImportPreview): string {
   const lines: string[] = [];
-  lines.push(`工作表行数：${Object.entries(p.counts).map(([k, v]) => `${k} ${v}`).join('，')}`);
-  if (p.staff.length > 0) lines.push(`人员：${p.staff.length} 人（${p.staff.filter((s) => s.roles.includes('staff')).length} 名窗口人员）`);
+  lines.push(
+    `工作表行数：${Object.entries(p.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('，')}`,
+  );
+  if (p.staff.length > 0)
+    lines.push(
+      `人员：${p.staff.length} 人（${p.staff.filter((s) => s.roles.includes('staff')).length} 名窗口人员）`,
+    );
   if (p.diff) {
     for (const [k, name] of Object.entries(SECTION_NAMES)) {
-      const s = p.diff[k as keyof typeof SECTION_NAMES & keyof HallDefinitionDiff] as { added: string[]; changed: string[]; removed: string[] };
-      lines.push(`${name}：新增 ${s.added.length}，修改 ${s.changed.length}，删除 ${s.removed.length}${s.removed.length ? `（删除：${s.removed.slice(0, 10).join('、')}${s.removed.length > 10 ? ' …' : ''}）` : ''}`);
+      const s = p.diff[k as keyof typeof SECTION_NAMES & keyof HallDefinitionDiff] as {
+        added: string[];
+        changed: string[];
+        removed: string[];
+      };
+      lines.push(
+        `${name}：新增 ${s.added.length}，修改 ${s.changed.length}，删除 ${s.removed.length}${s.removed.length ? `（删除：${s.removed.slice(0, 10).join('、')}${s.removed.length > 10 ? ' …' : ''}）` : ''}`,
+      );
     }
     if (p.diff.settings.length) lines.push(`其他设置有改动：${p.diff.settings.join('、')}`);
   }

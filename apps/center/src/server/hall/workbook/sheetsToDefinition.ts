@@ -26,11 +26,19 @@ export interface WorkbookImport {
   counts: Record<string, number>;
 }
 
-const ROLE_BY_LABEL = new Map<string, StaffRole>(Object.entries(ROLE_LABELS).map(([k, v]) => [v, k as StaffRole]));
+const ROLE_BY_LABEL = new Map<string, StaffRole>(
+  Object.entries(ROLE_LABELS).map(([k, v]) => [v, k as StaffRole]),
+);
 
 export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition): WorkbookImport {
   const problems: WorkbookProblem[] = [];
-  const err = (sheet: string, row: number, column: string, message: string, severity: 'error' | 'warning' = 'error') => problems.push({ sheet, row, column, message, severity });
+  const err = (
+    sheet: string,
+    row: number,
+    column: string,
+    message: string,
+    severity: 'error' | 'warning' = 'error',
+  ) => problems.push({ sheet, row, column, message, severity });
   const counts: Record<string, number> = {};
   const get = (name: string, needed: boolean): Sheet | undefined => {
     const s = sheets.get(name);
@@ -38,7 +46,8 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
       if (needed) err(name, 0, '', `缺少工作表「${name}」`);
       return undefined;
     }
-    for (const h of SHEET_COLUMNS[name]?.required ?? []) if (!s.headers.includes(h)) err(name, 1, h, `缺少列「${h}」`);
+    for (const h of SHEET_COLUMNS[name]?.required ?? [])
+      if (!s.headers.includes(h)) err(name, 1, h, `缺少列「${h}」`);
     counts[name] = s.rows.length;
     return s;
   };
@@ -65,7 +74,8 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     else if (k === '时区') hall.timeZone = v || 'Asia/Shanghai';
     else if (k === '公网地址') hall.publicUrl = v || undefined;
     else if (k === '编码') hall.id = v;
-    else if (k === '名称(繁體)' || k === '名称(English)') hall.i18n = { ...hall.i18n, [k === '名称(繁體)' ? 'zh-TW' : 'en']: v || undefined };
+    else if (k === '名称(繁體)' || k === '名称(English)')
+      hall.i18n = { ...hall.i18n, [k === '名称(繁體)' ? 'zh-TW' : 'en']: v || undefined };
   }
   if (hall.i18n && !hall.i18n['zh-TW'] && !hall.i18n.en) delete hall.i18n;
 
@@ -78,7 +88,12 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     if (zoneRow.has(id)) err('功能区', r.row, '编码', `编码 ${id} 重复（第 ${zoneRow.get(id)} 行已有）`);
     zoneRow.set(id, r.row);
     const tr = i18n(r);
-    zones.push({ id, name, ...(text(r, '楼层位置') ? { location: text(r, '楼层位置') } : {}), ...(tr ? { i18n: tr } : {}) });
+    zones.push({
+      id,
+      name,
+      ...(text(r, '楼层位置') ? { location: text(r, '楼层位置') } : {}),
+      ...(tr ? { i18n: tr } : {}),
+    });
   }
 
   const catSheet = get('业务类别', true);
@@ -89,9 +104,12 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     const prefix = required('业务类别', r, '前缀').toUpperCase();
     const name = required('业务类别', r, '名称');
     const zoneId = required('业务类别', r, '功能区编码');
-    if (prefix && !/^[A-Z]{1,2}$/.test(prefix)) err('业务类别', r.row, '前缀', `前缀「${prefix}」应为一到两个大写字母`);
-    if (byPrefix.has(prefix)) err('业务类别', r.row, '前缀', `前缀 ${prefix} 重复（第 ${byPrefix.get(prefix)?.row} 行已有）`);
-    if (zoneId && !zoneRow.has(zoneId)) err('业务类别', r.row, '功能区编码', `功能区编码 ${zoneId} 在「功能区」表中不存在`);
+    if (prefix && !/^[A-Z]{1,2}$/.test(prefix))
+      err('业务类别', r.row, '前缀', `前缀「${prefix}」应为一到两个大写字母`);
+    if (byPrefix.has(prefix))
+      err('业务类别', r.row, '前缀', `前缀 ${prefix} 重复（第 ${byPrefix.get(prefix)?.row} 行已有）`);
+    if (zoneId && !zoneRow.has(zoneId))
+      err('业务类别', r.row, '功能区编码', `功能区编码 ${zoneId} 在「功能区」表中不存在`);
     const hours = parseOpeningHours(text(r, '办理时间'));
     if (!hours.ok) err('业务类别', r.row, '办理时间', hours.reason);
     const old = baseByPrefix.get(prefix);
@@ -111,14 +129,16 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     const quota = num('每日限额', 1);
     const remote = num('线上取号限额', 0);
     const holidays = text(r, '节假日办理');
-    if (holidays && holidays !== '是' && holidays !== '否') err('业务类别', r.row, '节假日办理', '应填「是」或「否」');
+    if (holidays && holidays !== '是' && holidays !== '否')
+      err('业务类别', r.row, '节假日办理', '应填「是」或「否」');
     const tr = i18n(r);
     categories.push({
       id,
       zoneId,
       name,
       prefix,
-      averageHandlingSeconds: minutes !== undefined ? Math.round(minutes * 60) : (old?.averageHandlingSeconds ?? 600),
+      averageHandlingSeconds:
+        minutes !== undefined ? Math.round(minutes * 60) : (old?.averageHandlingSeconds ?? 600),
       openingHours: hours.ok ? hours.value : [],
       remoteDailyQuota: remote !== undefined ? Math.floor(remote) : (old?.remoteDailyQuota ?? 0),
       ...(quota !== undefined ? { dailyQuota: Math.floor(quota) } : {}),
@@ -139,9 +159,16 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
       if (seen.has(id)) err('事项', r.row, '事项编码', `事项编码 ${id} 重复（第 ${seen.get(id)} 行已有）`);
       seen.set(id, r.row);
       const cat = byPrefix.get(prefix);
-      if (prefix && !cat) err('事项', r.row, '业务类别前缀', `业务类别前缀 ${prefix} 在「业务类别」表中不存在`);
+      if (prefix && !cat)
+        err('事项', r.row, '业务类别前缀', `业务类别前缀 ${prefix} 在「业务类别」表中不存在`);
       const tr = i18n(r);
-      items.push({ id, name, categoryId: cat?.id ?? prefix, ...(text(r, '实施部门') ? { department: text(r, '实施部门') } : {}), ...(tr ? { i18n: tr } : {}) });
+      items.push({
+        id,
+        name,
+        categoryId: cat?.id ?? prefix,
+        ...(text(r, '实施部门') ? { department: text(r, '实施部门') } : {}),
+        ...(tr ? { i18n: tr } : {}),
+      });
     }
   } else err('事项', 0, '', '没有「事项」表：事项保持不变', 'warning');
 
@@ -152,11 +179,14 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
   for (const r of winSheet?.rows ?? []) {
     const nText = required('窗口', r, '窗口号');
     const number = Number(nText);
-    if (nText && (!Number.isInteger(number) || number < 1)) err('窗口', r.row, '窗口号', `「${nText}」不是有效的窗口号`);
-    else if (numberRow.has(number)) err('窗口', r.row, '窗口号', `窗口号 ${number} 重复（第 ${numberRow.get(number)} 行已有）`);
+    if (nText && (!Number.isInteger(number) || number < 1))
+      err('窗口', r.row, '窗口号', `「${nText}」不是有效的窗口号`);
+    else if (numberRow.has(number))
+      err('窗口', r.row, '窗口号', `窗口号 ${number} 重复（第 ${numberRow.get(number)} 行已有）`);
     numberRow.set(number, r.row);
     const zoneId = required('窗口', r, '功能区编码');
-    if (zoneId && !zoneRow.has(zoneId)) err('窗口', r.row, '功能区编码', `功能区编码 ${zoneId} 在「功能区」表中不存在`);
+    if (zoneId && !zoneRow.has(zoneId))
+      err('窗口', r.row, '功能区编码', `功能区编码 ${zoneId} 在「功能区」表中不存在`);
     const prefixes = splitList(required('窗口', r, '业务类别前缀').toUpperCase());
     const categoryIds: string[] = [];
     for (const p of prefixes) {
@@ -182,10 +212,16 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     calendar = { holidays: [], workingWeekends: [] };
     const seen = new Map<string, number>();
     for (const r of calSheet.rows) {
-      const d = required('节假日', r, '日期').replace(/\//g, '-').replace(/-(\d)(?!\d)/g, '-0$1');
+      const d = required('节假日', r, '日期')
+        .replace(/\//g, '-')
+        .replace(/-(\d)(?!\d)/g, '-0$1');
       const kind = required('节假日', r, '类型');
       const t = new Date(`${d}T00:00:00Z`);
-      if (d && (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d)) err('节假日', r.row, '日期', `「${d}」不是有效日期（应为 2026-10-01）`);
+      if (
+        d &&
+        (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d)
+      )
+        err('节假日', r.row, '日期', `「${d}」不是有效日期（应为 2026-10-01）`);
       else if (seen.has(d)) err('节假日', r.row, '日期', `${d} 重复（第 ${seen.get(d)} 行已有）`);
       seen.set(d, r.row);
       if (kind === '休') calendar.holidays.push(d);
@@ -195,18 +231,37 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
   }
 
   const staff = readStaff(get('人员', false), windows, err);
-  const definition = { ...base, v: 2 as const, catalog: { ...base.catalog, hall, zones, categories, items }, windows, calendar };
+  const definition = {
+    ...base,
+    v: 2 as const,
+    catalog: { ...base.catalog, hall, zones, categories, items },
+    windows,
+    calendar,
+  };
   if (problems.some((p) => p.severity === 'error')) return { definition: undefined, staff, problems, counts };
   // Whatever the sheets could not see themselves (the schema, the whole hall's rules): mapped back to rows.
   const parsed = HallDefinitionSchema.safeParse(definition);
   const issues: DefinitionProblem[] = parsed.success
     ? checkHallDefinition(parsed.data)
-    : parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message, severity: 'error' as const }));
+    : parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+        message: i.message,
+        severity: 'error' as const,
+      }));
   for (const p of issues) problems.push(locate(p, { zoneSheet, catSheet, itemSheet, winSheet, calSheet }));
-  return { definition: parsed.success && !problems.some((p) => p.severity === 'error') ? parsed.data : undefined, staff, problems, counts };
+  return {
+    definition: parsed.success && !problems.some((p) => p.severity === 'error') ? parsed.data : undefined,
+    staff,
+    problems,
+    counts,
+  };
 }
 
-function readStaff(sheet: Sheet | undefined, windows: readonly ServiceWindow[], err: (s: string, r: number, c: string, m: string) => void): StaffRow[] {
+function readStaff(
+  sheet: Sheet | undefined,
+  windows: readonly ServiceWindow[],
+  err: (s: string, r: number, c: string, m: string) => void,
+): StaffRow[] {
   const out: StaffRow[] = [];
   const byNumber = new Map(windows.map((w) => [w.number, w.id]));
   const seen = new Map<string, number>();
@@ -214,7 +269,8 @@ function readStaff(sheet: Sheet | undefined, windows: readonly ServiceWindow[], 
     const staffNo = r.cells.get('工号') ?? '';
     const name = r.cells.get('姓名') ?? '';
     if (!staffNo) err('人员', r.row, '工号', '「工号」不能为空');
-    else if (seen.has(staffNo)) err('人员', r.row, '工号', `工号 ${staffNo} 重复（第 ${seen.get(staffNo)} 行已有）`);
+    else if (seen.has(staffNo))
+      err('人员', r.row, '工号', `工号 ${staffNo} 重复（第 ${seen.get(staffNo)} 行已有）`);
     seen.set(staffNo, r.row);
     if (!name) err('人员', r.row, '姓名', '「姓名」不能为空');
     const windowIds: string[] = [];
@@ -222,7 +278,13 @@ function readStaff(sheet: Sheet | undefined, windows: readonly ServiceWindow[], 
     if (!ns.ok) err('人员', r.row, '可登录窗口', ns.reason);
     else {
       const unknown = ns.value.filter((n) => !byNumber.has(n));
-      if (unknown.length > 0) err('人员', r.row, '可登录窗口', `窗口 ${unknown.slice(0, 5).join('、')}${unknown.length > 5 ? ' 等' : ''} 在「窗口」表中不存在`);
+      if (unknown.length > 0)
+        err(
+          '人员',
+          r.row,
+          '可登录窗口',
+          `窗口 ${unknown.slice(0, 5).join('、')}${unknown.length > 5 ? ' 等' : ''} 在「窗口」表中不存在`,
+        );
       for (const n of ns.value) {
         const id = byNumber.get(n);
         if (id) windowIds.push(id);
@@ -231,18 +293,34 @@ function readStaff(sheet: Sheet | undefined, windows: readonly ServiceWindow[], 
     const roles: StaffRole[] = [];
     for (const label of splitList(r.cells.get('角色') ?? '')) {
       const role = ROLE_BY_LABEL.get(label);
-      if (!role) err('人员', r.row, '角色', `角色「${label}」未知（可用：${[...ROLE_BY_LABEL.keys()].join('、')}）`);
+      if (!role)
+        err('人员', r.row, '角色', `角色「${label}」未知（可用：${[...ROLE_BY_LABEL.keys()].join('、')}）`);
       else roles.push(role);
     }
     if (roles.length === 0 && !(r.cells.get('角色') ?? '')) err('人员', r.row, '角色', '「角色」不能为空');
-    if (roles.includes('staff') && windowIds.length === 0 && ns.ok) err('人员', r.row, '可登录窗口', '窗口人员至少要有一个可登录窗口');
+    if (roles.includes('staff') && windowIds.length === 0 && ns.ok)
+      err('人员', r.row, '可登录窗口', '窗口人员至少要有一个可登录窗口');
     out.push({ staffNo, name, windowIds, roles, row: r.row });
   }
   return out;
 }
 
-const SECTION_SHEETS: Record<string, [keyof Sections, string]> = { zones: ['zoneSheet', '功能区'], categories: ['catSheet', '业务类别'], items: ['itemSheet', '事项'] };
-const COLUMN_OF: Record<string, string> = { id: '编码', prefix: '前缀', zoneId: '功能区编码', openingHours: '办理时间', name: '名称', categoryId: '业务类别前缀', categoryIds: '业务类别前缀', number: '窗口号', rule: '叫号规则' };
+const SECTION_SHEETS: Record<string, [keyof Sections, string]> = {
+  zones: ['zoneSheet', '功能区'],
+  categories: ['catSheet', '业务类别'],
+  items: ['itemSheet', '事项'],
+};
+const COLUMN_OF: Record<string, string> = {
+  id: '编码',
+  prefix: '前缀',
+  zoneId: '功能区编码',
+  openingHours: '办理时间',
+  name: '名称',
+  categoryId: '业务类别前缀',
+  categoryIds: '业务类别前缀',
+  number: '窗口号',
+  rule: '叫号规则',
+};
 interface Sections {
   zoneSheet?: Sheet | undefined;
   catSheet?: Sheet | undefined;
@@ -274,5 +352,11 @@ function locate(p: DefinitionProblem, s: Sections): WorkbookProblem {
     sheet = undefined;
   } else sheetName = '大厅';
   const row = typeof index === 'number' ? (sheet?.rows[index]?.row ?? 0) : 0;
-  return { sheet: sheetName, row, column: typeof field === 'string' ? (COLUMN_OF[field] ?? field) : '', message: p.message, severity: p.severity };
+  return {
+    sheet: sheetName,
+    row,
+    column: typeof field === 'string' ? (COLUMN_OF[field] ?? field) : '',
+    message: p.message,
+    severity: p.severity,
+  };
 }

@@ -7,7 +7,11 @@ import { HttpError, type Router } from '../Router.ts';
 import { parseBody, requireAdmin } from './authRoutes.ts';
 
 /** v1 of the editor's messages. `definition` is validated by the hall definition schema itself. */
-const SaveBody = z.object({ v: z.literal(1), definition: z.unknown(), note: z.string().max(200).default('') });
+const SaveBody = z.object({
+  v: z.literal(1),
+  definition: z.unknown(),
+  note: z.string().max(200).default(''),
+});
 const CheckBody = z.object({ v: z.literal(1), definition: z.unknown() });
 const RollbackBody = z.object({ v: z.literal(1), version: z.number().int().nonnegative() });
 
@@ -31,8 +35,16 @@ export function hallDefinitionRoutes(r: Router, ctx: CenterContext): void {
     const admin = requireAdmin(req);
     const b = parseBody(SaveBody, req.body);
     const outcome = await ctx.editor.save(b.definition, `admin:${admin.username}`, b.note);
-    if (outcome.ok) ctx.audit.record(`admin:${admin.username}`, 'hall-definition-saved', 'hall', { version: outcome.version, note: b.note });
-    else ctx.logger.warn('hall definition change refused', { by: admin.username, problems: outcome.problems.filter((p) => p.severity === 'error').slice(0, 20) });
+    if (outcome.ok)
+      ctx.audit.record(`admin:${admin.username}`, 'hall-definition-saved', 'hall', {
+        version: outcome.version,
+        note: b.note,
+      });
+    else
+      ctx.logger.warn('hall definition change refused', {
+        by: admin.username,
+        problems: outcome.problems.filter((p) => p.severity === 'error').slice(0, 20),
+      });
     ctx.live.changed();
     return { status: outcome.ok ? 200 : 422, json: { v: 1, ...outcome } };
   });
@@ -48,7 +60,11 @@ export function hallDefinitionRoutes(r: Router, ctx: CenterContext): void {
     const admin = requireAdmin(req);
     const b = parseBody(RollbackBody, req.body);
     const outcome = await ctx.editor.rollback(b.version, `admin:${admin.username}`);
-    if (outcome.ok) ctx.audit.record(`admin:${admin.username}`, 'hall-definition-rolled-back', 'hall', { to: b.version, version: outcome.version });
+    if (outcome.ok)
+      ctx.audit.record(`admin:${admin.username}`, 'hall-definition-rolled-back', 'hall', {
+        to: b.version,
+        version: outcome.version,
+      });
     ctx.live.changed();
     return { status: outcome.ok ? 200 : 422, json: { v: 1, ...outcome } };
   });

@@ -1,0 +1,118 @@
+// The hall workbook: the three shipped halls export and re-import identically (.xlsx and CSV), and a
+// workbook with each kind of error is refused with the right sheet, row and column — nothing applied.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { stable, type HallDefinition } from '@hallkit/core';
+import { shippedHall, shippedHallPath } from '@hallkit/testkit';
+import { definitionToSheets } from '../src/server/hall/workbook/definitionToSheets.ts';
+import { previewImport } from '../src/server/hall/workbook/previewImport.ts';
+import { sheetsToDefinition } from '../src/server/hall/workbook/sheetsToDefinition.ts';
+import {
+  readWorkbook,
+  readWorkbookBuffer,
+  writeWorkbook,
+  writeWorkbookBuffer,
+  type WorkbookSheets,
+} from '../src/server/hall/workbook/WorkbookSheets.ts';
+import { newHallDefinition } from '../src/server/hall/workbook/newHallDefinition.ts';
+import { tempDir } from './support/centerHarness.ts';
+
+const same = (a: HallDefinition | undefined, b: HallDefinition) => expect(stable(a)).toBe(stable(b));
+
+function edit(sheets: WorkbookSheets, sheet: string, row: number, column: string, value: string): void {
+  const r = sheets.get(sheet)?.rows.find((x) => x.row === row);
+  if (!r) throw new Error(`${sheet} row ${row}`);
+  r.cells.set(column, value);
+}
+
+describe('the hall workbook', () => {
+  it('exports and re-imports the three shipped halls identically, as .xlsx and as CSV files', async () => {
+    for (const name of ['yantai', 'qingdao', 'zhaoyuan'] as const) {
+      const def = shippedHall(name);
+      const back = sheetsToDefinition(
+        await readWorkbookBuffer(await writeWorkbookBuffer(definitionToSheets(def))),
+        def,
+      );
+      expect(back.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      same(back.definition, def);
+      // Into an empty center too: everything the hall is comes from the workbook.
+      const fresh = sheetsToDefinition(definitionToSheets(def), newHallDefinition());
+      expect(fresh.definition?.windows).toHaveLength(def.windows.length);
+      expect(fresh.definition?.catalog.hall.name).toBe(def.catalog.hall.name);
+    }
+    const dir = join(tempDir(), 'zhaoyuan-csv');
+    const def = shippedHall('zhaoyuan');
+    await writeWorkbook(dir, definitionToSheets(def));
+    const preview = previewImport(await readWorkbook(dir), def);
+    expect(preview.ok).toBe(true);
+    expect(preview.diff?.windows).toEqual({ added: [], changed: [], removed: [] });
+    same(preview.definition, def);
+  });
+
+  it('refuses a workbook with each kind of error at its sheet, row and column, and applies nothing', () => {
+    const def = shippedHall('zhaoyuan');
+    const sheets = definitionToSheets(def, [
+      { staffNo: 'ZY001', name: '王芳', windowIds: ['w1'], roles: ['staff'], row: 2 },
+      { staffNo: 'ZY002', name: '李强', windowIds: ['w2'], roles: ['staff'], row: 3 },
+    ]);
+    edit(sheets, '业务类别', 3, '前缀', 'A'); // a duplicate prefix
+    edit(sheets, '业务类别', 4, '办理时间', '周一至周五 8:30-12:60'); // a malformed time
+    edit(sheets, '窗口', 5, '业务类别前缀', 'A、X'); // a window serving an unknown category
+    edit(sheets, '人员', 3, '工号', 'ZY001'); // a 工号 twice
+    edit(sheets, '人员', 2, '可登录窗口', '1-17、x'); // a bad range
+    edit(sheets, '人员', 3, '角色', '科长'); // an unknown role
+    edit(sheets, '节假日', 2, '类型', '假');
+    const p = previewImport(sheets, def);
+    expect(p.ok).toBe(false);
+    expect(p.definition).toBeUndefined();
+    const at = p.problems.filter((x) => x.severity === 'error').map((x) => `${x.sheet}/${x.row}/${x.column}`);
+    expect(at).toEqual(
+      expect.arrayContaining([
+        '业务类别/3/前缀',
+        '业务类别/4/办理时间',
+        '窗口/5/业务类别前缀',
+        '人员/3/工号',
+        '人员/2/可登录窗口',
+        '人员/3/角色',
+        '节假日/2/类型',
+      ]),
+    );
+    expect(p.problems.find((x) => x.sheet === '窗口')?.message).toBe(
+      '窗口办理的业务类别 X 在「业务类别」表中不存在',
+    );
+    expect(p.problems.find((x) => x.column === '办理时间')?.message).toContain('格式不对');
+  });
+
+  it('gives hall IT a command line: check exits 0 valid, 1 invalid, 2 unusable', async () => {
+    const cli = join(import.meta.dirname, '../src/cli/main.ts');
+    const run = async (...args: string[]) => {
+      try {
+        const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, ...args], {
+          cwd: join(import.meta.dirname, '../../..'),
+        });
+        return { code: 0, out: r.stdout };
+      } catch (e) {
+        const x = e as { code: number; stdout: string };
+        return { code: x.code, out: x.stdout };
+      }
+    };
+    const dir = tempDir();
+    const good = join(dir, 'yantai.xlsx');
+    expect((await run('hall', 'export', good, '--from', shippedHallPath('yantai'))).code).toBe(0);
+    const ok = await run('hall', 'check', good, '--json', '--base', shippedHallPath('yantai'));
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, counts: { 窗口: 289 } });
+    const sheets = await readWorkbook(good);
+    edit(sheets, '窗口', 2, '叫号规则', '随便');
+    const bad = join(dir, 'bad.xlsx');
+    await writeWorkbook(bad, sheets);
+    const refused = await run('hall', 'check', bad, '--json');
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out).problems).toContainEqual(
+      expect.objectContaining({ sheet: '窗口', row: 2, column: '叫号规则' }),
+    );
+    expect((await run('hall', 'check', join(dir, 'missing.xlsx'))).code).toBe(2);
+  }, 120_000);
+});
