@@ -146,6 +146,8 @@ export const kioskContract = defineContract({
     scan: z.object({ code: z.string(), at: z.number() }),
     /** The card reader saw a card it could not read. */
     cardError: z.object({ at: z.number() }),
+    /** A card was read but may not be used (core's one ID rule): the reason, never the number. */
+    cardRefused: z.object({ problem: z.enum(['format', 'check-character', 'birth-date', 'birth-date-mismatch', 'expired', 'not-yet-valid']), at: z.number() }),
   },
 });
 export type KioskContract = typeof kioskContract;

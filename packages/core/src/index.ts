@@ -3,6 +3,7 @@ export * from './DomainError.ts';
 export * from './time/hallDay.ts';
 export * from './time/workingDays.ts';
 export * from './privacy/maskIdNumber.ts';
+export * from './identity/index.ts';
 export * from './catalog/Catalog.ts';
 export * from './catalog/Translations.ts';
 export * from './calling/CallingRule.ts';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IdCardSimulator } from '../src/simulators/idcard/IdCardSimulator.ts';
 import { PrinterSimulator } from '../src/simulators/printer/PrinterSimulator.ts';
 import { ScannerSimulator } from '../src/simulators/scanner/ScannerSimulator.ts';
-import { RESIDENT_CARD, waitFor } from './fixtures.ts';
+import { FOREIGN_CARD, HMT_CARD, RESIDENT_CARD, waitFor } from './fixtures.ts';
 
 const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 
@@ -65,10 +65,35 @@ describe('hallkit-devices CLI against the simulators', () => {
     const masked = await cli(['read-card', '--serial', pty.hostPath, '--json', '--timeout', '5000']).done;
     expect(masked.code).toBe(0);
     expect(masked.stdout).not.toContain(RESIDENT_CARD.idNumber);
-    expect(JSON.parse(masked.stdout)).toMatchObject({ ok: true, card: { name: '张晓明', idNumber: '3706**********1234', photo: { format: 'wlt', bytes: 1024 } } });
+    expect(JSON.parse(masked.stdout)).toMatchObject({ ok: true, card: { name: '张晓明', idNumber: '3706**********1231', photo: { format: 'wlt', bytes: 1024 } } });
     const human = await cli(['read-card', '--serial', pty.hostPath, '--unmasked']).done;
-    expect(human.stdout).toContain('号码 370602198607151234');
+    expect(human.stdout).toContain('号码 370602198607151231');
     expect(human.stdout).toContain('住址 山东省烟台市芝罘区南大街123号');
+  });
+
+  it('prints every field of each card layout in its own terms, and the hall\'s verdict on it', async () => {
+    const pty = await PtyPair.create();
+    cleanup.push(() => pty.close());
+    const sim = await IdCardSimulator.start({ serialPath: pty.devicePath, card: HMT_CARD });
+    cleanup.push(() => sim.stop());
+    // HK permit: pass number (masked) and issue count; expired in 2024, so refused, saying why.
+    const hmt = await cli(['read-card', '--serial', pty.hostPath, '--timeout', '5000']).done;
+    expect(hmt.stdout).toContain('通行证号码 H123*5678');
+    expect(hmt.stdout).toContain('签发次数 01');
+    expect(hmt.stdout).toContain('核验 不通过：证件已过有效期');
+    expect(hmt.stdout).not.toContain('民族');
+    // Foreign permanent resident card, 2017 layout: English name, 国籍 (not 民族), card version.
+    sim.placeCard(FOREIGN_CARD);
+    const foreign = await cli(['read-card', '--serial', pty.hostPath, '--timeout', '5000']).done;
+    expect(foreign.stdout).toContain('英文姓名 MUELLER, ANNA');
+    expect(foreign.stdout).toContain('国籍 DEU');
+    expect(foreign.stdout).not.toContain('民族');
+    expect(foreign.stdout).toContain('证件版本 01');
+    expect(foreign.stdout).toContain('核验 通过：外国人永久居留身份证（2017版，15位）');
+    // 2023 layout in --json: the card version and the verdict are there.
+    sim.placeCard({ ...FOREIGN_CARD, idNumber: '937156198004090014' });
+    const json = await cli(['read-card', '--serial', pty.hostPath, '--json', '--timeout', '5000']).done;
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, card: { kind: 'foreign-permanent', cardVersion: '02', englishName: 'MUELLER, ANNA', nation: 'DEU', check: { ok: true, layout: 'foreign-2023' } } });
   });
 
   it('listens for scans and reports a missing device with a clear error and exit code', async () => {

@@ -61,7 +61,7 @@ describe('ID-card reader on a PTY pair with the real serialport binding and the 
       nation: '汉',
       birthDate: '1986-07-15',
       address: '山东省烟台市芝罘区南大街123号',
-      idNumber: '370602198607151234',
+      idNumber: '370602198607151231',
       authority: '烟台市公安局芝罘分局',
       validFrom: '2016-05-20',
       validTo: '2036-05-20',
@@ -73,8 +73,8 @@ describe('ID-card reader on a PTY pair with the real serialport binding and the 
     sim.removeCard();
     await waitFor(() => removed === 1, 3000, 'removed');
     const lines = log.map((l) => l.message).join('\n');
-    expect(lines).toContain('3706**********1234');
-    expect(lines).not.toContain('370602198607151234');
+    expect(lines).toContain('3706**********1231');
+    expect(lines).not.toContain('370602198607151231');
   });
 
   it('decodes 长期 validity, other nations, HMT permits and foreign permanent resident cards', async () => {
@@ -85,7 +85,7 @@ describe('ID-card reader on a PTY pair with the real serialport binding and the 
       await waitFor(() => removed === i + 1, 3000, `removed ${i}`);
     }
     expect(cards[0]).toMatchObject({ name: '欧阳秀英', gender: '女', nation: '满', idNumber: '37060219480203002X', validTo: null });
-    expect(cards[1]).toMatchObject({ kind: 'hmt-permit', name: '陈家乐', idNumber: '810000199011020011', passNumber: 'H12345678', issueCount: '01', nation: '' });
+    expect(cards[1]).toMatchObject({ kind: 'hmt-permit', name: '陈家乐', idNumber: '810000199011020018', passNumber: 'H12345678', issueCount: '01', nation: '' });
     expect(cards[2]).toMatchObject({ kind: 'foreign-permanent', name: '安娜', englishName: 'MUELLER, ANNA', nation: 'DEU', idNumber: 'DEU370680040901', birthDate: '1980-04-09', validTo: '2030-06-01' });
   });
 

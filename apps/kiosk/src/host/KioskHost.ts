@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { z } from 'zod';
-import { APPOINTMENT_REQUESTS, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, HallConfigSchema, hallLocalTime, HallSnapshotSchema, isCategoryOpen, plainCalendar, type Catalog, type HallConfig, type HallSnapshot, type WorkingCalendar } from '@hallkit/core';
+import { APPOINTMENT_REQUESTS, checkIdDocument, maskIdNumber, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, HallConfigSchema, hallLocalTime, HallSnapshotSchema, isCategoryOpen, plainCalendar, type Catalog, type HallConfig, type HallSnapshot, type WorkingCalendar } from '@hallkit/core';
 import { DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 import { BridgeHost, linkTls, type BridgeHandlers } from '@hallkit/host';
 import { kioskContract, type IssuedTicket, type KioskContract, type KioskState, type PrintOutcome } from '../contract.ts';
@@ -92,7 +92,7 @@ export class KioskHost {
       ...(id.password ? { password: id.password } : {}),
       ...linkTls(id),
       heartbeatMs: o.heartbeatMs ?? 30_000,
-      health: () => ({ v: 1, devices: this.devices.health(), printer: this.devices.printer?.status ?? null, errors: deviceProblems(this.devices.health()) }),
+      health: () => ({ v: 1, devices: this.devices.health(), printer: this.devices.printer?.status ?? null, errors: deviceProblems(this.devices.health(), { reader: this.devices.reader?.fault ?? null }) }),
       backoff: { initialMs: 200, maxMs: 3000 },
       ...(o.logger ? { logger: o.logger } : {}),
     });
@@ -134,7 +134,16 @@ export class KioskHost {
       this.link.recordTelemetry({ v: 1, kind: 'devices', ...this.devices.health() }, 'devices');
     });
     this.devices.on('card', (card) => {
-      const s = this.cards.open(card, this.catalog().hall.timeZone);
+      const timeZone = this.catalog().hall.timeZone;
+      // One rule with the phone pages (@hallkit/core checkIdDocument): a wrong check character, an
+      // impossible birth date or an expired card is refused in plain words, never given a ticket.
+      const check = checkIdDocument(card, hallLocalTime(this.now().getTime(), timeZone).day);
+      if (!check.ok) {
+        this.log(`card refused (${check.problem}): ${card.kind} ${maskIdNumber(card.idNumber)}`);
+        this.bridge.emit('cardRefused', { problem: check.problem, at: Date.now() });
+        return;
+      }
+      const s = this.cards.open(card, timeZone);
       this.log(`card read ${s.maskedNumber}`);
       this.bridge.emit('card', { session: s.session, maskedNumber: s.maskedNumber, greetingName: s.greetingName, age: s.age, elder: s.age !== null && s.age >= this.settings().elderAge, at: Date.now() });
     });

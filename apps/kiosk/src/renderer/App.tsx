@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IdleCountdown } from '@hallkit/ui';
+import { DOCUMENT_PROBLEM_TEXT, type DocumentProblem } from '@hallkit/core';
 import { api } from './bridge.ts';
 import { useKiosk, type Screen } from './state/kioskStore.ts';
 import { TopBar } from './components/TopBar.tsx';
@@ -49,9 +50,12 @@ export function App(): ReactNode {
         const st = useKiosk.getState();
         if (st.screen === 'technician') return;
         // A card on the attract or home screen starts a ticket; on check-in/progress it is the input.
-        set({ card: c, elder: st.elder || c.elder, ...(st.screen === 'attract' || st.screen === 'home' || st.screen === 'ticket' ? { screen: 'take', ticket: undefined } : {}) });
+        // A new card is a new person: whatever the last one looked up or checked in leaves the screen.
+        set({ card: c, lookup: undefined, checkIn: undefined, elder: st.elder || c.elder, ...(st.screen === 'attract' || st.screen === 'home' || st.screen === 'ticket' ? { screen: 'take', ticket: undefined } : {}) });
       }),
       api.on('cardError', (e) => e.at >= loadedAt && set({ notice: 'card.error' })),
+      // A refused card ends any session on screen: the next person never sees the last one's data.
+      api.on('cardRefused', (e) => e.at >= loadedAt && set({ notice: `card.refused.${e.problem}`, card: undefined, lookup: undefined, checkIn: undefined })),
       api.on('scan', (s) => {
         if (s.at < loadedAt) return;
         const st = useKiosk.getState();
@@ -102,6 +106,11 @@ export function App(): ReactNode {
       {useKiosk.getState().notice === 'card.error' && (
         <div className="banner warn toast" role="alert" data-testid="card-error" onClick={() => set({ notice: undefined })}>
           {t('card.error')}
+        </div>
+      )}
+      {useKiosk.getState().notice?.startsWith('card.refused.') && (
+        <div className="banner warn toast" role="alert" data-testid="card-refused" data-problem={useKiosk.getState().notice?.slice(13)} onClick={() => set({ notice: undefined })}>
+          {t('card.refusedLead', { reason: DOCUMENT_PROBLEM_TEXT[(useKiosk.getState().notice?.slice(13) ?? 'format') as DocumentProblem][language] })}
         </div>
       )}
       {screen !== 'attract' && (

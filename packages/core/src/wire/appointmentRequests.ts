@@ -1,3 +1,4 @@
+import { ID_NUMBER_SHAPE } from '../identity/idNumber.ts';
 import { z } from 'zod';
 import { ApplicationCaseSchema } from '../cases/ApplicationCase.ts';
 
@@ -11,7 +12,9 @@ import { ApplicationCaseSchema } from '../cases/ApplicationCase.ts';
 /** Request names (sync allows topic-safe names only: no dots). */
 export const APPOINTMENT_REQUESTS = { checkIn: 'appointment-checkin', caseLookup: 'case-lookup' } as const;
 
-const IdNumber = z.string().regex(/^[0-9]{17}[0-9Xx]$/);
+// Any layout served (resident, HK/Macau/TW permit, foreign permanent resident 2017 and 2023); the
+// check character and birth date are checked where the hall's day is known (identity/idNumber.ts).
+const IdNumber = z.string().regex(ID_NUMBER_SHAPE);
 
 /** `appointment-checkin`: check a booking in by its code (typed or scanned) or by the holder's ID card. */
 export const AppointmentCheckInRequestSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MASKED_ID_SHAPE } from '../identity/idNumber.ts';
 import { PriorityClassSchema } from '../calling/CallingRule.ts';
 import { TicketSourceSchema } from '../tickets/Ticket.ts';
 
@@ -20,7 +21,7 @@ export const TicketIssueRequestSchema = z.object({
   source: TicketSourceSchema,
   priority: PriorityClassSchema,
   /** Only the masked number ever travels for a ticket (3706**********1234). */
-  idCard: z.object({ maskedNumber: z.string().regex(/^[0-9]{2,6}\*+[0-9Xx]{0,4}$/) }).optional(),
+  idCard: z.object({ maskedNumber: z.string().regex(MASKED_ID_SHAPE) }).optional(),
 });
 export type TicketIssueRequest = z.infer<typeof TicketIssueRequestSchema>;
 

@@ -1,7 +1,7 @@
-import { describeCard, type IdCard } from '../idcard/IdCard.ts';
+import type { IdCard } from '../idcard/IdCard.ts';
+import { cardText, cardView } from './cardReport.ts';
 import { IdCardReader } from '../idcard/IdCardReader.ts';
 import { ReceiptPrinter } from '../printer/ReceiptPrinter.ts';
-import { maskIdNumber } from '../privacy/maskIdNumber.ts';
 import type { DeviceConfig } from '../registry/DeviceConfig.ts';
 import { createDevice, type AnyDevice } from '../registry/DeviceRegistry.ts';
 import { Scanner, type ScanEvent } from '../scanner/Scanner.ts';
@@ -86,10 +86,6 @@ export async function printTestCommand(f: CommonFlags): Promise<number> {
   });
 }
 
-function cardView(card: IdCard, unmasked: boolean): Record<string, unknown> {
-  const { photo, ...fields } = card;
-  return { ...fields, idNumber: unmasked ? card.idNumber : maskIdNumber(card.idNumber), photo: { format: photo.format, bytes: photo.bytes.length } };
-}
 
 export async function readCardCommand(f: CommonFlags): Promise<number> {
   const config = targetConfig('idcard', f);
@@ -108,14 +104,7 @@ export async function readCardCommand(f: CommonFlags): Promise<number> {
       report(!!f.json, { ok: false, error: 'no card', readerState: reader.readerState }, `no card read within ${timeoutMs} ms (${reader.readerState})`);
       return 1;
     }
-    const view = cardView(card, !!f.unmasked);
-    const text = [
-      describeCard(card),
-      `  姓名 ${card.name}  性别 ${card.gender}  民族 ${card.nation}  出生 ${card.birthDate}`,
-      `  住址 ${card.address}`,
-      `  号码 ${String(view.idNumber)}  签发机关 ${card.authority}  有效期 ${card.validFrom}–${card.validTo ?? '长期'}`,
-    ].join('\n');
-    report(!!f.json, { ok: true, card: view }, text);
+    report(!!f.json, { ok: true, card: cardView(card, !!f.unmasked) }, cardText(card, !!f.unmasked));
     return 0;
   });
 }

@@ -32,6 +32,8 @@ export interface IdCard {
   photo: CardPhoto;
   /** Foreign permanent resident card only. */
   englishName?: string;
+  /** Foreign permanent resident card only: the chip's card version field ('01' 2017 layout, '02' 2023). */
+  cardVersion?: string;
   /** HMT residence permit only: 通行证号码 and 签发次数. */
   passNumber?: string;
   issueCount?: string;

@@ -23,6 +23,12 @@ export interface IdCardReaderOptions extends PosDeviceOptions {
   commandTimeoutMs?: number;
   /** Unanswered commands in a row before the reader counts as offline. */
   offlineAfterTimeouts?: number;
+  /**
+   * Failed exchanges in a row — a found card that does not read (no answer, a refusal), or replies
+   * with bad checksums — before the reader counts as faulty: it still answers, so it never goes
+   * offline, yet nobody can use it.
+   */
+  faultAfterFailures?: number;
   photoDecoder?: PhotoDecoder;
 }
 
@@ -40,6 +46,8 @@ export class IdCardReader extends PosDevice<IdCardReaderEvents> {
   private polling = false;
   private present = false;
   private timeouts = 0;
+  private failures = 0;
+  private faultValue: string | null = null;
   private readerStateValue: ReaderState = 'no-card';
 
   constructor(
@@ -54,32 +62,71 @@ export class IdCardReader extends PosDevice<IdCardReaderEvents> {
     return this.readerStateValue;
   }
 
+  /**
+   * Why the reader cannot be used although it is online (cards found but not read, a line full of
+   * bad checksums), or null. Cleared by the next good read or a reconnect.
+   */
+  get fault(): string | null {
+    return this.faultValue;
+  }
+
+  private failed(what: string): void {
+    this.failures += 1;
+    if (this.failures >= (this.opts.faultAfterFailures ?? 3) && this.faultValue === null) {
+      this.faultValue = `${this.failures} failed exchanges in a row (last: ${what})`;
+      this.log.warn(`reader faulty: ${this.faultValue}`);
+      this.emit('reader', this.readerStateValue, this.faultValue);
+    }
+  }
+
+  private succeeded(): void {
+    this.failures = 0;
+    if (this.faultValue !== null) {
+      this.faultValue = null;
+      this.log.info('reader works again');
+      this.emit('reader', this.readerStateValue, 'works again');
+    }
+  }
+
   /** One find → select → read now (also what polling does). Resolves null when no card is there. */
   async readOnce(): Promise<IdCard | null> {
     this.requireClaimed();
     this.requireOnline();
     const find = await this.command(SamCommand.findCard);
     if (find.sw3 !== SamResult.cardFound) {
+      // A clean "no card" answer proves the line, not reading: a read fault stays until a card reads.
+      if (this.faultValue === null) this.failures = 0;
       this.setReader('no-card');
       return null;
     }
     this.setReader('reading');
-    const select = await this.command(SamCommand.selectCard);
-    if (select.sw3 !== SamResult.ok) {
-      this.setReader('read-failed', `select failed (SW3 0x${select.sw3.toString(16)})`);
-      return null;
+    let select: Reply;
+    let read: Reply;
+    try {
+      select = await this.command(SamCommand.selectCard);
+      if (select.sw3 !== SamResult.ok) {
+        this.failed('select refused');
+        this.setReader('read-failed', `select failed (SW3 0x${select.sw3.toString(16)})`);
+        return null;
+      }
+      read = await this.command(SamCommand.readTextPhoto);
+    } catch (e) {
+      this.failed((e as Error).message);
+      throw e;
     }
-    const read = await this.command(SamCommand.readTextPhoto);
     if (read.sw3 !== SamResult.ok) {
+      this.failed('read refused');
       this.setReader('read-failed', `read failed (SW3 0x${read.sw3.toString(16)})`);
       return null;
     }
     const decoded = decodeReadReply(read.data);
     if (!decoded.ok) {
+      this.failed(decoded.error);
       this.setReader('read-failed', decoded.error);
       this.emitFault(new DeviceError('protocol', decoded.error));
       return null;
     }
+    this.succeeded();
     this.setReader('card-present');
     this.log.info(`card read: ${describeCard(decoded.card)}`);
     return decoded.card;
@@ -107,6 +154,7 @@ export class IdCardReader extends PosDevice<IdCardReaderEvents> {
   protected async onConnected(): Promise<void> {
     this.frames.reset();
     this.timeouts = 0;
+    this.succeeded();
     const status = await this.command(SamCommand.status);
     if (status.sw3 !== SamResult.ok) throw new DeviceError('protocol', `SAM status 0x${status.sw3.toString(16)}`);
   }
@@ -166,7 +214,10 @@ export class IdCardReader extends PosDevice<IdCardReaderEvents> {
     for (const ev of this.frames.push(chunk)) {
       if (ev.kind === 'bad') {
         this.emitFault(new DeviceError('protocol', `bad SAM frame (${ev.reason}, ${ev.bytes} bytes)`));
-        if (ev.reason === 'checksum') this.failPending(new DeviceError('protocol', 'reply checksum error'), 'checksum-error');
+        if (ev.reason === 'checksum') {
+          if (this.pending) this.failed('reply checksum error');
+          this.failPending(new DeviceError('protocol', 'reply checksum error'), 'checksum-error');
+        }
         continue;
       }
       const p = this.pending;

@@ -12,9 +12,18 @@ const RESIDENT = {
   authority: [158, 30], from: [188, 16], to: [204, 16],
 } as const satisfies Record<string, Field>;
 const HMT = { ...RESIDENT, pass: [220, 18], issues: [238, 4] } as const satisfies Record<string, Field>;
-const FOREIGN = {
+const FOREIGN_2017 = {
   english: [0, 120], gender: [120, 2], id: [122, 30], nationality: [152, 6], name: [158, 30],
   from: [188, 16], to: [204, 16], birth: [220, 16], version: [236, 4], authority: [240, 8],
+} as const satisfies Record<string, Field>;
+/**
+ * The 2023 card (marker `Y`): its number is 18 digits (36 bytes), so every later field moves back
+ * 6 bytes and the authority code keeps 2 bytes before the marker. Modelled from the 2017 layout and
+ * the 18-digit number; not yet checked against a real card (docs/devices.md, known limits).
+ */
+const FOREIGN_2023 = {
+  english: [0, 120], gender: [120, 2], id: [122, 36], nationality: [158, 6], name: [164, 30],
+  from: [194, 16], to: [210, 16], birth: [226, 16], version: [242, 4], authority: [246, 2],
 } as const satisfies Record<string, Field>;
 
 function field(text: Uint8Array, [offset, length]: Field): string {
@@ -46,6 +55,7 @@ export function decodeCardText(text: Uint8Array, photo: CardPhoto): TextDecodeRe
   const validTo = (raw: string): string | null => (raw === '长期' ? null : date(raw));
   let card: IdCard;
   if (kind === 'foreign-permanent') {
+    const FOREIGN = String.fromCharCode(text[KIND_OFFSET] ?? 0x20) === 'Y' ? FOREIGN_2023 : FOREIGN_2017;
     const english = field(text, FOREIGN.english);
     const chinese = field(text, FOREIGN.name);
     card = {
@@ -53,6 +63,7 @@ export function decodeCardText(text: Uint8Array, photo: CardPhoto): TextDecodeRe
       nation: field(text, FOREIGN.nationality), birthDate: date(field(text, FOREIGN.birth)), address: '',
       idNumber: field(text, FOREIGN.id), authority: field(text, FOREIGN.authority),
       validFrom: date(field(text, FOREIGN.from)), validTo: validTo(field(text, FOREIGN.to)), photo,
+      cardVersion: field(text, FOREIGN.version),
     };
   } else {
     const f = kind === 'hmt-permit' ? HMT : RESIDENT;
@@ -85,6 +96,8 @@ export function encodeCardText(card: Omit<IdCard, 'photo'>): Uint8Array {
   put(text, [0, TEXT_BYTES], '');
   const to = card.validTo === null ? '长期' : compact(card.validTo);
   if (card.kind === 'foreign-permanent') {
+    const is2023 = card.idNumber.length === 18;
+    const FOREIGN = is2023 ? FOREIGN_2023 : FOREIGN_2017;
     put(text, FOREIGN.english, card.englishName ?? card.name);
     put(text, FOREIGN.gender, genderCode(card.gender));
     put(text, FOREIGN.id, card.idNumber);
@@ -93,9 +106,9 @@ export function encodeCardText(card: Omit<IdCard, 'photo'>): Uint8Array {
     put(text, FOREIGN.from, compact(card.validFrom));
     put(text, FOREIGN.to, to);
     put(text, FOREIGN.birth, compact(card.birthDate));
-    put(text, FOREIGN.version, '01');
+    put(text, FOREIGN.version, card.cardVersion ?? (is2023 ? '02' : '01'));
     put(text, FOREIGN.authority, card.authority);
-    put(text, [KIND_OFFSET, 2], 'I');
+    put(text, [KIND_OFFSET, 2], is2023 ? 'Y' : 'I');
     return text;
   }
   const f = card.kind === 'hmt-permit' ? HMT : RESIDENT;

@@ -13,7 +13,7 @@ export interface LogSink {
 }
 
 // 18-character resident ID (17 digits + digit/X) and the old 15-digit form, not inside longer digit runs.
-const ID_NUMBER = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
+const ID_NUMBER = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15}|[A-Z]{3}\d{12})(?![0-9A-Za-z])/g;
 
 /** Masks every ID number in a line (`3706**********1234`). */
 export function maskIdNumbersIn(line: string): string {

@@ -13,7 +13,7 @@ import type { MobileService } from '../MobileService.ts';
 import { body, guarded, limit, phoneCookie, PHONE_COOKIE, requirePhone, type MobileRateRules } from './replies.ts';
 
 const Phone = z.string().trim();
-const IdNumber = z.string().trim().min(15).max(18);
+const IdNumber = z.string().trim().min(15).max(24);
 /** `remind`: SMS when few are ahead and when called (remote ticket), or the day before (booking). */
 const TakeBody = z.object({ categoryId: z.string(), itemId: z.string().optional(), idNumber: IdNumber, remind: z.boolean().optional() });
 const BookBody = z.object({ categoryId: z.string(), itemId: z.string().optional(), idNumber: IdNumber, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), slotFrom: z.number().int(), remind: z.boolean().optional() });

@@ -1,29 +1,19 @@
-// Resident ID numbers (GB 11643-1999): 17 digits and a check character. Checked before anything
-// is booked with one; kept only as a keyed hash (to match) and masked (to show).
+// ID numbers on the phone pages and in the center's look-ups follow @hallkit/core's one rule
+// (identity/idNumber.ts): resident cards, HK/Macau/TW residence permits and both foreign permanent
+// resident card layouts. Kept only as a keyed hash (to match) and masked (to show).
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { maskIdNumber } from '@hallkit/core';
+import { checkIdNumber, maskIdNumber, normaliseIdNumber } from '@hallkit/core';
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
+export { idCheckCharacter, normaliseIdNumber } from '@hallkit/core';
 
-export function normaliseIdNumber(input: string): string {
-  return input.trim().toUpperCase();
-}
-
-export function isValidIdNumber(input: string): boolean {
-  const s = normaliseIdNumber(input);
-  if (!/^[0-9]{17}[0-9X]$/.test(s)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(s[i]) * (WEIGHTS[i] ?? 0);
-  return CHECK[sum % 11] === s[17];
-}
-
-/** The check character for 17 digits (demo data and tests make valid numbers with it). */
-export function idCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
-  return CHECK[sum % 11] ?? '?';
+/**
+ * True for a number of a layout served with a right check character and a real birth date. The
+ * birth date is bounded by tomorrow in UTC: never wrongly refused for a baby born today in China.
+ */
+export function isValidIdNumber(input: string, now: Date = new Date()): boolean {
+  const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  return checkIdNumber(input, tomorrow).ok;
 }
 
 /**

@@ -22,7 +22,7 @@ export const ELDER_CARD: SimulatedCard = {
   gender: '女',
   nation: '满',
   birthDate: '1948-02-03',
-  idNumber: '37060219480203002X',
+  idNumber: '370602194802030023',
   validFrom: '2008-03-01',
   validTo: null,
 };

@@ -77,8 +77,18 @@ export class KioskDevices extends EventEmitter<{ change: [DeviceHealth]; card: [
     this.printer?.on('state', () => this.refreshPrinter());
     this.reader?.on('status', () => this.changed());
     this.reader?.on('card', (c) => this.emit('card', c));
+    let readerBefore = 'no-card';
+    let faultBefore: string | null = null;
     this.reader?.on('reader', (s) => {
-      if (s === 'read-failed' || s === 'checksum-error') this.emit('cardError');
+      // Tell the citizen to lift and replace a card only when a card was found and then failed: a
+      // bad checksum on the "is there a card?" poll is line noise, and nobody placed anything.
+      if (s === 'read-failed' || (s === 'checksum-error' && readerBefore === 'reading')) this.emit('cardError');
+      readerBefore = s;
+      const fault = this.reader?.fault ?? null;
+      if (fault !== faultBefore) {
+        faultBefore = fault;
+        this.changed();
+      }
     });
     this.scanner?.on('scan', (s) => this.emit('scan', s.code));
     this.scanner?.on('status', () => this.changed());
@@ -104,7 +114,8 @@ export class KioskDevices extends EventEmitter<{ change: [DeviceHealth]; card: [
   health(): DeviceHealth {
     return {
       printer: this.printerState,
-      reader: !this.reader ? 'absent' : this.reader.power === 'online' ? 'ready' : 'offline',
+      // A reader that answers but cannot read counts as out of use: the screens stop inviting a swipe.
+      reader: !this.reader ? 'absent' : this.reader.power === 'online' && !this.reader.fault ? 'ready' : 'offline',
       scanner: !this.scanner ? 'absent' : this.scanner.power === 'online' ? 'ready' : 'offline',
     };
   }

@@ -14,9 +14,11 @@ export function Progress(): ReactNode {
   const set = useKiosk((s) => s.set);
   const host = useKiosk((s) => s.host);
   const [busy, setBusy] = useState(false);
+  const [byCard, setByCard] = useState(false);
   const run = useCallback(
     async (input: { receiptCode?: string; cardSession?: string }) => {
       setBusy(true);
+      setByCard(input.cardSession !== undefined);
       try {
         set({ lookup: await api.lookupCase(input) });
       } catch {
@@ -54,7 +56,7 @@ export function Progress(): ReactNode {
       </p>
       {lookup && !lookup.ok && (
         <div className="banner warn big-text" role="alert" data-testid="lookup-failed" data-reason={lookup.reason}>
-          {t(`progress.${lookup.reason}`)}
+          {t(lookup.reason === 'not-found' && byCard ? 'progress.notFoundCard' : `progress.${lookup.reason}`)}
         </div>
       )}
       {busy && <div className="banner">{t('progress.busy')}</div>}

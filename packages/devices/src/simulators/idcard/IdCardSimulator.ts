@@ -38,6 +38,7 @@ export class IdCardSimulator extends EventEmitter<{ command: [cmd: string] }> {
   readonly commands: string[] = [];
   private card: SimulatedCard | undefined;
   private faults: IdCardFault[] = [];
+  private readsMuted = false;
   private port: SerialPort | undefined;
   private readonly frames = new SamFrameReader();
 
@@ -76,6 +77,10 @@ export class IdCardSimulator extends EventEmitter<{ command: [cmd: string] }> {
   removeCard(): void {
     this.card = undefined;
   }
+  /** A broken module: finds cards but never answers a read (until switched back). */
+  muteReads(on: boolean): void {
+    this.readsMuted = on;
+  }
   /** The next reply (or the next N, by calling again) misbehaves this way. */
   injectFault(fault: IdCardFault, times = 1): void {
     for (let i = 0; i < times; i++) this.faults.push(fault);
@@ -101,6 +106,7 @@ export class IdCardSimulator extends EventEmitter<{ command: [cmd: string] }> {
   }
 
   private answer(cmd: string): void {
+    if (this.readsMuted && (cmd === '2002' || cmd === '3001')) return;
     const fault = this.faults.shift();
     if (fault === 'timeout') return;
     let reply: Uint8Array;

@@ -81,7 +81,7 @@ export function Appointments({ info }: { info: HallInfo | undefined }) {
           <input
             className="m-input"
             name="idNumber"
-            maxLength={18}
+            maxLength={22}
             autoComplete="off"
             value={idNumber}
             onChange={(e) => setIdNumber(e.target.value.toUpperCase())}

@@ -41,7 +41,7 @@ export default {
   home: { title: '{{hall}}', subtitle: 'Queue · Online ticket · Appointments · Progress · Rating', followHint: 'Scan the QR code on your ticket to follow it' },
   errors: {
     'bad-request': 'Please check what you entered', 'login-required': 'Please log in with your phone first', 'rate-limited': 'Too many tries, please wait a moment',
-    'not-found': 'Nothing found', 'not-yours': 'This is not your booking or ticket', 'bad-id-number': 'The ID number is not valid', 'slot-full': 'This slot is full, please pick another',
+    'not-found': 'Nothing found', 'not-yours': 'This is not your booking or ticket', 'bad-id-number': 'The ID number is not valid — check its last character and birth date. Accepted: resident ID card, HK/Macau/Taiwan residence permit, foreign permanent resident ID card', 'slot-full': 'This slot is full, please pick another',
     'already-booked': 'This ID number already has a booking for this service that day', 'quota-exhausted': 'No online tickets left today ({{quota}} a day): please take one in the hall',
     'id-limit': 'One ID number may take {{limit}} online ticket(s) per service per day', 'phone-limit': 'One phone may take {{limit}} online tickets per day',
     'category-closed': 'This service is closed now', 'already-evaluated': 'This service has already been rated — one rating per service', 'evaluation-closed': 'The rating period has ended',

@@ -110,7 +110,7 @@ export default {
     'rate-limited': '操作太频繁，请稍后再试',
     'not-found': '没有找到相关记录',
     'not-yours': '这不是您的预约或号码',
-    'bad-id-number': '身份证号不正确，请核对',
+    'bad-id-number': '证件号码不正确，请核对（最后一位校验码、出生日期）。可用居民身份证、港澳台居民居住证或外国人永久居留身份证',
     'unknown-category': '没有这个业务',
     'unknown-item': '该事项不属于所选业务',
     'no-plan': '该业务暂不开放预约',

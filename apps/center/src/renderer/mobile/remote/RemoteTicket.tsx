@@ -108,7 +108,7 @@ export function RemoteTicket({ info: shellInfo }: { info: HallInfo | undefined }
             <input
               className="m-input"
               name="idNumber"
-              maxLength={18}
+              maxLength={22}
               autoComplete="off"
               value={idNumber}
               onChange={(e) => setIdNumber(e.target.value.toUpperCase())}

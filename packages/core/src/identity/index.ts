@@ -1,0 +1,2 @@
+export * from './idNumber.ts';
+export * from './documentValidity.ts';
