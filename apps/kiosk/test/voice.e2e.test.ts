@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 /** Waits until the speaker played something containing `text`; returns its WAV path. */
-async function heard(text: string, after: number, timeoutMs = 10_000): Promise<string> {
+async function heard(text: string, after: number, timeoutMs = 20_000): Promise<string> {
   let file = '';
   await waitUntil(
     () => {
@@ -33,7 +33,7 @@ async function heard(text: string, after: number, timeoutMs = 10_000): Promise<s
 }
 
 describe('kiosk voice: 语音导航, spoken through the device audio', () => {
-  it('offers 语音导航 on every screen, inside the screen', async () => {
+  it('offers 语音导航 on every screen, inside the screen', { timeout: 60_000 }, async () => {
     const p = rig.page;
     for (const [go, screen] of [['', 'home'], ['go-take', 'take'], ['go-checkin', 'checkIn'], ['go-progress', 'progress']] as const) {
       await rig.reset();
@@ -47,7 +47,7 @@ describe('kiosk voice: 语音导航, spoken through the device audio', () => {
     }
   });
 
-  it('nothing is said while voice is off; switched on, the screen is said in Mandarin (pinyin voice, no English fallback) and measured', async () => {
+  it('nothing is said while voice is off; switched on, the screen is said in Mandarin (pinyin voice, no English fallback) and measured', { timeout: 60_000 }, async () => {
     await rig.reset();
     const p = rig.page;
     const before = rig.spoken().length;
@@ -69,7 +69,7 @@ describe('kiosk voice: 语音导航, spoken through the device audio', () => {
     expect(ph.input.startsWith('qing3 xuan3 ze2 nin2')).toBe(true);
   });
 
-  it('with voice on, paper out and the idle warning are said; 首页 keeps voice, elder mode and the language', async () => {
+  it('with voice on, paper out and the idle warning are said; 首页 keeps voice, elder mode and the language', { timeout: 60_000 }, async () => {
     await rig.reset();
     const p = rig.page;
     await p.click('[data-testid=voice-toggle]');
@@ -99,7 +99,7 @@ describe('kiosk voice: 语音导航, spoken through the device audio', () => {
     expect(await p.getAttribute('[data-testid=voice-toggle]', 'aria-pressed')).toBe('true');
   });
 
-  it('elder mode always speaks: the ticket is said and lasts as long as its words need', async () => {
+  it('elder mode always speaks: the ticket is said and lasts as long as its words need', { timeout: 60_000 }, async () => {
     await rig.reset();
     const p = rig.page;
     const before = rig.spoken().length;
