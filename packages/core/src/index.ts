@@ -45,3 +45,6 @@ export * from './history/closeDay.ts';
 export * from './history/HallCheckpoint.ts';
 export * from './citizens/CitizenNoticePolicy.ts';
 export * from './wire/reminderRequests.ts';
+export * from './simulation/Arrival.ts';
+export * from './simulation/simulateDay.ts';
+export * from './simulation/generateArrivals.ts';
