@@ -48,3 +48,6 @@ export * from './wire/reminderRequests.ts';
 export * from './simulation/Arrival.ts';
 export * from './simulation/simulateDay.ts';
 export * from './simulation/generateArrivals.ts';
+export * from './reports/durationBuckets.ts';
+export * from './reports/DayFigures.ts';
+export * from './reports/dayFacts.ts';

@@ -2,5 +2,6 @@
 import type { CenterModule } from './CenterModule.ts';
 import { mobileModule } from '../mobile/MobileModule.ts';
 import { careModule } from './care/CareModule.ts';
+import { reportsModule } from './reports/ReportsModule.ts';
 
-export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule()];
+export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule()];

@@ -21,4 +21,28 @@ export const HISTORY_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'report figures per closed day and dimension, 差评 follow-up cases',
+    up: `
+      ALTER TABLE hall_days ADD COLUMN archived_at TEXT;
+      CREATE TABLE report_day_facts (
+        range_day TEXT NOT NULL,         -- the closed hall-day whose stretch of the log gave this row
+        day TEXT NOT NULL,               -- the day the figures count on
+        dim TEXT NOT NULL,               -- hall | zone | category | window | staff | item
+        key TEXT NOT NULL,
+        issued INTEGER NOT NULL,
+        served INTEGER NOT NULL,
+        rated INTEGER NOT NULL,
+        figures TEXT NOT NULL            -- core DayFigures as JSON
+      );
+      CREATE INDEX report_day_facts_by_dim ON report_day_facts (dim, day);
+      CREATE INDEX report_day_facts_by_range ON report_day_facts (range_day);
+      CREATE TABLE report_follow_ups (
+        case_id TEXT PRIMARY KEY,
+        opened_at TEXT, deadline TEXT, window_id TEXT, staff_id TEXT, zone_id TEXT, category_id TEXT, item_id TEXT,
+        state TEXT, contacted_at TEXT, rectified_at TEXT, closed_at TEXT, note TEXT
+      );
+    `,
+  },
 ];

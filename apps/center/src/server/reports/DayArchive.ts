@@ -1,0 +1,71 @@
+// The figures of every closed hall-day, stored once per day and dimension (core dayFacts over the
+// day's own stretch of the log), so a month or a year of reports adds a few thousand small rows
+// instead of replaying millions of events. Archiving is idempotent per day (rows are replaced), runs
+// after each close and at start for any closed day not yet archived, and can be redone from the log.
+import type { Database } from 'better-sqlite3';
+import { dayFacts, type FollowUpFact, type HallConfig } from '@hallkit/core';
+import type { Logger } from '@hallkit/sync';
+import type { HallLog } from '../hall/HallLog.ts';
+
+export class DayArchive {
+  constructor(
+    private readonly db: Database,
+    private readonly log: HallLog,
+    private readonly config: () => HallConfig,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Archives every closed day that has no figures yet; returns the days done. */
+  archivePending(): string[] {
+    const days = this.db.prepare('SELECT day FROM hall_days WHERE archived_at IS NULL ORDER BY close_n').all() as { day: string }[];
+    for (const { day } of days) this.archive(day);
+    return days.map((d) => d.day);
+  }
+
+  /** (Re)computes one closed day's figures from its stretch of the log. */
+  archive(day: string): void {
+    const row = this.db.prepare('SELECT first_n, close_n FROM hall_days WHERE day = ?').get(day) as { first_n: number; close_n: number } | undefined;
+    if (!row) throw new Error(`hall-day ${day} is not closed`);
+    const t0 = performance.now();
+    const { rows, followUps } = dayFacts(this.config(), this.log.between(row.first_n - 1, row.close_n));
+    const insert = this.db.prepare('INSERT INTO report_day_facts (range_day, day, dim, key, issued, served, rated, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM report_day_facts WHERE range_day = ?').run(day);
+      for (const r of rows) insert.run(day, r.day, r.dim, r.key, r.figures.issued, r.figures.served, r.figures.rated, JSON.stringify(r.figures));
+      for (const f of followUps) this.upsertFollowUp(f);
+      this.db.prepare('UPDATE hall_days SET archived_at = ? WHERE day = ?').run(new Date().toISOString(), day);
+    })();
+    this.logger.info('hall-day archived for reports', { day, rows: rows.length, followUps: followUps.length, ms: Math.round(performance.now() - t0) });
+  }
+
+  private upsertFollowUp(f: FollowUpFact): void {
+    // A later stretch only fills in what it knows: the case's opening stays as first recorded.
+    this.db
+      .prepare(
+        `INSERT INTO report_follow_ups (case_id, opened_at, deadline, window_id, staff_id, zone_id, category_id, item_id, state, contacted_at, rectified_at, closed_at, note)
+         VALUES (@caseId, @openedAt, @deadline, @windowId, @staffId, @zoneId, @categoryId, @itemId, @state, @contactedAt, @rectifiedAt, @closedAt, @note)
+         ON CONFLICT (case_id) DO UPDATE SET
+           opened_at = coalesce(opened_at, excluded.opened_at), deadline = coalesce(deadline, excluded.deadline),
+           window_id = coalesce(window_id, excluded.window_id), staff_id = coalesce(staff_id, excluded.staff_id),
+           zone_id = coalesce(zone_id, excluded.zone_id), category_id = coalesce(category_id, excluded.category_id),
+           item_id = coalesce(item_id, excluded.item_id), state = coalesce(excluded.state, state),
+           contacted_at = coalesce(excluded.contacted_at, contacted_at), rectified_at = coalesce(excluded.rectified_at, rectified_at),
+           closed_at = coalesce(excluded.closed_at, closed_at), note = coalesce(excluded.note, note)`,
+      )
+      .run({
+        caseId: f.caseId,
+        openedAt: f.openedAt ?? null,
+        deadline: f.deadline ?? null,
+        windowId: f.windowId ?? null,
+        staffId: f.staffId ?? null,
+        zoneId: f.zoneId ?? null,
+        categoryId: f.categoryId ?? null,
+        itemId: f.itemId ?? null,
+        state: f.state ?? null,
+        contactedAt: f.contactedAt ?? null,
+        rectifiedAt: f.rectifiedAt ?? null,
+        closedAt: f.closedAt ?? null,
+        note: f.note ?? null,
+      });
+  }
+}
