@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { generateDay, hallDay, isSatisfied, simulateDay, yantaiHallConfig, type HallConfig, type HallEvent, type ReportDimension } from '@hallkit/core';
+import { shippedHall } from '@hallkit/testkit';
+import { generateDay, hallDay, isSatisfied, simulateDay, type HallConfig, type HallEvent, type ReportDimension } from '@hallkit/core';
 import type { Logger } from '@hallkit/sync';
 import { openCenterDb } from '../src/server/store/CenterStore.ts';
 import { HallService } from '../src/server/hall/HallService.ts';
@@ -17,7 +18,7 @@ import { ReportLabels } from '../src/server/reports/ReportLabels.ts';
 import { reportWorkbook } from '../src/server/reports/ReportWorkbook.ts';
 
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-const base = yantaiHallConfig({ alwaysOpen: true });
+const base = shippedHall('yantai', { allDay: true });
 const config: HallConfig = { ...base, windows: base.windows.slice(0, 14) };
 const TZ = config.catalog.hall.timeZone;
 
@@ -160,7 +161,8 @@ describe('reports', () => {
   it('exports the report as a workbook whose first sheet holds the rows and the total', async () => {
     const report = month.query.report('2026-11-01', '2026-11-30', 'window', 'day');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await reportWorkbook(report, '烟台市政务服务中心'));
+    const file = await reportWorkbook(report, '烟台市政务服务中心');
+    await wb.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws?.name).toBe('按窗口');
     expect(String(ws?.getCell(1, 1).value)).toContain('2026-11-01 至 2026-11-30');
