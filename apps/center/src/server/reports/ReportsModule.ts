@@ -40,6 +40,9 @@ export function reportsModule(): CenterModule {
   return {
     name: 'reports',
     routes(r, ctx) {
+      // One module object serves every center started in this process (tests restart centers).
+      archive = undefined;
+      query = undefined;
       r.get('/api/admin/reports', (req) => {
         requireAdmin(req);
         const q = parseQuery(req);
