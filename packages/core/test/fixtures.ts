@@ -3,6 +3,9 @@ import qingdao from '../../../halls/qingdao.json' with { type: 'json' };
 import yantai from '../../../halls/yantai.json' with { type: 'json' };
 import zhaoyuan from '../../../halls/zhaoyuan.json' with { type: 'json' };
 
+/** A deep copy (the pure core's tests have no DOM or Node globals such as structuredClone). */
+export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
 const FILES = { yantai, qingdao, zhaoyuan };
 const parsed = new Map<string, HallConfig>();
 
@@ -12,7 +15,7 @@ export function shippedHall(
   opts: { allDay?: boolean } = {},
 ): HallConfig {
   // Parsed once: property tests build hundreds of halls from it (callers get a fresh copy).
-  const def = structuredClone(
+  const def = clone(
     parsed.get(name) ?? (parsed.set(name, HallConfigSchema.parse(FILES[name])).get(name) as HallConfig),
   );
   return opts.allDay ? openAllDay(def, def.version) : def;

@@ -10,7 +10,7 @@ import {
   type HallConfig,
   type HallEvent,
 } from '../src/index.ts';
-import { refusalCode, shippedHall, smallHall, t } from './fixtures.ts';
+import { clone, refusalCode, shippedHall, smallHall, t } from './fixtures.ts';
 
 const open = (def: HallConfig, categoryId: string, at: string) => {
   const cat = def.catalog.categories.find((c) => c.id === categoryId);
@@ -58,7 +58,7 @@ describe('the shipped hall files', () => {
   });
 
   it('reads a version-1 document (one opening rule per category) as a device may still hold it', () => {
-    const v1 = structuredClone(shippedHall('yantai')) as unknown as {
+    const v1 = clone(shippedHall('yantai')) as unknown as {
       v: number;
       catalog: { categories: { openingHours: unknown }[] };
     };
@@ -72,7 +72,7 @@ describe('the shipped hall files', () => {
   });
 
   it('names each problem at its field', () => {
-    const d = structuredClone(shippedHall('zhaoyuan'));
+    const d = clone(shippedHall('zhaoyuan'));
     const [c0, c1] = d.catalog.categories;
     if (!c0 || !c1) throw new Error('categories');
     c1.prefix = c0.prefix;
@@ -104,7 +104,7 @@ describe('the shipped hall files', () => {
 
 describe('a change of the hall definition in a running hall', () => {
   const next = (base: HallConfig, edit: (d: HallConfig) => void): HallConfig => {
-    const d = structuredClone(base);
+    const d = clone(base);
     d.version = base.version + 1;
     edit(d);
     return d;
