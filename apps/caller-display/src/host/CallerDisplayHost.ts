@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CallMessageSchema, HallSnapshotSchema } from '@hallkit/core';
+import { CallMessageSchema, HallHardwareSchema, HallSnapshotSchema } from '@hallkit/core';
 import { BridgeHost, linkTls } from '@hallkit/host';
 import { consoleLogger, DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 import { boardContract, type BoardContract } from '../contract.ts';
@@ -12,6 +12,8 @@ import { BoardModel } from '../board/BoardModel.ts';
 import type { DeviceIdentity } from './identity.ts';
 import { readHallClips } from './HallClipFolder.ts';
 import { BOARD_MIGRATIONS, LastSnapshot } from './LastSnapshot.ts';
+import { StripDriver, type StripDriverOptions } from '../hardware/StripDriver.ts';
+import { CallerBridge, type CallerBridgeOptions } from '../hardware/CallerBridge.ts';
 
 /** The center's per-device config `device` (role, name, window); a window strip takes its window from it. */
 const DeviceAssignmentSchema = z.object({ windowId: z.string().nullable().optional() }).loose();
@@ -32,6 +34,8 @@ export interface CallerDisplayHostOptions {
   logger?: Logger;
   /** Link options for tests (fast reconnect). */
   backoff?: { initialMs?: number; maxMs?: number };
+  /** LED strips and keypad buses (issue 19): options for tests and the demo. */
+  hardware?: { strip?: StripDriverOptions['strip']; bus?: CallerBridgeOptions['bus']; requestTimeoutMs?: number };
 }
 
 export class CallerDisplayHost {
@@ -46,6 +50,9 @@ export class CallerDisplayHost {
   private assignedWindow: string | null = null;
   private emitScheduled = false;
   private stopped = false;
+  /** The LED strips and keypad buses the hall's definition gives this device (none by default). */
+  readonly strips: StripDriver;
+  readonly keypads: CallerBridge;
   /** Messages that changed the board, and duplicates ignored (health report). */
   readonly counts = { snapshots: 0, calls: 0, duplicateCalls: 0 };
 
@@ -67,7 +74,18 @@ export class CallerDisplayHost {
       ...linkTls(id),
       logger: this.logger,
       ...(o.backoff ? { backoff: o.backoff } : {}),
-      health: () => ({ live: this.model.state().live, shown: this.model.state().calls.length, ...this.counts }),
+      health: () => ({
+        live: this.model.state().live, shown: this.model.state().calls.length, ...this.counts,
+        ...(this.strips.windows.length ? { strips: this.strips.health() } : {}),
+        ...(this.keypads.health().length ? { keypadBuses: this.keypads.health() } : {}),
+        errors: [...this.strips.problems(), ...this.keypads.problems()],
+      }),
+    });
+    const healthChanged = (): void => this.link.healthChanged();
+    this.strips = new StripDriver({ deviceId: id.deviceId, logger: this.logger, onHealthChanged: healthChanged, ...(o.hardware?.strip ? { strip: o.hardware.strip } : {}) });
+    this.keypads = new CallerBridge({
+      deviceId: id.deviceId, link: this.link, logger: this.logger, onHealthChanged: healthChanged,
+      ...(o.hardware?.bus ? { bus: o.hardware.bus } : {}), ...(o.hardware?.requestTimeoutMs ? { requestTimeoutMs: o.hardware.requestTimeoutMs } : {}),
     });
     this.link
       .onConfig('device', 'board', { schema: BoardConfigSchema })
@@ -112,6 +130,7 @@ export class CallerDisplayHost {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    await Promise.all([this.strips.stop(), this.keypads.stop()]);
     await this.link.stop();
     this.lastSnapshot.flush();
     this.store.close();
@@ -143,6 +162,12 @@ export class CallerDisplayHost {
       this.model.setZoneNames(Object.fromEntries(zones.data.catalog.zones.map((z) => [z.id, z.name])));
       this.timeZone = zones.data.catalog.hall?.timeZone ?? this.timeZone;
     }
+    const hall = this.store.config.get('hall', 'hall')?.body as { hardware?: unknown } | undefined;
+    const hardware = HallHardwareSchema.safeParse(hall?.hardware ?? {});
+    if (hardware.success) {
+      this.strips.configure(hardware.data.ledStrips);
+      this.keypads.configure(hardware.data.keypadBuses);
+    } else this.logger.warn('the hall definition\'s hardware section is unreadable; strips and keypads unchanged', { issues: hardware.error.issues.length });
     const notice = HallNoticeSchema.safeParse(this.store.config.get('hall', 'notices')?.body);
     this.model.setHallNotice(notice.success ? notice.data.text : null);
     this.changed();
@@ -158,6 +183,9 @@ export class CallerDisplayHost {
   private emitNow(): void {
     this.emitScheduled = false;
     if (this.stopped) return;
-    this.bridge.emit('board', this.model.state());
+    const state = this.model.state();
+    this.bridge.emit('board', state);
+    this.strips.update(state);
+    this.keypads.update(state);
   }
 }

@@ -25,7 +25,7 @@ export function createBoardShell(o: BoardShellOptions): BoardShell {
   const shell = new DeviceShell({
     contract: callerDisplayContract,
     dataDir: o.dataDir,
-    roles: ['call-board', 'window-strip'],
+    roles: ['call-board', 'window-strip', 'caller-bridge'],
     ...(env.HALLKIT_LOG_DIR ? { logFile: join(env.HALLKIT_LOG_DIR, 'caller-display.log') } : {}),
     // A board takes no citizen input; the lock only covers its screen.
     citizenMethods: [],

@@ -17,7 +17,7 @@ export class CenterProcess {
     private readonly dir: string,
   ) {}
 
-  static async start(mqttUrl: string): Promise<CenterProcess> {
+  static async start(mqttUrl: string, extraEnv: Record<string, string> = {}): Promise<CenterProcess> {
     if (!existsSync(join(CENTER, 'dist', 'index.html'))) {
       const r = spawnSync('npm', ['run', '-s', 'build:web'], { cwd: CENTER, stdio: 'inherit' });
       if (r.status !== 0) throw new Error('building the center consoles failed');
@@ -26,7 +26,7 @@ export class CenterProcess {
     const httpUrl = `http://127.0.0.1:${await freePort()}`;
     const proc = spawn(process.execPath, ['--import', 'tsx', join(CENTER, 'src/server/demo.ts')], {
       cwd: ROOT,
-      env: { ...process.env, HALLKIT_CENTER_HTTP: httpUrl, HALLKIT_MQTT_URL: mqttUrl, HALLKIT_EMBEDDED_BROKER: '0', HALLKIT_DATA_DIR: dir },
+      env: { ...process.env, HALLKIT_CENTER_HTTP: httpUrl, HALLKIT_MQTT_URL: mqttUrl, HALLKIT_EMBEDDED_BROKER: '0', HALLKIT_DATA_DIR: dir, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -48,6 +48,14 @@ export class CenterProcess {
     });
     proc.removeAllListeners('exit');
     return new CenterProcess(proc, httpUrl, dir);
+  }
+
+  /** The center stops answering (SIGSTOP) while its sockets stay up: an unreachable center. */
+  async pause(): Promise<void> {
+    this.proc.kill('SIGSTOP');
+  }
+  async resume(): Promise<void> {
+    this.proc.kill('SIGCONT');
   }
 
   async stop(): Promise<void> {

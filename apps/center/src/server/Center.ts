@@ -226,7 +226,7 @@ export class Center {
   }
 
   /** Provision a device with a known credential (demo, tests) and publish its config. */
-  async provisionKnown(device: { deviceId: string; role: 'kiosk' | 'call-board' | 'evaluator' | 'window-strip'; name: string; windowId?: string }, password: string): Promise<void> {
+  async provisionKnown(device: { deviceId: string; role: 'kiosk' | 'call-board' | 'evaluator' | 'window-strip' | 'caller-bridge'; name: string; windowId?: string }, password: string): Promise<void> {
     this.ctx.registry.provisionKnown(device, password, 'setup');
     await this.ctx.brokerCredentials?.grant(device.deviceId, password);
     const d = this.ctx.registry.get(device.deviceId);

@@ -1,6 +1,8 @@
 // `npm run demo`: the center with its embedded broker, demo staff and admin, and the demo devices
 // pre-provisioned with known credentials so the other apps' demos can connect. Issues nothing.
-import { isOpenAllDay, openAllDay } from '@hallkit/core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoHallHardware, isOpenAllDay, openAllDay } from '@hallkit/core';
 import { Center } from './Center.ts';
 import { centerSettings } from './CenterSettings.ts';
 import { consoleLogger } from '@hallkit/sync';
@@ -32,6 +34,18 @@ for (const d of DEMO_DEVICES) await center.provisionKnown(d, `demo-${d.deviceId}
 if (!isOpenAllDay(center.hall.config)) {
   const r = await center.ctx.editor.save(openAllDay(center.hall.config), 'demo', '演示：全部业务全天开放（回滚到上一版本即恢复真实办理时间）');
   if (!r.ok) console.warn(`demo: all-day hours refused: ${r.problems.map((p) => p.message).join('; ')}`);
+}
+// The demo's LED strips over windows 5–7 and window 6's wired keypad, driven by board-1 (the call
+// board's demo starts their simulators at the same places: apps/caller-display/src/host/demo.ts),
+// saved like an admin's edit of the hall definition.
+{
+  const ports = (process.env.HALLKIT_DEMO_STRIP_PORTS ?? '15005,15006,15007').split(',').map(Number);
+  const keypadBusPath = process.env.HALLKIT_DEMO_KEYPAD_BUS ?? join(tmpdir(), `hallkit-demo-keypads-${ports[0]}`, 'host');
+  const hardware = demoHallHardware({ deviceId: 'board-1', stripPorts: ports, keypadBusPath });
+  if (JSON.stringify(center.hall.config.hardware) !== JSON.stringify(hardware)) {
+    const r = await center.ctx.editor.save({ ...center.hall.config, hardware }, 'demo', '演示：5–7号窗口 LED 条屏（模拟控制卡）与 6号窗口物理呼叫器');
+    if (!r.ok) console.warn(`demo: LED strips and keypads refused: ${r.problems.map((p) => p.message).join('; ')}`);
+  }
 }
 // Open the demo windows under their staff, so tickets have somewhere to go from the first minute.
 for (const s of DEMO_STAFF) {

@@ -3,5 +3,6 @@ import type { CenterModule } from './CenterModule.ts';
 import { mobileModule } from '../mobile/MobileModule.ts';
 import { careModule } from './care/CareModule.ts';
 import { reportsModule } from './reports/ReportsModule.ts';
+import { keypadModule } from './keypads/KeypadModule.ts';
 
-export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule()];
+export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule(), keypadModule()];

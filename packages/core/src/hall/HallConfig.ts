@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CatalogSchema } from '../catalog/Catalog.ts';
 import { CallingRuleSchema, NoShowPolicySchema } from '../calling/CallingRule.ts';
+import { HallHardwareSchema } from '../hardware/HallHardware.ts';
 import { GreenChannelPolicySchema } from '../calling/GreenChannelPolicy.ts';
 import { DayEndPolicySchema } from '../history/DayEndPolicy.ts';
 import { CitizenNoticePolicySchema } from '../citizens/CitizenNoticePolicy.ts';
@@ -70,6 +71,8 @@ export const HallConfigSchema = z.object({
   dayEnd: DayEndPolicySchema.optional(),
   /** SMS reminders to citizens who opted in; absent: the defaults (see CitizenNoticePolicy). */
   citizenNotices: CitizenNoticePolicySchema.optional(),
+  /** LED window strips and caller keypads (issue 19); absent: the hall has none. */
+  hardware: HallHardwareSchema.optional(),
 });
 export type HallConfig = z.infer<typeof HallConfigSchema>;
 /** The hall's own word for it. */

@@ -156,20 +156,22 @@ export class LedStrip extends PosDevice<LedStripEvents> {
     await this.command(BxCmd.ping);
     if (this.opts.brightness !== undefined) await this.command(BxCmd.brightness, brightnessPayload(this.opts.brightness));
     // The dynamic area is in RAM: after a power cut the card is blank. Draw what should be there.
-    const screen = this.desired?.screen ?? this.shownScreen;
+    const d = this.desired;
+    const screen = d?.screen ?? this.shownScreen;
     if (screen) {
-      const speakNow = this.desired?.speak ?? false;
+      const speakNow = d?.speak ?? false;
       await this.draw(screen, speakNow);
       this.counts.resent++;
       this.shownScreen = screen;
-      const waiters = this.desired?.waiters ?? [];
-      this.desired = undefined;
-      for (const w of waiters) w.resolve();
+      // A screen that came while this one was drawn stays wanted: it is drawn once the card is online.
+      if (this.desired === d) this.desired = undefined;
+      for (const w of d?.waiters ?? []) w.resolve();
       this.emit('shown', screen, { resent: true, spoke: speakNow });
     }
   }
 
   protected override onEnabled(): void {
+    if (this.desired) this.scheduleFlush();
     const every = this.opts.keepAliveMs ?? 5000;
     if (every <= 0 || this.keepAlive) return;
     this.keepAlive = setInterval(() => {

@@ -22,7 +22,7 @@ export const SETUP_MESSAGES = {
       save: '确认并启动',
       cancel: '返回',
       saved: '设置完成，正在启动…',
-      roles: { kiosk: '自助取号机', 'call-board': '叫号屏', 'window-strip': '窗口屏', evaluator: '评价器' },
+      roles: { kiosk: '自助取号机', 'call-board': '叫号屏', 'window-strip': '窗口屏', evaluator: '评价器', 'caller-bridge': '条屏与呼叫器主机' },
       error: {
         'unknown-code': '注册码不存在，请核对后重新输入',
         'code-used': '该注册码已被使用过，请在管理控制台重新生成',
@@ -65,7 +65,7 @@ export const SETUP_MESSAGES = {
       save: '確認並啟動',
       cancel: '返回',
       saved: '設定完成，正在啟動…',
-      roles: { kiosk: '自助取號機', 'call-board': '叫號屏', 'window-strip': '窗口屏', evaluator: '評價器' },
+      roles: { kiosk: '自助取號機', 'call-board': '叫號屏', 'window-strip': '窗口屏', evaluator: '評價器', 'caller-bridge': '條屏與呼叫器主機' },
       error: {
         'unknown-code': '註冊碼不存在，請核對後重新輸入',
         'code-used': '該註冊碼已被使用過，請在管理控制台重新產生',
@@ -108,7 +108,7 @@ export const SETUP_MESSAGES = {
       save: 'Confirm and start',
       cancel: 'Back',
       saved: 'Set up; starting…',
-      roles: { kiosk: 'Self-service kiosk', 'call-board': 'Call board', 'window-strip': 'Window strip', evaluator: 'Rating pad' },
+      roles: { kiosk: 'Self-service kiosk', 'call-board': 'Call board', 'window-strip': 'Window strip', evaluator: 'Rating pad', 'caller-bridge': 'LED strip and keypad box' },
       error: {
         'unknown-code': 'Unknown code: check it and try again',
         'code-used': 'This code has been used already: create a new one in the admin console',

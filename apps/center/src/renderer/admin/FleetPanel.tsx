@@ -79,7 +79,7 @@ export function FleetPanel({ view }: { view: AdminView }) {
         <h2>{t('admin.provision')}</h2>
         <div className="row">
           <select aria-label={t('admin.role')} value={role} onChange={(e) => setRole(e.target.value)}>
-            {['kiosk', 'call-board', 'evaluator', 'window-strip'].map((r) => (
+            {['kiosk', 'call-board', 'evaluator', 'window-strip', 'caller-bridge'].map((r) => (
               <option key={r} value={r}>
                 {t(`role.${r}`)}
               </option>

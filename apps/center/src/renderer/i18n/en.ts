@@ -29,7 +29,7 @@ export default {
     ticket: 'Ticket', level: 'Rating', reasons: 'Reasons', deadline: 'Deadline', overdue: 'overdue', history: 'History',
     noteFor: 'Note for “{{to}}” (optional)', audit: 'Audit log', rejected: 'Refused device events',
   },
-  role: { kiosk: 'Kiosk', 'call-board': 'Call board', evaluator: 'Evaluator', 'window-strip': 'Window strip' },
+  role: { kiosk: 'Kiosk', 'call-board': 'Call board', evaluator: 'Evaluator', 'window-strip': 'Window strip', 'caller-bridge': 'LED strip and keypad box' },
   deviceState: { pending: 'Pending', enrolled: 'Enrolled', revoked: 'Revoked' },
   paper: { ok: 'OK', 'near-end': 'Low', empty: 'Empty' },
   level: { 'very-satisfied': 'Very satisfied', satisfied: 'Satisfied', 'basically-satisfied': 'Basically satisfied', dissatisfied: 'Dissatisfied', 'very-dissatisfied': 'Very dissatisfied' },

@@ -94,7 +94,7 @@ export default {
     audit: '操作日志',
     rejected: '被拒收的设备事件',
   },
-  role: { kiosk: '取号机', 'call-board': '叫号屏', evaluator: '评价器', 'window-strip': '窗口屏' },
+  role: { kiosk: '取号机', 'call-board': '叫号屏', evaluator: '评价器', 'window-strip': '窗口屏', 'caller-bridge': '条屏与呼叫器主机' },
   deviceState: { pending: '待注册', enrolled: '已注册', revoked: '已吊销' },
   paper: { ok: '正常', 'near-end': '将尽', empty: '缺纸' },
   level: { 'very-satisfied': '非常满意', satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意', 'very-dissatisfied': '非常不满意' },

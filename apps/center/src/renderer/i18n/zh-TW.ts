@@ -26,7 +26,7 @@ export default {
     rated: '評價數', satisfied: '滿意', rate: '滿意率', followUps: '差評跟進（回訪與整改）', ticket: '號碼', level: '評價', reasons: '原因',
     deadline: '整改期限', overdue: '已逾期', history: '處理紀錄', noteFor: '「{{to}}」的說明（可留空）', audit: '操作紀錄', rejected: '被拒收的設備事件',
   },
-  role: { kiosk: '取號機', 'call-board': '叫號屏', evaluator: '評價器', 'window-strip': '窗口屏' },
+  role: { kiosk: '取號機', 'call-board': '叫號屏', evaluator: '評價器', 'window-strip': '窗口屏', 'caller-bridge': '條屏與呼叫器主機' },
   deviceState: { pending: '待註冊', enrolled: '已註冊', revoked: '已撤銷' },
   paper: { ok: '正常', 'near-end': '將盡', empty: '缺紙' },
   level: { 'very-satisfied': '非常滿意', satisfied: '滿意', 'basically-satisfied': '基本滿意', dissatisfied: '不滿意', 'very-dissatisfied': '非常不滿意' },

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from '@hallkit/sync';
 import { hashToken, randomToken } from '../auth/secrets.ts';
 
-export const DEVICE_ROLES = ['kiosk', 'call-board', 'evaluator', 'window-strip'] as const;
+export const DEVICE_ROLES = ['kiosk', 'call-board', 'evaluator', 'window-strip', 'caller-bridge'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
 export const DeviceSlotRequestSchema = z.object({
