@@ -39,7 +39,7 @@ export function diffHallDefinitions(
       ],
       (d) => d,
     ),
-    settings: (['hall', 'noShow', 'evaluation', 'numbering'] as const).filter((k) => {
+    settings: (['hall', 'noShow', 'evaluation', 'numbering', 'hardware'] as const).filter((k) => {
       const x = k === 'hall' ? b?.catalog.hall : b?.[k];
       const y = k === 'hall' ? after.catalog.hall : after[k];
       return stable(x) !== stable(y);
