@@ -62,3 +62,45 @@ describe('CallTracker', () => {
     expect(tracker.update(model.state())).toEqual([]);
   });
 });
+
+describe('boardView (issue 16: what the hall sees)', () => {
+  it('a recall does not add a history row: each ticket once, at its last call', () => {
+    const { hall, model, calls } = hallWithCalls();
+    model.applyCall(calls[0]!);
+    model.applyCall(calls[1]!);
+    model.applyCall(calls[2]!);
+    const first = calls[0]!;
+    const recall = hall.recall(first.windowId, '2025-03-03T01:40:00.000Z');
+    expect(recall).toBeDefined();
+    model.applyCall({ ...first, recall: true, at: '2025-03-03T01:40:00.000Z' });
+    model.applyCall({ ...first, recall: true, at: '2025-03-03T01:41:00.000Z' });
+    const v = boardView(model.state(), BoardConfigSchema.parse({}));
+    expect(v.latest?.ticketId).toBe(first.ticketId);
+    const ids = v.recent.map((c) => c.ticketId);
+    expect(ids).not.toContain(first.ticketId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('the window strip lets go of the number after 办结 (a newer snapshot says nobody is at the counter)', () => {
+    const { hall, model, calls } = hallWithCalls();
+    const c = calls.find((x) => x.windowId === 'w1')!;
+    model.applyCall(c);
+    const strip = () => boardView(model.state(), BoardConfigSchema.parse({ layout: 'window', windowId: 'w1' })).strip;
+    expect(strip()?.number).toBe(c.number);
+    hall.finish('w1', 'done', '2025-03-03T02:00:00.000Z');
+    model.applySnapshot(hallSnapshot(hall.state, '2025-03-03T02:00:01.000Z'));
+    expect(strip()?.number).toBeNull();
+  });
+
+  it('a zone board lists every category its windows serve; the view carries the hall\'s time zone', () => {
+    const { hall, model } = hallWithCalls();
+    const s = model.state();
+    for (const zone of hall.state.config.catalog.zones) {
+      const served = new Set(hall.state.config.windows.filter((w) => w.zoneId === zone.id).flatMap((w) => w.categoryIds));
+      const shown = new Set(boardView(s, BoardConfigSchema.parse({ layout: 'zone', zoneId: zone.id })).categories.map((c) => c.id));
+      for (const id of served) expect(shown.has(id), `${zone.id} shows ${id}`).toBe(true);
+    }
+    model.setTimeZone('Asia/Urumqi');
+    expect(boardView(model.state(), BoardConfigSchema.parse({})).timeZone).toBe('Asia/Urumqi');
+  });
+});

@@ -40,7 +40,8 @@ export const BoardConfigSchema = z.object({
   windowId: z.string().nullable().default(null),
   uiLanguage: z.enum(['zh-CN', 'zh-TW', 'en']).default('zh-CN'),
   /** Rows in the recent-calls list. */
-  recentCount: z.number().int().min(1).max(20).default(8),
+  // 6 rows is what fits at a size read from 10 m on a 55″ 1080p panel (docs/visual-standard.md).
+  recentCount: z.number().int().min(1).max(20).default(6),
   /** How long the latest call flashes (never on the LED layout). */
   flashSeconds: z.number().min(0).max(30).default(5),
   /** This board's own notice line; when null the hall-wide notice (config `notices`) runs. */

@@ -29,6 +29,7 @@ export class BoardModel {
   private config: BoardConfig = DEFAULT_BOARD_CONFIG;
   private hallNotice: string | null = null;
   private zoneNames: Record<string, string> = {};
+  private timeZone = 'Asia/Shanghai';
   private rev = 0;
   private readonly keepCalls: number;
   private readonly rememberKeys: number;
@@ -108,6 +109,11 @@ export class BoardModel {
     this.rev++;
   }
 
+  setTimeZone(timeZone: string): void {
+    this.timeZone = timeZone;
+    this.rev++;
+  }
+
   setZoneNames(names: Record<string, string>): void {
     this.zoneNames = names;
     this.rev++;
@@ -116,7 +122,7 @@ export class BoardModel {
   state(): BoardState {
     return {
       v: 1, deviceId: this.o.deviceId, hallId: this.o.hallId, live: this.live, restored: this.restored, offlineSince: this.offlineSince,
-      config: this.config, notice: this.config.notice ?? this.hallNotice, zoneNames: this.zoneNames, snapshot: this.snapshot, calls: this.calls, rev: this.rev,
+      config: this.config, notice: this.config.notice ?? this.hallNotice, zoneNames: this.zoneNames, timeZone: this.timeZone, snapshot: this.snapshot, calls: this.calls, rev: this.rev,
     };
   }
 

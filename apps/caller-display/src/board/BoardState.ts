@@ -36,6 +36,8 @@ export const BoardStateSchema = z.object({
   notice: z.string().nullable(),
   /** Zone id → name (from the hall config), for a zone board's title. */
   zoneNames: z.record(z.string(), z.string()),
+  /** The hall's time zone from its definition (a board left on UTC still shows hall time). */
+  timeZone: z.string().default('Asia/Shanghai'),
   snapshot: HallSnapshotSchema.nullable(),
   /** Newest first, bounded. */
   calls: z.array(BoardCallSchema),

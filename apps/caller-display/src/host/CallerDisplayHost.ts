@@ -161,6 +161,7 @@ export class CallerDisplayHost {
     if (zones.success) {
       this.model.setZoneNames(Object.fromEntries(zones.data.catalog.zones.map((z) => [z.id, z.name])));
       this.timeZone = zones.data.catalog.hall?.timeZone ?? this.timeZone;
+      this.model.setTimeZone(this.timeZone);
     }
     const hall = this.store.config.get('hall', 'hall')?.body as { hardware?: unknown } | undefined;
     const hardware = HallHardwareSchema.safeParse(hall?.hardware ?? {});

@@ -34,6 +34,7 @@ const tracker = new CallTracker();
 
 function onBoard(state: BoardState): void {
   const config = effectiveConfig(state.config, override);
+  voice.setTimeZone(state.timeZone);
   voice.setConfig(query.get('voice') === 'off' ? { ...config.voice, enabled: false } : config.voice);
   if (i18n.language !== config.uiLanguage) void i18n.changeLanguage(config.uiLanguage);
   const fresh = tracker.update(state).filter((c) => callInScope(state, config, c));

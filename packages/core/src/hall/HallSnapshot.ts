@@ -43,6 +43,8 @@ export const HallSnapshotSchema = z.object({
       staffName: z.string().nullable(),
       currentTicket: z.string().nullable(),
       waitingHere: z.number().int(),
+      /** Categories the window serves (a zone board lists them all, not only its zone's own). */
+      categoryIds: z.array(z.string()).optional(),
     }),
   ),
   recentCalls: z.array(CallRecordSchema),
@@ -73,6 +75,7 @@ export function hallSnapshot(s: HallState, at: string): HallSnapshot {
       status: w.status,
       staffName: w.staff?.name ?? null,
       currentTicket: w.currentTicketId ? (s.tickets.get(w.currentTicketId)?.number ?? null) : null,
+      categoryIds: [...w.config.categoryIds],
       waitingHere: w.config.categoryIds.reduce(
         (n, c) => n + s.lines.categoryCount(c),
         s.lines.windowCount(w.config.id),

@@ -54,6 +54,8 @@ export interface BoardView {
   totalWaiting: number;
   strip: WindowStripView | null;
   notice: string | null;
+  /** The hall's time zone (its definition): the clock and every time shown follow it, not the device's. */
+  timeZone: string;
 }
 
 /** Which calls a board shows and says: all of them, its zone's, or its window's. */
@@ -72,15 +74,18 @@ export function boardView(state: BoardState, config: BoardConfig): BoardView {
   const snap = state.snapshot;
   const calls = state.calls.filter((c) => callInScope(state, config, c));
   const zoned = (config.layout === 'zone' || config.layout === 'led') && config.zoneId;
+  // A zone board lists every category its windows serve, not only the ones defined in its zone.
+  const servedHere = new Set((snap?.windows ?? []).filter((w) => w.zoneId === config.zoneId).flatMap((w) => w.categoryIds ?? []));
   const categories = (snap?.categories ?? [])
-    .filter((c) => !zoned || c.zoneId === config.zoneId)
+    .filter((c) => !zoned || c.zoneId === config.zoneId || servedHere.has(c.id))
     .map((c) => ({ id: c.id, name: c.name, prefix: c.prefix, waiting: c.waiting, estimatedWaitMinutes: c.estimatedWaitMinutes }));
   let strip: WindowStripView | null = null;
   if (config.layout === 'window' && config.windowId) {
     const w = snap?.windows.find((x) => x.id === config.windowId);
     const lastCall = calls[0];
     // A live call is newer than the snapshot's "current ticket" until the next snapshot says otherwise.
-    const number = lastCall && (!snap || lastCall.at >= snap.at || w?.currentTicket == null) ? lastCall.number : (w?.currentTicket ?? null);
+    // After 办结 the newer snapshot says nobody is at the counter: the strip must not keep the number.
+    const number = lastCall && (!snap || lastCall.at >= snap.at) ? lastCall.number : (w?.currentTicket ?? null);
     strip = { windowId: config.windowId, windowNumber: w?.number ?? lastCall?.windowNumber ?? null, number, status: w?.status ?? 'unknown', staffName: w?.staffName ?? null };
   }
   return {
@@ -88,10 +93,12 @@ export function boardView(state: BoardState, config: BoardConfig): BoardView {
     hallName: snap?.hallName ?? '',
     zoneName: zoned && config.zoneId ? (state.zoneNames[config.zoneId] ?? config.zoneId) : null,
     latest: calls[0] ?? null,
-    recent: calls.slice(1, 1 + config.recentCount),
+    // A recall is a new call of the same ticket: the history shows each ticket once, at its last call.
+    recent: calls.filter((c, i) => i > 0 && c.ticketId !== calls[0]?.ticketId && calls.findIndex((x) => x.ticketId === c.ticketId) === i).slice(0, config.recentCount),
     categories,
     totalWaiting: categories.reduce((n, c) => n + c.waiting, 0),
     strip,
     notice: state.notice,
+    timeZone: state.timeZone,
   };
 }

@@ -17,7 +17,7 @@ export function HallBoard({ view, config, live, fresh }: ScreenProps) {
           {view.zoneName ? <span className="zone-name"> · {view.zoneName}</span> : null}
         </div>
         <LiveMark live={live} />
-        <Clock />
+        <Clock timeZone={view.timeZone} />
       </header>
       <main className="board-main">
         <section className="latest" data-testid="latest">

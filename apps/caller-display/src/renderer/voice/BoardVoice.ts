@@ -1,5 +1,6 @@
 import type { BoardConfig } from '../../board/BoardConfig.ts';
 import type { BoardCall } from '../../board/BoardState.ts';
+import { hallLocalTime } from '@hallkit/core';
 import { VoiceQueue } from './VoiceQueue.ts';
 import type { Utterance } from './announcement.ts';
 
@@ -11,6 +12,8 @@ export interface VoiceOutput {
 export class BoardVoice {
   readonly queue: VoiceQueue;
   private config: BoardConfig['voice'];
+  /** The hall's time zone: quiet hours are hall hours, whatever the board PC's clock is set to. */
+  private timeZone = 'Asia/Shanghai';
 
   constructor(
     config: BoardConfig['voice'],
@@ -20,6 +23,7 @@ export class BoardVoice {
     this.config = config;
     this.queue = new VoiceQueue({
       config: () => this.config,
+      minuteOfDay: (t) => hallLocalTime(t, this.timeZone).minuteOfDay,
       speak: async (u) => {
         const out = this.config.engine === 'speech' && this.outputs.speech ? this.outputs.speech : this.outputs.clips;
         try {
@@ -30,6 +34,10 @@ export class BoardVoice {
         }
       },
     });
+  }
+
+  setTimeZone(timeZone: string): void {
+    this.timeZone = timeZone;
   }
 
   setConfig(config: BoardConfig['voice']): void {
