@@ -87,7 +87,7 @@ describe('boardView (issue 16: what the hall sees)', () => {
     model.applyCall(c);
     const strip = () => boardView(model.state(), BoardConfigSchema.parse({ layout: 'window', windowId: 'w1' })).strip;
     expect(strip()?.number).toBe(c.number);
-    hall.finish('w1', 'done', '2025-03-03T02:00:00.000Z');
+    hall.finish('w1', 'completed', '2025-03-03T02:00:00.000Z');
     model.applySnapshot(hallSnapshot(hall.state, '2025-03-03T02:00:01.000Z'));
     expect(strip()?.number).toBeNull();
   });
