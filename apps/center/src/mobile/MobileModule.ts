@@ -18,6 +18,8 @@ import { adminSlotRoutes } from './http/adminSlotRoutes.ts';
 import { mobileRoutes } from './http/mobileRoutes.ts';
 import { adminSmsRoutes } from './http/adminSmsRoutes.ts';
 import { queueRoutes } from './http/queueRoutes.ts';
+import { caseFeedRoutes } from './http/caseFeedRoutes.ts';
+import { loadCaseFeed, type CaseFeedConfig } from './cases/feed/CaseFeedSettings.ts';
 import { OutboxCodeSender } from './sms/OutboxCodeSender.ts';
 import { defaultSmsOutboxLimits, SmsOutbox, type SmsOutboxLimits } from './sms/SmsOutbox.ts';
 import { smsFilesFromEnv, smsGateway, type SmsFiles } from './sms/SmsSetup.ts';
@@ -38,8 +40,10 @@ export interface MobileModuleOptions {
   remoteLimits?: Partial<RemoteLimits>;
   bookingLimits?: Partial<BookingLimits>;
   login?: Partial<PhoneLoginOptions>;
-  /** Seed the demo progress cases into an empty case book (default: when not production). */
+  /** Seed the demo progress cases into an empty case book (default: when not production and no case feed). */
   demoCases?: boolean;
+  /** The case feed. Unset: HALLKIT_CASE_FEED / HALLKIT_CASE_FEED_SECRETS; `false`: none. */
+  caseFeed?: CaseFeedConfig | false;
   /** Slot plans put in place when a category has none yet (demo). `true`: the default plan for every category. */
   seedSlotPlans?: SlotPlan[] | true;
 }
@@ -59,6 +63,7 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
     const { gateway, real, settings } = smsGateway(files, ctx.logger);
     const perNumber = settings ? { perHour: settings.perNumber.perHour, perDay: settings.perNumber.perDay } : {};
     const sms = new SmsOutbox(ctx.db, gateway, ctx.audit, ctx.logger, () => ctx.now().getTime(), { ...defaultSmsOutboxLimits, ...perNumber, ...o.smsLimits });
+    const caseFeed = o.caseFeed === false ? undefined : (o.caseFeed ?? loadCaseFeed());
     const sender = checkCodeSender(o.codeSender ? o.codeSender(ctx) : real ? new OutboxCodeSender(sms) : new LogCodeSender(ctx.logger), production);
     service = new MobileService({
       db: ctx.db,
@@ -72,7 +77,8 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
       ...(o.remoteLimits ? { remoteLimits: o.remoteLimits } : {}),
       ...(o.bookingLimits ? { bookingLimits: o.bookingLimits } : {}),
       ...(o.login ? { login: o.login } : {}),
-      demoCases: o.demoCases ?? !production,
+      demoCases: o.demoCases ?? (!production && !caseFeed),
+      ...(caseFeed ? { caseFeed } : {}),
     });
     const seed = o.seedSlotPlans === true ? [...ctx.hall.state.categories.keys()].map(defaultSlotPlan) : (o.seedSlotPlans ?? []);
     for (const p of seed) if (!service.plans.get(p.categoryId)) service.plans.put(p, 'seed', service.now());
@@ -93,16 +99,19 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
       const rules = { ...defaultRateRules, ...o.rateRules };
       mobileRoutes(router, ctx, m, rules, demoLogin);
       queueRoutes(router, ctx, m, rules);
+      caseFeedRoutes(router, ctx, m, rules, m.o.caseFeed);
       adminSlotRoutes(router, ctx, m);
       adminSmsRoutes(router, m);
     },
-    start(ctx: CenterContext) {
+    async start(ctx: CenterContext) {
       const m = ensure(ctx);
+      await m.casePuller?.start();
       m.sms.start();
       m.reminders.start();
       m.bookingReminders.start();
     },
     async stop() {
+      await service?.casePuller?.stop();
       service?.reminders.stop();
       service?.bookingReminders.stop();
       await service?.sms.stop();

@@ -17,6 +17,9 @@ import { defaultRemoteLimits, RemoteTickets, type RemoteLimits } from './remote/
 import type { SmsOutbox } from './sms/SmsOutbox.ts';
 import { TicketReminders } from './reminders/TicketReminders.ts';
 import { BookingReminders } from './reminders/BookingReminders.ts';
+import { CaseFeedIntake } from './cases/feed/CaseFeedIntake.ts';
+import { CaseFeedPuller } from './cases/feed/CaseFeedPuller.ts';
+import type { CaseFeedConfig } from './cases/feed/CaseFeedSettings.ts';
 
 export interface MobileServiceOptions {
   db: Database;
@@ -32,8 +35,10 @@ export interface MobileServiceOptions {
   remoteLimits?: Partial<RemoteLimits>;
   bookingLimits?: Partial<BookingLimits>;
   login?: Partial<PhoneLoginOptions>;
-  /** Put the demo progress cases in an empty case book. */
+  /** Put the demo progress cases in an empty case book (tests; the demo gets its cases through the feed). */
   demoCases?: boolean;
+  /** The 政务服务平台's case feed (push and/or pull). */
+  caseFeed?: CaseFeedConfig;
 }
 
 export class MobileService {
@@ -50,6 +55,8 @@ export class MobileService {
   readonly sms: SmsOutbox;
   readonly reminders: TicketReminders;
   readonly bookingReminders: BookingReminders;
+  readonly caseFeed: CaseFeedIntake;
+  readonly casePuller: CaseFeedPuller | undefined;
 
   constructor(readonly o: MobileServiceOptions) {
     this.now = o.now ?? Date.now;
@@ -61,7 +68,10 @@ export class MobileService {
     this.bookings = new Bookings(o.db, this.plans, this.ids, () => o.hall.state, { ...defaultBookingLimits, ...o.bookingLimits });
     this.remote = new RemoteTickets(o.db, o.hall, this.ids, { ...defaultRemoteLimits, ...o.remoteLimits });
     this.follow = new TicketFollow(o.hall);
-    this.cases = new CaseBook(o.db, this.ids);
+    this.cases = new CaseBook(o.db, this.ids, o.caseFeed?.secrets.idHashKey);
+    this.caseFeed = new CaseFeedIntake(o.db, o.logger, this.now);
+    const pull = o.caseFeed?.settings.pull;
+    this.casePuller = pull && o.caseFeed ? new CaseFeedPuller(o.db, this.caseFeed, { url: pull.url, token: o.caseFeed.secrets.token, everyMs: pull.everySeconds * 1000, timeoutMs: pull.timeoutSeconds * 1000 }, o.logger, this.now) : undefined;
     this.login = new PhoneLogin(o.db, o.codeSender, this.now, o.login);
     this.limiter = new RateLimiter(this.now);
     this.checkIn = new AppointmentCheckIn(o.hall, this.bookings, this.plans, { tokenFor: (id) => o.links.tokenFor(id), ticketFor: (t) => o.links.ticketFor(t), followUrl: (id) => this.followUrl(id) }, o.logger, this.now);

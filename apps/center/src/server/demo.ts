@@ -7,6 +7,7 @@ import { Center } from './Center.ts';
 import { centerSettings } from './CenterSettings.ts';
 import { consoleLogger } from '@hallkit/sync';
 import { startDemoSmsStandIn } from '../mobile/sms/standin/demoSmsStandIn.ts';
+import { startDemoPlatformStandIn } from '../mobile/cases/feed/standin/demoPlatformStandIn.ts';
 
 export const DEMO_ADMIN = { username: 'admin', password: 'hallkit-admin' };
 export const DEMO_STAFF = [
@@ -25,6 +26,8 @@ export const DEMO_DEVICES = [
 const settings = centerSettings();
 // Every SMS of the demo goes through the Tencent Cloud SDK to a local stand-in that prints it.
 const smsStandIn = await startDemoSmsStandIn(settings.dataDir, consoleLogger('[sms]'));
+// The progress cases come from a local stand-in of the 政务服务平台 through the case feed.
+const platform = await startDemoPlatformStandIn(settings.dataDir, consoleLogger('[platform]'));
 const center = await Center.start(settings);
 center.ctx.accounts.upsertAdmin(DEMO_ADMIN.username, DEMO_ADMIN.password);
 for (const s of DEMO_STAFF) center.ctx.accounts.upsertStaff(s, s.pin);
@@ -62,6 +65,6 @@ console.log(`READY 窗口控制台(5号窗口) ${url}/console/w5`);
 console.log(`READY 管理控制台 ${url}/admin`);
 console.log(`READY MQTT ${center.mqttUrl}`);
 console.log('READY-DONE');
-const stop = () => void center.stop().then(() => smsStandIn?.close()).then(() => process.exit(0));
+const stop = () => void center.stop().then(() => Promise.all([smsStandIn?.close(), platform?.close()])).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -25,6 +25,11 @@ export const ApplicationCaseSchema = z.object({
   dueDay: z.string().optional(),
   status: z.enum(['in-progress', 'completed', 'needs-supplement', 'rejected']),
   steps: z.array(CaseStepSchema).min(1),
-  delivery: z.object({ method: z.enum(['pickup', 'mail']), trackingNo: z.string().optional() }).optional(),
+  delivery: z.object({ method: z.enum(['pickup', 'mail']), trackingNo: z.string().optional(), carrier: z.string().optional() }).optional(),
+  /**
+   * 证照寄送: whether the citizen may still ask for the certificate to be mailed, and whether they have
+   * (the address itself is never shown back). Absent: mailing is not offered for this case.
+   */
+  mailing: z.object({ allowed: z.boolean(), requested: z.boolean() }).optional(),
 });
 export type ApplicationCase = z.infer<typeof ApplicationCaseSchema>;

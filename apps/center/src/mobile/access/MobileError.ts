@@ -28,12 +28,16 @@ export type MobileErrorCode =
   | 'evaluation-closed'
   | 'evaluation-needs-reason'
   | 'evaluation-pending-at-window'
-  | 'admin-required';
+  | 'admin-required'
+  | 'mailing-not-offered'
+  | 'mailing-already-requested'
+  | 'feed-unauthorized';
 
 const STATUS: Partial<Record<MobileErrorCode, number>> = {
   'bad-request': 400,
   'login-required': 401,
   'admin-required': 401,
+  'feed-unauthorized': 401,
   'not-yours': 403,
   'not-found': 404,
   'rate-limited': 429,

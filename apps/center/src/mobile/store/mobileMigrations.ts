@@ -108,4 +108,25 @@ export const MOBILE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE m_bookings ADD COLUMN remind INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 4,
+    name: 'case feed from the 政务服务平台, 证照寄送 requests',
+    up: `
+      CREATE TABLE m_case_feed (
+        receipt_code TEXT PRIMARY KEY,
+        updated_at TEXT NOT NULL,        -- the platform's updatedAt: older records are ignored
+        received_at INTEGER NOT NULL,
+        via TEXT NOT NULL                -- 'push' | 'pull'
+      );
+      CREATE TABLE m_case_mailing (
+        receipt_code TEXT PRIMARY KEY,
+        phone TEXT NOT NULL,             -- the logged-in phone that asked
+        recipient TEXT NOT NULL,
+        recipient_phone TEXT NOT NULL,
+        address TEXT NOT NULL,
+        requested_at INTEGER NOT NULL,
+        collected_at INTEGER             -- when the platform took the request
+      );
+    `,
+  },
 ];

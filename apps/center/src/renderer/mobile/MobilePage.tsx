@@ -66,7 +66,7 @@ function Shell() {
         {route.page === 'take' && <RemoteTicket info={info} />}
         {route.page === 'book' && <Appointments info={info} />}
         {route.page === 'booking' && <BookingPage token={route.token} />}
-        {route.page === 'progress' && <Progress />}
+        {route.page === 'progress' && <Progress demoLogin={info?.demoLogin ?? false} />}
         {route.page === 'queue' && <PublicQueue />}
         {route.page === 'home' && (
           <section className="m-card m-home">

@@ -38,8 +38,11 @@ export default {
     step: { done: 'Done', current: 'In progress', pending: 'Not started' },
   },
   queue: { title: 'Queues now', intro: 'People waiting and the expected wait for each service, live.', waiting: '{{n}} waiting', estimate: 'about {{n}} min for a new ticket', noWindow: 'no window serving now', closed: 'not served now', lastCalled: 'last called {{number}}', live: 'Live · {{time}}', take: 'Take a ticket online', more: 'See all queues', link: 'See all queues' },
+  mailing: { ask: 'Have the certificate mailed (free)', title: 'Mail the certificate', recipient: 'Recipient', phone: "Recipient's mobile", address: 'Full address', submit: 'Ask for mailing', requested: 'Mailing requested: sent once the case is done; the tracking number appears here' },
   home: { title: '{{hall}}', subtitle: 'Queue · Online ticket · Appointments · Progress · Rating', followHint: 'Scan the QR code on your ticket to follow it' },
   errors: {
+    'mailing-not-offered': 'This case cannot be mailed: please collect it at the window',
+    'mailing-already-requested': 'Mailing has already been requested',
     'bad-request': 'Please check what you entered', 'login-required': 'Please log in with your phone first', 'rate-limited': 'Too many tries, please wait a moment',
     'not-found': 'Nothing found', 'not-yours': 'This is not your booking or ticket', 'bad-id-number': 'The ID number is not valid — check its last character and birth date. Accepted: resident ID card, HK/Macau/Taiwan residence permit, foreign permanent resident ID card', 'slot-full': 'This slot is full, please pick another',
     'already-booked': 'This ID number already has a booking for this service that day', 'quota-exhausted': 'No online tickets left today ({{quota}} a day): please take one in the hall',

@@ -103,8 +103,11 @@ export default {
     step: { done: '已完成', current: '进行中', pending: '未开始' },
   },
   queue: { title: '排队情况', intro: '各业务当前等候人数和预计等候时间，实时更新。', waiting: '{{n}} 人等候', estimate: '新取号约等 {{n}} 分钟', noWindow: '暂无窗口办理', closed: '当前不办理', lastCalled: '刚叫 {{number}}', live: '实时更新 · {{time}}', take: '线上取号', more: '查看各业务排队情况', link: '查看各业务排队情况' },
+  mailing: { ask: '申请证照寄送（免费邮寄到家）', title: '证照寄送', recipient: '收件人', phone: '收件人手机号', address: '详细地址（省市区、街道、门牌）', submit: '提交寄送申请', requested: '已申请证照寄送：办结后寄出，寄出后这里显示快递单号' },
   home: { title: '{{hall}}', subtitle: '扫码排队 · 线上取号 · 预约 · 进度查询 · 评价', followHint: '扫描号票上的二维码即可查看排队进度' },
   errors: {
+    'mailing-not-offered': '这件业务不提供证照寄送，请到窗口领取',
+    'mailing-already-requested': '已经申请过证照寄送',
     'bad-request': '填写的内容不完整或格式不对',
     'login-required': '请先用手机号登录',
     'rate-limited': '操作太频繁，请稍后再试',

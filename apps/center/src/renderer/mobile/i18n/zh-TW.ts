@@ -36,8 +36,11 @@ export default {
     step: { done: '已完成', current: '進行中', pending: '未開始' },
   },
   queue: { title: '排隊情況', intro: '各業務目前等候人數和預計等候時間，即時更新。', waiting: '{{n}} 人等候', estimate: '新取號約等 {{n}} 分鐘', noWindow: '暫無窗口辦理', closed: '目前不辦理', lastCalled: '剛叫 {{number}}', live: '即時更新 · {{time}}', take: '線上取號', more: '查看各業務排隊情況', link: '查看各業務排隊情況' },
+  mailing: { ask: '申請證照寄送（免費郵寄到家）', title: '證照寄送', recipient: '收件人', phone: '收件人手機號', address: '詳細地址（省市區、街道、門牌）', submit: '提交寄送申請', requested: '已申請證照寄送：辦結後寄出，寄出後這裡顯示快遞單號' },
   home: { title: '{{hall}}', subtitle: '掃碼排隊 · 線上取號 · 預約 · 進度查詢 · 評價', followHint: '掃描號票上的二維碼即可查看排隊進度' },
   errors: {
+    'mailing-not-offered': '這件業務不提供證照寄送，請到窗口領取',
+    'mailing-already-requested': '已經申請過證照寄送',
     'bad-request': '填寫的內容不完整或格式不對', 'login-required': '請先用手機號登入', 'rate-limited': '操作太頻繁，請稍後再試', 'not-found': '沒有找到相關記錄',
     'not-yours': '這不是您的預約或號碼', 'bad-id-number': '證件號碼不正確，請核對（最後一位校驗碼、出生日期）。可用居民身分證、港澳台居民居住證或外國人永久居留身分證', 'slot-full': '該時段已約滿，請選擇其他時段', 'already-booked': '該身分證號當天已預約此業務',
     'quota-exhausted': '今日該業務線上號已取完（每日 {{quota}} 個），請到現場取號', 'id-limit': '同一身分證號每天每項業務限取 {{limit}} 個線上號',

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localTime, mapi, type ApplicationCase } from '../api.ts';
 import { useErrorText } from '../useMobileError.ts';
+import { MailingRequest } from './MailingRequest.tsx';
 
-export function Progress() {
+export function Progress({ demoLogin = false }: { demoLogin?: boolean }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
@@ -79,6 +80,7 @@ export function Progress() {
               </li>
             ))}
           </ol>
+          <MailingRequest c={c} demoLogin={demoLogin} onChanged={(n) => setCases((all) => all?.map((x) => (x.receiptCode === n.receiptCode ? n : x)))} />
         </section>
       ))}
     </>
