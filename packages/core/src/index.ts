@@ -28,6 +28,7 @@ export * from './hall/definition/diffHallDefinitions.ts';
 export * from './hardware/HallHardware.ts';
 export * from './hardware/keypadWire.ts';
 export * from './hardware/demoHardware.ts';
+export * from './hall/definition/textFormats.ts';
 export * from './hall/HallState.ts';
 export * from './hall/WaitingLine.ts';
 export * from './hall/applyEvent.ts';

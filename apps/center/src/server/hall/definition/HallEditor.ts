@@ -16,12 +16,17 @@ import type { HallService } from '../HallService.ts';
 import type { ConfigVersions } from '../../provisioning/ConfigVersions.ts';
 import { parseHallDefinition } from './HallFile.ts';
 import type { HallDefinitions } from './HallDefinitions.ts';
+import type { StaffRow } from '../workbook/StaffRow.ts';
 
 export type ChangeOutcome =
   | { ok: true; version: number; diff: HallDefinitionDiff; warnings: DefinitionProblem[] }
   | { ok: false; problems: DefinitionProblem[]; diff?: HallDefinitionDiff };
 
 export class HallEditor {
+  /** The checked 人员 rows of the last confirmed workbook import. */
+  lastImportedStaff: readonly StaffRow[] = [];
+  private readonly staffListeners: ((rows: readonly StaffRow[]) => void)[] = [];
+
   constructor(
     private readonly db: Database,
     private readonly hall: HallService,
@@ -30,6 +35,16 @@ export class HallEditor {
     private readonly logger: Logger,
     private readonly now: () => Date,
   ) {}
+
+  /** The accounts part creates or updates staff accounts from imported 人员 rows: it listens here. */
+  onStaffImported(fn: (rows: readonly StaffRow[]) => void): void {
+    this.staffListeners.push(fn);
+  }
+
+  staffImported(rows: readonly StaffRow[]): void {
+    this.lastImportedStaff = rows;
+    for (const fn of this.staffListeners) fn(rows);
+  }
 
   current(): HallDefinition {
     return this.hall.config;

@@ -1,7 +1,6 @@
 // The hall definition written as the hall workbook (what `hall export` and the console's 导出 give):
 // the same sheets and columns the importer reads, so export → import changes nothing.
-import type { HallDefinition } from '@hallkit/core';
-import { formatCallingRule, formatOpeningHours, formatWindowNumbers } from './cellFormats.ts';
+import { formatCallingRule, formatOpeningHours, formatWindowNumbers, type HallDefinition } from '@hallkit/core';
 import { SHEET_COLUMNS, type Sheet, type WorkbookSheets } from './WorkbookSheets.ts';
 import type { StaffRow } from './StaffRow.ts';
 

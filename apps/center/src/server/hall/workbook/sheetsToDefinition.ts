@@ -11,8 +11,11 @@ import {
   type ServiceItem,
   type ServiceWindow,
   type Zone,
+  parseCallingRule,
+  parseOpeningHours,
+  parseWindowNumbers,
+  splitList,
 } from '@hallkit/core';
-import { parseCallingRule, parseOpeningHours, parseWindowNumbers, splitList } from './cellFormats.ts';
 import { ROLE_LABELS } from './definitionToSheets.ts';
 import type { StaffRole, StaffRow } from './StaffRow.ts';
 import type { WorkbookProblem } from './WorkbookProblem.ts';

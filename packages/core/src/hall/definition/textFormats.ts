@@ -1,9 +1,10 @@
-// The hall workbook's cell languages: 办理时间 (周一至周五 08:30-12:00,13:30-17:30; 周六 09:00-12:00),
+// The hall definition's text forms (workbook cells, the console's inputs): 办理时间 (周一至周五 08:30-12:00,13:30-17:30; 周六 09:00-12:00),
 // 叫号规则 (顺序 / 优先:普通=1:2), window lists (1-17、20), category lists (A、B,E). Each parser
 // returns the value or a reason in Chinese; each formatter writes what its parser reads back.
-import { formatMinuteOfDay, type CallingRule, type OpeningRule } from '@hallkit/core';
+import { formatMinuteOfDay, type OpeningRule } from '../../catalog/Catalog.ts';
+import type { CallingRule } from '../../calling/CallingRule.ts';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type ParsedText<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const DAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 const DAY_ALIASES: Record<string, number> = {
@@ -39,7 +40,7 @@ function time(s: string): number | undefined {
 }
 
 /** `周一至周五 08:30-12:00,13:30-17:30; 周六 09:00-12:00`, `每天 00:00-24:00`, `周一、周三 09:00-11:00`. */
-export function parseOpeningHours(text: string): Parsed<OpeningRule[]> {
+export function parseOpeningHours(text: string): ParsedText<OpeningRule[]> {
   const rules: OpeningRule[] = [];
   const parts = text
     .split(/[;；\n]/)
@@ -106,7 +107,7 @@ function formatDays(days: readonly number[]): string {
 }
 
 /** `顺序` → strict; `优先:普通=1:2` → interleave 1 priority call, then 2 normal. */
-export function parseCallingRule(text: string): Parsed<CallingRule> {
+export function parseCallingRule(text: string): ParsedText<CallingRule> {
   const t = text.trim();
   if (t === '顺序' || t === '严格优先') return { ok: true, value: { mode: 'strict' } };
   const m = /^优先[:：]普通\s*=\s*(\d+)\s*[:：]\s*(\d+)$/.exec(t);
@@ -128,7 +129,7 @@ export function splitList(text: string): string[] {
 }
 
 /** `1-17、20` → [1 … 17, 20]. */
-export function parseWindowNumbers(text: string): Parsed<number[]> {
+export function parseWindowNumbers(text: string): ParsedText<number[]> {
   const out: number[] = [];
   for (const part of splitList(text)) {
     const range = /^(\d+)\s*[-–~至]\s*(\d+)$/.exec(part);
