@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotDir, shippedHall } from '@hallkit/testkit';
-import { } from '@hallkit/core';
 import type { Center } from '../src/server/Center.ts';
 import { mobileModule } from '../src/mobile/MobileModule.ts';
 import { LogCodeSender } from '../src/mobile/identity/CodeSender.ts';

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, Mosquitto, screenshotDir, shippedHall } from '@hallkit/testkit';
-import { } from '@hallkit/core';
 import { CenterProcess } from './harness/CenterProcess.ts';
 import { HttpSession } from './harness/HttpSession.ts';
 import { Kiosk } from './harness/Kiosk.ts';

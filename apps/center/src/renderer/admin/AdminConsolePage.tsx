@@ -13,9 +13,10 @@ import { FollowUpsPanel } from './FollowUpsPanel.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
 import { SlotPlansPanel } from './SlotPlansPanel.tsx';
 import { SmsPanel } from './SmsPanel.tsx';
+import { HallDefinitionPanel } from './hall/HallDefinitionPanel.tsx';
 import '../styles.css';
 
-const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'audit'] as const;
+const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'hall', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function AdminConsolePage() {
@@ -58,6 +59,7 @@ function AdminBody() {
       {tab === 'followUps' && <FollowUpsPanel view={view} />}
       {tab === 'slots' && <SlotPlansPanel />}
       {tab === 'sms' && <SmsPanel />}
+      {tab === 'hall' && <HallDefinitionPanel />}
       {tab === 'audit' && <AuditPanel view={view} />}
     </>
   );

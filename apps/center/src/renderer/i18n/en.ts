@@ -16,7 +16,7 @@ export default {
   priority: { green: 'Green channel', appointment: 'Appointment', normal: 'Normal' },
   admin: {
     title: 'Admin console', loginTitle: 'Admin login',
-    tab: { queue: 'Queue', fleet: 'Devices', evaluations: 'Ratings', followUps: 'Bad reviews', slots: 'Appointment slots', sms: 'SMS', audit: 'Audit log' },
+    tab: { queue: 'Queue', fleet: 'Devices', evaluations: 'Ratings', followUps: 'Bad reviews', slots: 'Appointment slots', sms: 'SMS', hall: 'Hall setup', audit: 'Audit log' },
     offlineN: '{{n}} offline', queue: 'Queue by category', category: 'Category', waiting: 'Waiting', estimatedWait: 'Est. wait',
     lastCalled: 'Last called', noWindow: 'No window open', minutes: '~{{n}} min', waitChart: 'People waiting over time',
     windows: 'Open windows {{open}} / {{total}}', window: 'Window', state: 'State', staff: 'Staff', current: 'Current', waitingHere: 'Callable',

@@ -1,0 +1,90 @@
+// Categories with their opening hours written as the hall writes them
+// (周一至周五 08:30-12:00,13:30-17:30; 周六 09:00-12:00), checked as they are typed.
+import { useState } from 'react';
+import { formatOpeningHours, parseOpeningHours } from '@hallkit/core';
+import type { EditorProps } from './HallDefinitionPanel.tsx';
+
+export function HallCategoriesEditor(props: EditorProps) {
+  const { draft } = props;
+  return (
+    <table data-testid="hall-categories">
+      <thead>
+        <tr>
+          <th>前缀</th>
+          <th>名称</th>
+          <th>功能区</th>
+          <th>办理时间</th>
+          <th>节假日办理</th>
+          <th>每日限额</th>
+        </tr>
+      </thead>
+      <tbody>
+        {draft.catalog.categories.map((c, i) => (
+          <CategoryRow key={c.id} index={i} {...props} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function CategoryRow({ index, draft, change, problemsAt, setInvalid }: EditorProps & { index: number }) {
+  const c = draft.catalog.categories[index];
+  const [hours, setHours] = useState(c ? formatOpeningHours(c.openingHours) : '');
+  if (!c) return null;
+  const check = parseOpeningHours(hours);
+  const server = problemsAt(['catalog', 'categories', index]);
+  const edit = (fn: (x: NonNullable<typeof c>) => void) => change((d) => void (d.catalog.categories[index] && fn(d.catalog.categories[index])));
+  return (
+    <tr data-testid={`category-${c.prefix}`}>
+      <td>{c.prefix}</td>
+      <td>
+        <input value={c.name} onChange={(e) => edit((x) => (x.name = e.target.value))} aria-invalid={c.name.trim() === ''} />
+      </td>
+      <td>
+        <select value={c.zoneId} onChange={(e) => edit((x) => (x.zoneId = e.target.value))}>
+          {draft.catalog.zones.map((z) => (
+            <option key={z.id} value={z.id}>
+              {z.name}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          className="wide"
+          data-testid={`category-${c.prefix}-hours`}
+          value={hours}
+          aria-invalid={!check.ok}
+          onChange={(e) => {
+            setHours(e.target.value);
+            const r = parseOpeningHours(e.target.value);
+            setInvalid(`c${index}.hours`, r.ok ? undefined : r.reason);
+            if (r.ok) edit((x) => (x.openingHours = r.value));
+          }}
+        />
+        {!check.ok && (
+          <span className="field-error" role="alert" data-testid={`category-${c.prefix}-hours-error`}>
+            {check.reason}
+          </span>
+        )}
+        {server.map((p, k) => (
+          <span key={k} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert">
+            {p.message}
+          </span>
+        ))}
+      </td>
+      <td>
+        <input type="checkbox" checked={c.openOnHolidays === true} onChange={(e) => edit((x) => (e.target.checked ? (x.openOnHolidays = true) : delete x.openOnHolidays))} />
+      </td>
+      <td>
+        <input
+          type="number"
+          min={1}
+          value={c.dailyQuota ?? ''}
+          placeholder="不限"
+          onChange={(e) => edit((x) => (e.target.value === '' || Number(e.target.value) < 1 ? delete x.dailyQuota : (x.dailyQuota = Math.floor(Number(e.target.value)))))}
+        />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,54 @@
+// Service items (事项): a hall has a thousand and more, so the list is searched and paged.
+import { useState } from 'react';
+import type { EditorProps } from './HallDefinitionPanel.tsx';
+
+const PAGE = 50;
+
+export function HallItemsEditor({ draft, change }: EditorProps) {
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(0);
+  const prefixOf = new Map(draft.catalog.categories.map((c) => [c.id, c.prefix]));
+  const found = draft.catalog.items.map((it, i) => ({ it, i })).filter(({ it }) => !q || it.name.includes(q) || it.id.includes(q) || (it.department ?? '').includes(q));
+  const pages = Math.max(1, Math.ceil(found.length / PAGE));
+  const shown = found.slice(page * PAGE, page * PAGE + PAGE);
+  return (
+    <div data-testid="hall-items">
+      <input type="search" placeholder="搜索事项名称、编码或部门" value={q} onChange={(e) => (setQ(e.target.value), setPage(0))} />
+      <span>
+        共 {found.length} 项 · 第 {page + 1} / {pages} 页
+      </span>
+      <button className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>上一页</button>
+      <button className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>下一页</button>
+      <table>
+        <thead>
+          <tr>
+            <th>事项编码</th>
+            <th>事项名称</th>
+            <th>实施部门</th>
+            <th>业务类别</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map(({ it, i }) => (
+            <tr key={it.id}>
+              <td>{it.id}</td>
+              <td>
+                <input value={it.name} onChange={(e) => change((d) => void (d.catalog.items[i] && (d.catalog.items[i].name = e.target.value)))} />
+              </td>
+              <td>{it.department}</td>
+              <td>
+                <select value={it.categoryId} onChange={(e) => change((d) => void (d.catalog.items[i] && (d.catalog.items[i].categoryId = e.target.value)))}>
+                  {draft.catalog.categories.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {prefixOf.get(c.id)} {c.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
