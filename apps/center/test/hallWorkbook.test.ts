@@ -49,7 +49,7 @@ describe('the hall workbook', () => {
     expect(preview.ok).toBe(true);
     expect(preview.diff?.windows).toEqual({ added: [], changed: [], removed: [] });
     same(preview.definition, def);
-  });
+  }, 120_000);
 
   it('refuses a workbook with each kind of error at its sheet, row and column, and applies nothing', () => {
     const def = shippedHall('zhaoyuan');
