@@ -37,6 +37,9 @@ describe('a full day through Mosquitto and the center', () => {
     const hallId = center.hall.config.catalog.hall.id;
     // Ratings are taken only from the pad registered for the window (the devices are anonymous on this Mosquitto).
     await center.provisionKnown({ deviceId: 'pad-w5', role: 'evaluator', name: '5号窗口评价器', windowId: 'w5' }, 'unused-on-anonymous-mosquitto');
+    // Tickets are taken only from enrolled kiosks (the role comes from the center's registry).
+    await center.provisionKnown({ deviceId: 'kiosk-1', role: 'kiosk', name: '一楼大厅取号机' }, 'unused-on-anonymous-mosquitto');
+    await center.provisionKnown({ deviceId: 'kiosk-2', role: 'kiosk', name: '二楼取号机' }, 'unused-on-anonymous-mosquitto');
     const kiosk = openDevice(dir, broker.url, hallId, 'kiosk-1');
     const kiosk2 = openDevice(dir, broker.url, hallId, 'kiosk-2');
     const pad = openDevice(dir, broker.url, hallId, 'pad-w5');

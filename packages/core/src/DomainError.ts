@@ -26,6 +26,7 @@ export type DomainErrorCode =
   | 'late-arrival-too-late'
   | 'already-evaluated'
   | 'evaluation-closed'
+  | 'rated-before-service'
   | 'evaluation-mismatch'
   | 'evaluation-pending-at-window'
   | 'evaluation-needs-reason'

@@ -15,6 +15,9 @@ import { QueueSamples } from './hall/QueueSamples.ts';
 import { RatingSweep } from './hall/RatingSweep.ts';
 import { DayCloser } from './history/DayCloser.ts';
 import { DeviceEventIngest } from './ingest/DeviceEventIngest.ts';
+import { DeviceEventChecks } from './ingest/DeviceEventChecks.ts';
+import { DeviceAccess, DEFAULT_REQUEST_LIMITS } from './access/DeviceAccess.ts';
+import type { RateRule } from './access/RateLimiter.ts';
 import { TicketTokens } from './requests/TicketTokens.ts';
 import { TicketDesk } from './requests/TicketDesk.ts';
 import { Accounts } from './auth/Accounts.ts';
@@ -77,6 +80,8 @@ export interface CenterOptions {
   heartbeatMs?: number;
   /** Subscribe to device outboxes and requests as `$share/<group>/…` (several center processes). */
   shareGroup?: string;
+  /** Per-device limits of device requests by name (default DEFAULT_REQUEST_LIMITS; load benches raise them). */
+  deviceRequestLimits?: Readonly<Record<string, RateRule>>;
   /** How often the center records abandoned ratings as not rated (ms; see RatingSweep). */
   ratingSweepMs?: number;
   /** How often the center checks whether the hall-day ended (ms; see DayCloser). */
@@ -154,10 +159,20 @@ export class Center {
     const configs = new ConfigVersions(db, new ConfigPublisher(client, hallId));
     const samples = new QueueSamples(db);
     const editor = new HallEditor(db, hall, definitions, configs, logger, now);
-    const ingest = new DeviceEventIngest(db, client, hall, registry, logger, () => live.changed(), o.shareGroup);
+    const access = new DeviceAccess(registry, o.deviceRequestLimits ?? DEFAULT_REQUEST_LIMITS);
+    // An offline appointment ticket keeps its priority only for a booking the center knows (phone pages' table).
+    const knownAppointment = (id: string) => {
+      try {
+        return db.prepare('SELECT 1 FROM m_bookings WHERE id = ?').get(id) !== undefined;
+      } catch {
+        return false;
+      }
+    };
+    const checks = new DeviceEventChecks(db, hall, access, now, knownAppointment);
+    const ingest = new DeviceEventIngest(db, client, hall, registry, logger, () => live.changed(), o.shareGroup, checks);
     const ratingSweep = new RatingSweep(hall, now, logger, o.ratingSweepMs);
     const dayCloser = new DayCloser(hall, now, logger, o.dayCloseCheckMs);
-    const responder = new RequestResponder(client, hallId, { logger, ...(o.shareGroup ? { shareGroup: o.shareGroup } : {}) });
+    const responder = new RequestResponder(client, hallId, { logger, authorize: (deviceId, name) => access.request(deviceId, name), ...(o.shareGroup ? { shareGroup: o.shareGroup } : {}) });
     const commands = new CommandSender(client, hallId, logger);
 
     // HTTP first (port known → public URL), then the parts that need the context.

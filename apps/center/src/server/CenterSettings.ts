@@ -1,7 +1,11 @@
 // The center's settings from the environment (and `--key=value` arguments, which win).
 import { readHallFile, shippedHallFile } from './hall/definition/HallFile.ts';
+import { z } from 'zod';
 import type { CenterOptions } from './Center.ts';
+import { DEFAULT_REQUEST_LIMITS } from './access/DeviceAccess.ts';
 import { readDeviceMqttCa } from './broker/DeviceMqttCa.ts';
+
+const DeviceRequestLimitsSchema = z.record(z.string(), z.object({ burst: z.number().positive(), perMinute: z.number().positive() }));
 
 export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): CenterOptions {
   const args = new Map(argv.filter((a) => a.startsWith('--')).map((a) => {
@@ -32,9 +36,14 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
   const deviceMqttCaFile = get('device-mqtt-ca-file', 'HALLKIT_DEVICE_MQTT_CA_FILE');
   // The hall's reverse proxy (nginx in front of the phone pages): comma-separated addresses.
   const trustedProxies = (get('trusted-proxies', 'HALLKIT_TRUSTED_PROXIES') ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+  // Per-device request limits (JSON: {"ticket-issue": {"burst": 20, "perMinute": 20}}), e.g. a hall whose
+  // kiosks print faster, or a bench; unset: DEFAULT_REQUEST_LIMITS.
+  const limits = get('device-request-limits', 'HALLKIT_DEVICE_REQUEST_LIMITS');
+  const deviceRequestLimits = limits ? DeviceRequestLimitsSchema.parse(JSON.parse(limits)) : undefined;
   return {
     hallConfig,
     hallFile,
+    ...(deviceRequestLimits ? { deviceRequestLimits: { ...DEFAULT_REQUEST_LIMITS, ...deviceRequestLimits } } : {}),
     dataDir: get('data', 'HALLKIT_DATA_DIR') ?? '.hallkit/center',
     httpPort: Number(http.port || 80),
     httpHost: http.hostname,

@@ -60,6 +60,7 @@ export function validateEvent(s: HallState, e: HallEvent): void {
         refuse('already-evaluated', `evaluation ${e.evaluationId} exists`);
       const policy = s.config.evaluation;
       const at = Date.parse(e.at);
+      if (at < Date.parse(r.finishedAt)) refuse('rated-before-service', `rating made at ${e.at}, before service ${e.serviceId} finished at ${r.finishedAt}`);
       if (e.channel === 'hall-pad') {
         if (r.state === 'lapsed' && r.lapsedBy !== 'center')
           refuse('evaluation-closed', 'the window recorded this service as not rated');

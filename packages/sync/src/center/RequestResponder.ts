@@ -21,7 +21,12 @@ export class RequestResponder {
   constructor(
     private readonly client: MqttClient,
     private readonly hallId: string,
-    private readonly opts: { shareGroup?: string; logger?: Logger } = {},
+    private readonly opts: {
+      shareGroup?: string;
+      logger?: Logger;
+      /** Who may ask what, and how often: a refusal code, or undefined to go on (runs before the handler). */
+      authorize?: (deviceId: string, name: string) => string | undefined;
+    } = {},
   ) {
     this.channel = new CenterChannel({
       client,
@@ -57,7 +62,12 @@ export class RequestResponder {
     const base = { v: 1 as const, hallId: this.hallId, deviceId: req.deviceId, id: req.id };
     let res: Response;
     const h = this.handlers.get(req.name);
-    if (!h) {
+    const refused = h ? this.opts.authorize?.(req.deviceId, req.name) : undefined;
+    if (refused !== undefined) {
+      this.counters.inc(`refused.${refused}.req`);
+      this.logger.warn('request refused', { deviceId: req.deviceId, name: req.name, id: req.id, code: refused });
+      res = { ...base, ok: false, error: refused };
+    } else if (!h) {
       this.counters.inc('unknown-request');
       res = { ...base, ok: false, error: 'unknown-request' };
     } else {

@@ -9,6 +9,7 @@ import { OutboxIngest, type IngestedEvent, type Logger } from '@hallkit/sync';
 import type { HallService } from '../hall/HallService.ts';
 import type { DeviceRecord } from '../provisioning/DeviceRegistry.ts';
 import { TicketTokens } from '../requests/TicketTokens.ts';
+import type { DeviceEventChecks } from './DeviceEventChecks.ts';
 
 /** Event types a device may make on its own; anything else (a window call…) is the center's alone. */
 const DEVICE_MADE = new Set<HallEvent['type']>(['TicketIssued', 'TicketCancelled', 'EvaluationGiven', 'EvaluationLapsed']);
@@ -39,6 +40,7 @@ export class DeviceEventIngest {
     private readonly logger: Logger,
     private readonly onRejected: (r: RejectedEvent) => void = () => undefined,
     shareGroup?: string,
+    private readonly checks?: DeviceEventChecks,
   ) {
     this.insertRejected = db.prepare('INSERT INTO rejected_events (at, device_id, seq, event_type, code, message) VALUES (?, ?, ?, ?, ?, ?)');
     this.tokens = new TicketTokens(db);
@@ -86,9 +88,13 @@ export class DeviceEventIngest {
       return r;
     };
     if (!parsed.ok) return reject('bad-schema', parsed.error);
-    const e = parsed.event;
-    if (!DEVICE_MADE.has(e.type)) return reject('not-device-event', `${e.type} is made by the center only`);
-    if (e.type === 'TicketIssued' && e.issuerId !== deviceId) return reject('foreign-issuer', `ticket issued by ${e.issuerId} arrived from ${deviceId}`);
+    if (!DEVICE_MADE.has(parsed.event.type)) return reject('not-device-event', `${parsed.event.type} is made by the center only`);
+    if (parsed.event.type === 'TicketIssued' && parsed.event.issuerId !== deviceId) return reject('foreign-issuer', `ticket issued by ${parsed.event.issuerId} arrived from ${deviceId}`);
+    const verdict = this.checks?.check(deviceId, parsed.event) ?? { event: parsed.event, notes: [] };
+    if (verdict.refused || !verdict.event) return reject(verdict.refused?.code ?? 'refused', verdict.refused?.message ?? 'refused');
+    // Taken with a change (a priority not granted, a time brought within bounds): on the admin's list too.
+    for (const n of verdict.notes) reject(n.code, n.message);
+    const e = verdict.event;
     if (e.type === 'EvaluationGiven' || e.type === 'EvaluationLapsed') {
       const refused = this.notFromWindowPad(deviceId, e);
       if (refused) return reject(refused.code, refused.message);
