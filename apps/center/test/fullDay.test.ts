@@ -138,7 +138,7 @@ describe('a full day through Mosquitto and the center', () => {
     await center.stop();
     center = await startCenter({ dataDir: dir, mqttUrl: broker.url, httpPort: Number(new URL(http).port) });
     expect(hallFingerprint(center.hall.state)).toBe(before);
-    expect(center.ctx.registry.all().map((d) => d.deviceId)).toEqual(['pad-w5']); // (the others were anonymous on Mosquitto)
+    expect(center.ctx.registry.all().map((d) => d.deviceId)).toEqual(['kiosk-1', 'kiosk-2', 'pad-w5']);
 
     // The kiosk comes back: its offline tickets join the line by issue time, numbers unchanged.
     const back = openDevice(dir, broker.url, hallId, 'kiosk-1');
