@@ -45,6 +45,7 @@ export { PrinterSimulator, type PrinterSimulatorOptions, type PrinterFault } fro
 export { receiptToSvg, svgToPng, findCjkFont } from './simulators/printer/paperImage.ts';
 export { IdCardSimulator, fakeWltPhoto, type SimulatedCard, type IdCardFault } from './simulators/idcard/IdCardSimulator.ts';
 export { ScannerSimulator, RecordedHidDevice } from './simulators/scanner/ScannerSimulator.ts';
+export { PtyLink } from './simulators/PtyLink.ts';
 
 export { LedStrip, type LedStripOptions, type LedStripEvents } from './ledstrip/LedStrip.ts';
 export { StripScreenSchema, stripAreas, textWidth, type StripScreen, type ParsedStripScreen, type StripGeometry } from './ledstrip/StripScreen.ts';

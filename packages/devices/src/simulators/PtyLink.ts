@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,8 +14,12 @@ export class PtyLink {
     readonly devicePath: string,
   ) {}
 
-  static async create(): Promise<PtyLink> {
-    const dir = mkdtempSync(join(tmpdir(), 'hallkit-sim-'));
+  /** In a fresh temporary directory, or in `dir` (made if missing; old links there are replaced). */
+  static async create(dir?: string): Promise<PtyLink> {
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      for (const f of ['host', 'device']) rmSync(join(dir, f), { force: true });
+    } else dir = mkdtempSync(join(tmpdir(), 'hallkit-sim-'));
     const hostPath = join(dir, 'host');
     const devicePath = join(dir, 'device');
     const proc = spawn('socat', [`PTY,raw,echo=0,link=${hostPath}`, `PTY,raw,echo=0,link=${devicePath}`], { stdio: 'ignore' });

@@ -76,6 +76,11 @@ export class LedStripSimulator extends EventEmitter<SimulatorEvents> {
     return sim;
   }
 
+  /** Powered: listening (TCP) or attached (serial). */
+  get online(): boolean {
+    return this.server !== undefined || this.serial !== undefined;
+  }
+
   get address(): number {
     return this.opts.address ?? 1;
   }
