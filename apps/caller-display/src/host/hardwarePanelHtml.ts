@@ -16,7 +16,7 @@ export function hardwarePanelHtml(token: string, strips: string[], keypads: Reco
     .map(([a, w]) => `<section class="keypad" data-address="${esc(a)}">
   <h2>${esc(w.replace(/^w/, ''))}号窗口 物理呼叫器 <small>(地址 ${esc(a)})</small></h2>
   <div class="digits" data-testid="keypad-digits-${esc(a)}" aria-label="呼叫器显示"></div>
-  <p class="legend">左：等候人数　右：当前号码后三位 <span class="beep" data-field="beep" aria-live="polite"></span></p>
+  <p class="legend">左：等候人数 · 右：当前号码后三位 <span class="beep" data-field="beep" aria-live="polite"></span></p>
   <div class="keys">
     <button data-key="call" data-testid="key-call">叫号</button><button data-key="recall">重呼</button><button data-key="finish">评价/办结</button>
     <button data-key="pause">暂停/恢复</button><button data-key="no-show">过号 (6+确认)</button><button data-key="hold">挂起 (0+确认)</button>
