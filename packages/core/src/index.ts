@@ -37,6 +37,8 @@ export * from './hall/Hall.ts';
 export * from './counter/CounterChoice.ts';
 export * from './calling/GreenChannelPolicy.ts';
 export * from './hall/HallSnapshot.ts';
+export * from './staffing/WindowAssignment.ts';
+export * from './staffing/LeaveWindow.ts';
 export * from './voice/callAnnouncement.ts';
 export * from './appointments/Appointment.ts';
 export * from './cases/ApplicationCase.ts';

@@ -1,5 +1,6 @@
 import type { HallState, WindowState } from '../hall/HallState.ts';
 import type { Ticket } from '../tickets/Ticket.ts';
+import { callingRule, servedCategories } from '../staffing/WindowAssignment.ts';
 
 /**
  * The ticket a window's calling rule picks next, or undefined when nobody waits for it.
@@ -7,7 +8,7 @@ import type { Ticket } from '../tickets/Ticket.ts';
  * Within a class the line order holds (issue time, then number); green goes before appointment.
  */
 export function pickNext(s: HallState, w: WindowState): Ticket | undefined {
-  const cats = w.config.categoryIds;
+  const cats = servedCategories(w);
   const id = w.config.id;
   const green = s.lines.head(id, cats, 'green');
   const appointment = s.lines.head(id, cats, 'appointment');
@@ -15,7 +16,7 @@ export function pickNext(s: HallState, w: WindowState): Ticket | undefined {
   const normal = s.lines.head(id, cats, 'normal');
   if (!priority) return normal;
   if (!normal) return priority;
-  const rule = w.config.rule;
+  const rule = callingRule(w);
   if (rule.mode === 'strict') return priority;
   // interleave: `round` is reset by applyEvent once both quotas are met.
   return w.round.priority < rule.priority ? priority : normal;

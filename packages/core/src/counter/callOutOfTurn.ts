@@ -2,6 +2,7 @@ import { refuse } from '../DomainError.ts';
 import type { HallEvent } from '../events/HallEvent.ts';
 import type { HallState, WindowState } from '../hall/HallState.ts';
 import { clearCounter, type CounterChoice } from './CounterChoice.ts';
+import { servedCategories } from '../staffing/WindowAssignment.ts';
 
 /** 回呼: call back a ticket this window held; the ticket at the counter goes where staff chose. */
 export function callBackEvents(s: HallState, w: WindowState, ticketId: string, at: string, choice?: CounterChoice): HallEvent[] {
@@ -17,7 +18,7 @@ export function callBackEvents(s: HallState, w: WindowState, ticketId: string, a
 export function callByNumberEvents(s: HallState, w: WindowState, ticketId: string, at: string, choice?: CounterChoice): HallEvent[] {
   const t = s.tickets.get(ticketId) ?? refuse('unknown-ticket', `no ticket ${ticketId}`);
   if (t.status !== 'waiting') refuse('ticket-not-waiting', `${t.number} is ${t.status}`);
-  const mine = t.targetWindowId === w.config.id || (t.targetWindowId === undefined && w.config.categoryIds.includes(t.categoryId));
+  const mine = t.targetWindowId === w.config.id || (t.targetWindowId === undefined && servedCategories(w).includes(t.categoryId));
   if (!mine) refuse('ticket-not-for-window', `${t.number} does not wait for window ${w.config.number}`);
   return [...clearCounter(s, w, at, choice), called(w, t.id, at, 'by-number')];
 }

@@ -2,6 +2,7 @@ import { refuse } from '../DomainError.ts';
 import type { HallEvent } from '../events/HallEvent.ts';
 import type { HallState, WindowState } from '../hall/HallState.ts';
 import type { ServiceOutcome, Ticket } from '../tickets/Ticket.ts';
+import { servedCategories } from '../staffing/WindowAssignment.ts';
 
 /** A ticket's n-th stretch of service: `2026-11-21/A012#1`. Deterministic, so replays agree. */
 export function serviceIdFor(t: Ticket): string {
@@ -22,7 +23,7 @@ export function finishEvents(
 ): HallEvent[] {
   if (itemId !== undefined) {
     const item = s.items.get(itemId) ?? refuse('invalid-argument', `no service item ${itemId}`);
-    if (item.categoryId !== t.categoryId && !w.config.categoryIds.includes(item.categoryId))
+    if (item.categoryId !== t.categoryId && !servedCategories(w).includes(item.categoryId))
       refuse('invalid-argument', `item ${item.name} is not served at window ${w.config.number}`);
   }
   const events: HallEvent[] = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PriorityClassSchema } from '../calling/CallingRule.ts';
+import { CallingRuleSchema, PriorityClassSchema } from '../calling/CallingRule.ts';
 import { ServiceOutcomeSchema, TicketSourceSchema } from '../tickets/Ticket.ts';
 import { EvaluationChannelSchema } from '../evaluation/channels.ts';
 import { EvaluationLevelSchema } from '../evaluation/levels.ts';
@@ -141,6 +141,18 @@ export const HallEventSchema = z.discriminatedUnion('type', [
      * on a pad that never answered — a rating that pad made in time still replaces it.
      */
     by: z.literal('center').optional(),
+  }),
+  /** 调流: for the rest of `day` the window serves these categories with this rule (until `untilMs`). */
+  z.object({
+    type: z.literal('WindowAssigned'),
+    ...base,
+    windowId: z.string(),
+    categoryIds: z.array(z.string()).min(1),
+    rule: CallingRuleSchema,
+    day: z.string(),
+    untilMs: z.number().int(),
+    /** Who decided it (`admin:<name>`, `supervisor:<no>`). */
+    by: z.string(),
   }),
   z.object({
     type: z.literal('FollowUpOpened'),

@@ -24,6 +24,8 @@ import { callBackEvents, callByNumberEvents } from '../counter/callOutOfTurn.ts'
 import type { CounterChoice } from '../counter/CounterChoice.ts';
 import { finishEvents, serviceIdFor } from '../counter/finishEvents.ts';
 import { releaseOnClose, transferEvents } from '../counter/transferEvents.ts';
+import { decideAssignWindow, type WindowAssignment } from '../staffing/WindowAssignment.ts';
+import { decideLeaveWindow, type AtCounter } from '../staffing/LeaveWindow.ts';
 
 export interface IssueTicketCommand {
   categoryId: string;
@@ -127,11 +129,14 @@ export class Hall {
     return this.commit([{ type: 'WindowResumed', v: 1, at, windowId }] satisfies HallEvent[]);
   }
 
-  closeWindow(windowId: string, at: string) {
-    const w = this.window(windowId);
-    const events: HallEvent[] = [...this.finishCurrentIfAny(w, at, 'unrecorded')];
-    events.push({ type: 'WindowClosed', v: 1, at, windowId }, ...releaseOnClose(this.state, windowId, at));
-    return this.commit(events);
+  /** Close a window (下班): the ticket at the counter finished (default: unrecorded) or handed back; nobody stranded. */
+  closeWindow(windowId: string, at: string, atCounter: AtCounter = { kind: 'finish', outcome: 'unrecorded' }) {
+    return this.commit(decideLeaveWindow(this.state, this.window(windowId), at, atCounter));
+  }
+
+  /** 调流: what the window serves and how it calls, for the rest of the hall-day. */
+  assignWindow(windowId: string, assignment: WindowAssignment, at: string, by: string) {
+    return this.commit([decideAssignWindow(this.state, windowId, assignment, at, by)]);
   }
 
   // ── numbering and tickets ───────────────────────────────────────────────

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { estimateForNewTicket } from '../wait/estimateWait.ts';
 import type { HallState } from './HallState.ts';
+import { servedCategories } from '../staffing/WindowAssignment.ts';
 
 /**
  * What a call board needs to draw the whole hall from nothing: sent retained, so a board that
@@ -75,8 +76,8 @@ export function hallSnapshot(s: HallState, at: string): HallSnapshot {
       status: w.status,
       staffName: w.staff?.name ?? null,
       currentTicket: w.currentTicketId ? (s.tickets.get(w.currentTicketId)?.number ?? null) : null,
-      categoryIds: [...w.config.categoryIds],
-      waitingHere: w.config.categoryIds.reduce(
+      categoryIds: [...servedCategories(w)],
+      waitingHere: servedCategories(w).reduce(
         (n, c) => n + s.lines.categoryCount(c),
         s.lines.windowCount(w.config.id),
       ),
@@ -99,6 +100,7 @@ export function hallFingerprint(s: HallState): string {
       w.pauseReason,
       w.currentTicketId,
       w.round,
+      w.assignment ?? null,
     ]),
     tickets: sorted(s.tickets),
     waiting: s.config.catalog.categories.map((c) => s.lines.categoryCount(c.id)),

@@ -1,5 +1,6 @@
 import type { QueueCategory, ServiceItem } from '../catalog/Catalog.ts';
 import type { Staff } from '../events/HallEvent.ts';
+import type { ActiveAssignment } from '../staffing/WindowAssignment.ts';
 import type { EvaluationChannel } from '../evaluation/channels.ts';
 import type { EvaluationLevel } from '../evaluation/levels.ts';
 import type { FollowUpCase } from '../followup/FollowUpCase.ts';
@@ -18,6 +19,8 @@ export interface WindowState {
   currentTicketId: string | undefined;
   /** Calls made in the current interleave round (see CallingRule). */
   round: { priority: number; normal: number };
+  /** 调流 for today: categories and rule over the hall definition's (staffing/WindowAssignment.ts). */
+  assignment?: ActiveAssignment | undefined;
 }
 
 export interface Evaluation {
@@ -84,6 +87,8 @@ export interface HallState {
   eventCount: number;
   /** The last hall-day closed (`YYYY-MM-DD`): it and every day before it are history, not state. */
   closedThrough: string | undefined;
+  /** Windows with a 调流 assignment, so a new day's first event lapses them cheaply. */
+  assignedWindows: Set<string>;
 }
 
 export const RECENT_CALLS_KEPT = 20;
@@ -117,6 +122,7 @@ export function createHallState(config: HallConfig): HallState {
     lastCalledByCategory: new Map(),
     eventCount: 0,
     closedThrough: undefined,
+    assignedWindows: new Set(),
   };
 }
 

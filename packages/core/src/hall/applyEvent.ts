@@ -4,6 +4,7 @@ import { isPriority } from '../calling/CallingRule.ts';
 import type { Ticket } from '../tickets/Ticket.ts';
 import { nextHandlingEstimate } from '../wait/handlingTime.ts';
 import { applyConfig } from './definition/applyConfig.ts';
+import { callingRule, lapseAssignments } from '../staffing/WindowAssignment.ts';
 import { RECENT_CALLS_KEPT, numberingKey, type HallState, type WindowState } from './HallState.ts';
 
 /**
@@ -13,6 +14,7 @@ import { RECENT_CALLS_KEPT, numberingKey, type HallState, type WindowState } fro
  */
 export function applyEvent(s: HallState, e: HallEvent): void {
   s.eventCount++;
+  lapseAssignments(s, Date.parse(e.at));
   switch (e.type) {
     case 'HallConfigChanged':
       applyConfig(s, e.config);
@@ -208,6 +210,13 @@ export function applyEvent(s: HallState, e: HallEvent): void {
       }
       return;
     }
+    case 'WindowAssigned': {
+      const w = win(s, e.windowId);
+      w.assignment = { categoryIds: e.categoryIds, rule: e.rule, day: e.day, untilMs: e.untilMs, by: e.by };
+      w.round = { priority: 0, normal: 0 };
+      s.assignedWindows.add(e.windowId);
+      return;
+    }
     case 'EvaluationGiven': {
       s.evaluations.set(e.evaluationId, {
         evaluationId: e.evaluationId,
@@ -288,10 +297,11 @@ function release(s: HallState, windowId: string, t: Ticket): void {
 }
 
 function countRound(w: WindowState, priority: boolean): void {
-  if (w.config.rule.mode !== 'interleave') return;
+  const rule = callingRule(w);
+  if (rule.mode !== 'interleave') return;
   if (priority) w.round.priority++;
   else w.round.normal++;
-  if (w.round.priority >= w.config.rule.priority && w.round.normal >= w.config.rule.normal)
+  if (w.round.priority >= rule.priority && w.round.normal >= rule.normal)
     w.round = { priority: 0, normal: 0 };
 }
 

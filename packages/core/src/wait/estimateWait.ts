@@ -2,6 +2,7 @@ import { PRIORITY_CLASSES } from '../calling/CallingRule.ts';
 import type { HallState } from '../hall/HallState.ts';
 import { lineOrder } from '../hall/WaitingLine.ts';
 import type { Ticket } from '../tickets/Ticket.ts';
+import { servedCategories } from '../staffing/WindowAssignment.ts';
 
 export interface WaitEstimate {
   peopleAhead: number;
@@ -16,9 +17,10 @@ export interface WaitEstimate {
 export function effectiveWindows(s: HallState, categoryId: string): number {
   let servers = 0;
   for (const w of s.windows.values()) {
-    if (w.status !== 'open' || !w.config.categoryIds.includes(categoryId)) continue;
+    const cats = servedCategories(w);
+    if (w.status !== 'open' || !cats.includes(categoryId)) continue;
     let busy = 0;
-    for (const c of w.config.categoryIds) if (c === categoryId || s.lines.categoryCount(c) > 0) busy++;
+    for (const c of cats) if (c === categoryId || s.lines.categoryCount(c) > 0) busy++;
     servers += 1 / Math.max(1, busy);
   }
   return servers;
