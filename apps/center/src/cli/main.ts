@@ -2,12 +2,17 @@
 // hallkit-center: the hall IT's command line. One file per subcommand group (hall.ts; accounts add
 // admin.ts); this file only dispatches. Exit codes are the subcommand's (hall check: 0 valid, 1 invalid, 2 unusable).
 import { hallCommand } from './hall.ts';
+import { adminCommand } from './admin.ts';
 
 type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   hall: {
     run: hallCommand,
     help: 'hall check|import|export FILE — the hall definition (workbook, CSV folder or hall file)',
+  },
+  admin: {
+    run: (args) => adminCommand(args),
+    help: 'admin create NAME [--link] [--reset] | admin remove-demo — hall admins without default passwords',
   },
 };
 

@@ -36,6 +36,11 @@ import { windowRoutes } from './http/routes/windowRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { enrolRoutes } from './http/routes/enrolRoutes.ts';
 import { hallDefinitionRoutes } from './http/routes/hallDefinitionRoutes.ts';
+import { setupRoutes } from './http/routes/setupRoutes.ts';
+import { staffRoutes } from './http/routes/staffRoutes.ts';
+import { staffingRoutes } from './http/routes/staffingRoutes.ts';
+import { Staffing, type StaffingOptions } from './staffing/Staffing.ts';
+import { DemoCredentialsRefused, demoCredentialsIn } from './auth/DemoCredentials.ts';
 import type { CenterContext } from './CenterContext.ts';
 import type { CenterModule } from './CenterModule.ts';
 import { CENTER_MODULES } from './modules.ts';
@@ -86,6 +91,10 @@ export interface CenterOptions {
   ratingSweepMs?: number;
   /** How often the center checks whether the hall-day ended (ms; see DayCloser). */
   dayCloseCheckMs?: number;
+  /** Window sessions: minutes without the console before the window closes, and how often to look. */
+  staffing?: StaffingOptions;
+  /** Refuse to start while the data holds the demo's accounts (default: NODE_ENV=production). */
+  refuseDemoCredentials?: boolean;
 }
 
 export const DEFAULT_WEB_DIR = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
@@ -116,6 +125,14 @@ export class Center {
       [{ namespace: 'module:hall-definition', migrations: HALL_DEFINITION_MIGRATIONS }, ...modules.filter((m) => m.migrations).map((m) => ({ namespace: `module:${m.name}`, migrations: m.migrations ?? [] }))],
     );
     const definitions = new HallDefinitions(db);
+    // A production center never runs on the README's passwords (issue 14).
+    if (o.refuseDemoCredentials ?? process.env.NODE_ENV === 'production') {
+      const found = demoCredentialsIn(db);
+      if (found.length) {
+        db.close();
+        throw new DemoCredentialsRefused(found, o.dataDir);
+      }
+    }
     const registry = new DeviceRegistry(db);
 
     // The broker: embedded unless an external one is configured.
@@ -149,7 +166,7 @@ export class Center {
 
     const hall = new HallService(db, definitions.baseOr(o.hallConfig, now()));
     const live = new LiveFeed();
-    const accounts = new Accounts(db);
+    const accounts = new Accounts(db, () => now().getTime());
     const audit = new AuditLog(db);
     const tokens = new TicketTokens(db);
     const httpHost = o.httpHost ?? '127.0.0.1';
@@ -182,9 +199,11 @@ export class Center {
     const httpUrl = `http://${httpHost}:${port}`;
     const publicUrl = o.publicUrl ?? httpUrl;
     const desk = new TicketDesk(hall, tokens, publicUrl, now);
+    const staffing = new Staffing({ hall, accounts, audit, now, logger, live }, o.staffing);
     const deviceMqttUrl = o.deviceMqttUrl ?? mqttUrl;
     if (o.deviceMqttCa && !/^(mqtts|wss):/i.test(deviceMqttUrl)) logger.warn('a device CA is configured but devices are told a plain broker URL', { deviceMqttUrl });
     const ctx: CenterContext = {
+      staffing,
       db, mqtt: client, deviceMqttUrl, editor, definitions, ...(o.deviceMqttCa ? { deviceMqttCa: o.deviceMqttCa } : {}), publicUrl, hall, broadcaster, desk, tokens, accounts, audit, registry, fleet, configs, samples, ingest, live, logger, now,
       ...(o.mosquittoPasswords && !broker ? { brokerCredentials: new MosquittoPasswords({ ...o.mosquittoPasswords, logger }) } : {}),
     };
@@ -200,6 +219,9 @@ export class Center {
     adminRoutes(router, ctx, async (id) => void (await deviceConfig(id)), (id) => broker?.kick(id));
     enrolRoutes(router, ctx, deviceConfig);
     hallDefinitionRoutes(router, ctx);
+    setupRoutes(router, ctx);
+    staffRoutes(router, ctx);
+    staffingRoutes(router, ctx);
     router.get('/healthz', () => ({ json: { ok: true, hallId, events: hall.state.eventCount, mqtt: client.connected } }));
 
     responder.handle(TICKET_REQUESTS.issue, TicketIssueRequestSchema, (body, rc) => desk.issue(body, rc.deviceId));
@@ -236,6 +258,7 @@ export class Center {
     for (const m of modules) await m.start?.(ctx);
     dayCloser.start();
     ratingSweep.start();
+    ctx.staffing.start();
     logger.info('center started', { hallId, http: httpUrl, mqtt: mqttUrl, events: hall.state.eventCount });
     return new Center(ctx, httpUrl, mqttUrl, { http, broker, responder, presence, commands, modules, ratingSweep, dayCloser });
   }
@@ -262,6 +285,7 @@ export class Center {
     const p = this.parts;
     p.ratingSweep.stop();
     p.dayCloser.stop();
+    this.ctx.staffing.stop();
     for (const m of [...p.modules].reverse()) await m.stop?.();
     this.ctx.broadcaster.stop();
     this.ctx.live.close();

@@ -17,6 +17,7 @@ import type { DeviceEventIngest } from './ingest/DeviceEventIngest.ts';
 import type { HallEditor } from './hall/definition/HallEditor.ts';
 import type { HallDefinitions } from './hall/definition/HallDefinitions.ts';
 import type { BrokerCredentials } from './broker/MosquittoPasswords.ts';
+import type { Staffing } from './staffing/Staffing.ts';
 
 export interface CenterContext {
   db: Database;
@@ -36,6 +37,8 @@ export interface CenterContext {
   tokens: TicketTokens;
   accounts: Accounts;
   audit: AuditLog;
+  /** Who works at which window: log-in opens, 下班 closes, idle sessions time out (issue 14). */
+  staffing: Staffing;
   registry: DeviceRegistry;
   fleet: Fleet;
   configs: ConfigVersions;

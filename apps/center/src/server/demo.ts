@@ -3,19 +3,15 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoHallHardware, isOpenAllDay, openAllDay } from '@hallkit/core';
+// The demo accounts (auth/DemoCredentials.ts) make a production start refuse this data folder.
 import { Center } from './Center.ts';
 import { centerSettings } from './CenterSettings.ts';
 import { consoleLogger } from '@hallkit/sync';
 import { startDemoSmsStandIn } from '../mobile/sms/standin/demoSmsStandIn.ts';
 import { startDemoPlatformStandIn } from '../mobile/cases/feed/standin/demoPlatformStandIn.ts';
+import { DEMO_ADMIN, DEMO_STAFF } from './auth/DemoCredentials.ts';
 
-export const DEMO_ADMIN = { username: 'admin', password: 'hallkit-admin' };
-export const DEMO_STAFF = [
-  { staffNo: 'YT0501', name: '王晓燕', windowId: 'w5', pin: '0501' },
-  { staffNo: 'YT0601', name: '李明', windowId: 'w6', pin: '0601' },
-  { staffNo: 'YT0701', name: '张丽华', windowId: 'w7', pin: '0701' },
-  { staffNo: 'YT1801', name: '刘强', windowId: 'w18', pin: '1801' },
-];
+export { DEMO_ADMIN, DEMO_STAFF };
 /** Device password = `demo-{deviceId}` (demo only; real devices enrol with a one-time code). */
 export const DEMO_DEVICES = [
   { deviceId: 'kiosk-1', role: 'kiosk', name: '一楼大厅取号机' },
@@ -59,7 +55,7 @@ for (const s of DEMO_STAFF) {
 
 const url = center.httpUrl;
 console.log(`demo admin: ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`);
-console.log(`demo staff: ${DEMO_STAFF.map((s) => `${s.name} 工号 ${s.staffNo} PIN ${s.pin} (${s.windowId})`).join('; ')}`);
+console.log(`demo staff: ${DEMO_STAFF.map((s) => `${s.name} ${s.role} 工号 ${s.staffNo} PIN ${s.pin}${s.windowId ? ` (${s.windowId})` : ''}`).join('; ')}`);
 console.log(`demo devices (MQTT username = client id = device id, password = demo-<device id>): ${DEMO_DEVICES.map((d) => d.deviceId).join(', ')}`);
 console.log(`READY 窗口控制台(5号窗口) ${url}/console/w5`);
 console.log(`READY 管理控制台 ${url}/admin`);

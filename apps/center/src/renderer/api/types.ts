@@ -6,5 +6,5 @@ export type { RateRow } from '../../server/views/evaluationStats.ts';
 export type { FleetRow } from '../../server/provisioning/Fleet.ts';
 export type { SlotPlan, SlotPlanIssue, SlotPlanList } from '../../mobile/appointments/SlotPlan.ts';
 
-export type Session = { kind: 'staff'; staffNo: string; name: string; windowId: string } | { kind: 'admin'; username: string };
+export type { Session, StaffSession } from '../../server/auth/Accounts.ts';
 

@@ -5,7 +5,8 @@ import { api, ApiError } from '../api/http.ts';
 import type { Session } from '../api/types.ts';
 import { useSession } from '../api/useSession.ts';
 
-export function LoginForm({ kind, title }: { kind: 'staff' | 'admin'; title: string }) {
+/** `windowId`: the window this console is at (staff log in there, if they may use it). */
+export function LoginForm({ kind, title, windowId }: { kind: 'staff' | 'admin'; title: string; windowId?: string }) {
   const { t } = useTranslation();
   const setSession = useSession((s) => s.set);
   const [user, setUser] = useState('');
@@ -18,7 +19,7 @@ export function LoginForm({ kind, title }: { kind: 'staff' | 'admin'; title: str
     setBusy(true);
     setError(null);
     try {
-      const body = kind === 'staff' ? { staffNo: user.trim(), pin: secret } : { username: user.trim(), password: secret };
+      const body = kind === 'staff' ? { staffNo: user.trim(), pin: secret, ...(windowId ? { windowId } : {}) } : { username: user.trim(), password: secret };
       const r = await api<{ session: Session }>(`/api/login/${kind}`, body);
       setSession(r.session);
     } catch (err) {

@@ -28,7 +28,7 @@ export default function WindowConsolePage() {
   return (
     <main className="console">
       <ConsoleTopBar hallName={hallName} title={t('console.title')} signedIn={Boolean(session)} onLogout={() => void logout()} />
-      {!session && <LoginForm kind="staff" title={t('console.loginTitle', { window: windowNumbers[windowId] !== undefined ? t('console.windowN', { n: windowNumbers[windowId] }) : windowId })} />}
+      {!session && <LoginForm kind="staff" windowId={windowId} title={t('console.loginTitle', { window: windowNumbers[windowId] !== undefined ? t('console.windowN', { n: windowNumbers[windowId] }) : windowId })} />}
       {session && !mine && <p className="error card">{t('error.not-your-window')}</p>}
       {mine && <WindowCounter />}
     </main>

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { migrate, MigrationError, openDurableDatabase, StoreRefusedError, type Migration } from '@hallkit/sync';
 import { CENTER_MIGRATIONS } from './migrations.ts';
 import { HISTORY_MIGRATIONS } from '../history/historyMigrations.ts';
+import { ACCOUNT_MIGRATIONS } from '../auth/accountMigrations.ts';
 
 /** The center's database cannot be trusted to keep records. */
 export { StoreRefusedError as CenterStoreRefusedError };
@@ -18,6 +19,7 @@ export function openCenterDb(path: string, extraMigrations: readonly { namespace
     (db) => {
       migrate(db, 'center', CENTER_MIGRATIONS);
       migrate(db, 'history', HISTORY_MIGRATIONS);
+      migrate(db, 'accounts', ACCOUNT_MIGRATIONS);
       for (const m of extraMigrations) migrate(db, m.namespace, m.migrations);
       return db;
     },

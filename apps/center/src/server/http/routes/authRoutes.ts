@@ -1,4 +1,5 @@
-// Console login: staff with 工号 + PIN (bound to their window), admins with a password.
+// Console login: staff accounts with 工号 + PIN (at a window they may use, or — supervisors, the
+// service desk, auditors — at their consoles), admins with a password; first-run admin set-up links.
 import { z } from 'zod';
 import type { CenterContext } from '../../CenterContext.ts';
 import { HttpError, type HttpReply, type HttpRequest, type Router } from '../Router.ts';
@@ -6,7 +7,7 @@ import { SESSION_COOKIE, sessionCookie } from '../HttpServer.ts';
 import type { Session } from '../../auth/Accounts.ts';
 import { LoginThrottle } from '../../auth/LoginThrottle.ts';
 
-const StaffLogin = z.object({ staffNo: z.string().min(1).max(32), pin: z.string().min(1).max(64) });
+const StaffLogin = z.object({ staffNo: z.string().min(1).max(32), pin: z.string().min(1).max(64), windowId: z.string().max(32).optional() });
 const AdminLogin = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) });
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
@@ -20,11 +21,14 @@ export function requireAdmin(req: HttpRequest): Extract<Session, { kind: 'admin'
   return req.session;
 }
 
-/** Staff act only on their own window; an admin may look at any. */
-export function requireWindow(req: HttpRequest, windowId: string, act: boolean): Session {
+/** Staff act only at the window they logged in at; an admin or a supervisor of its zone may look. */
+export function requireWindow(req: HttpRequest, windowId: string, act: boolean, zoneOf?: (windowId: string) => string | undefined): Session {
   const s = req.session;
   if (!s) throw new HttpError(401, 'login-required');
-  if (s.kind === 'staff' && s.windowId !== windowId) throw new HttpError(403, 'not-your-window');
+  if (s.kind === 'staff' && s.windowId !== windowId) {
+    const zone = zoneOf?.(windowId);
+    if (act || s.role !== 'supervisor' || zone === undefined || !s.zones.includes(zone)) throw new HttpError(403, 'not-your-window');
+  }
   if (act && s.kind !== 'staff') throw new HttpError(403, 'staff-only');
   return s;
 }
@@ -49,17 +53,23 @@ export function authRoutes(r: Router, ctx: CenterContext): void {
     const account = `staff:${b.staffNo}`;
     const wait = throttled(account, req);
     if (wait) return wait;
-    const got = ctx.accounts.staffLogin(b.staffNo, b.pin);
-    if (!got || got.session.kind !== 'staff') return failed(account, req);
+    const member = ctx.accounts.checkStaff(b.staffNo, b.pin);
+    if (!member) return failed(account, req);
     throttle.succeeded(account);
-    const s = got.session;
-    // Logging in at a window opens it under this staff member (or takes it over from a colleague).
-    const w = ctx.hall.state.windows.get(s.windowId);
-    if (w && (w.status === 'closed' || w.staff?.id !== s.staffNo)) {
-      ctx.hall.run('center', (h) => h.openWindow(s.windowId, { id: s.staffNo, name: s.name }, ctx.now().toISOString()));
-    }
-    ctx.audit.record(`staff:${s.staffNo}`, 'login', s.windowId);
-    return { json: { session: s }, headers: { 'set-cookie': sessionCookie(got.token) } };
+    // Window staff log in at a window (the console's); without one, at their usual window.
+    const windowId = b.windowId ?? (member.role === 'staff' && member.windowId !== '' ? member.windowId : undefined);
+    if (windowId !== undefined) {
+      const w = ctx.hall.state.windows.get(windowId);
+      if (!w) throw new HttpError(404, 'unknown-window');
+      if (!ctx.accounts.mayUseWindow(member, windowId, w.config.number)) {
+        ctx.audit.record(account, 'login-refused-window', windowId);
+        throw new HttpError(403, 'window-not-allowed', `${member.staffNo} may not work at window ${w.config.number}`);
+      }
+      ctx.staffing.arrive(member, windowId);
+    } else if (member.role === 'staff') throw new HttpError(400, 'window-required');
+    const got = ctx.accounts.staffLogin(member, windowId ?? null);
+    ctx.audit.record(account, 'login', windowId ?? member.role);
+    return { json: { session: got.session }, headers: { 'set-cookie': sessionCookie(got.token) } };
   });
 
   r.post('/api/login/admin', (req) => {

@@ -5,6 +5,7 @@ import type { CenterContext } from '../../CenterContext.ts';
 import { HttpError, type Router } from '../Router.ts';
 import { windowView } from '../../views/windowView.ts';
 import { parseBody, requireWindow } from './authRoutes.ts';
+import { sessionCookie } from '../HttpServer.ts';
 
 const Transfer = z.object({ to: TransferTargetSchema, returnHere: z.boolean().optional() });
 // Staff say why they pause (the admin's hall map and the audit show it); free text, short.
@@ -15,6 +16,7 @@ const Finish = z.object({ outcome: z.enum(FINISH_OUTCOMES).default('completed'),
 /** 回呼 / 按号呼叫: which ticket, and what becomes of the one at the counter (asked, never assumed). */
 const CallTicket = z.object({ ticketId: z.string(), counter: CounterChoiceSchema.optional() });
 const Requeue = z.object({ ticketId: z.string() });
+const Leave = z.object({ atCounter: z.enum(['finish', 'hand-back']).default('finish'), outcome: z.enum(FINISH_OUTCOMES).default('completed'), itemId: z.string().optional() });
 
 type Action = (h: Hall, windowId: string, at: string, body: unknown) => unknown;
 
@@ -54,6 +56,7 @@ const ACTIONS: Record<string, Action> = {
 const AUDITED = new Set(['transfer', 'close', 'pause', 'requeue', 'call-by-number']);
 
 export function windowRoutes(r: Router, ctx: CenterContext): void {
+  const zoneOf = (windowId: string) => ctx.hall.state.windows.get(windowId)?.config.zoneId;
   const view = (windowId: string) => {
     const v = windowView(ctx.hall.state, windowId, ctx.broadcaster.lastFinishedAt(windowId), ctx.now().toISOString());
     if (!v) throw new HttpError(404, 'unknown-window');
@@ -61,15 +64,17 @@ export function windowRoutes(r: Router, ctx: CenterContext): void {
   };
 
   r.get('/api/windows/:windowId', (req) => {
-    requireWindow(req, req.params.windowId as string, false);
+    requireWindow(req, req.params.windowId as string, false, zoneOf);
     return { json: view(req.params.windowId as string) };
   });
 
   r.get('/api/windows/:windowId/live', (req) => {
     const id = req.params.windowId as string;
-    requireWindow(req, id, false);
+    const s = requireWindow(req, id, false, zoneOf);
     view(id);
     ctx.live.open(req.res, () => view(id));
+    // The console being open is what keeps a window session alive (Staffing's idle sweep).
+    if (s.kind === 'staff' && s.windowId === id) ctx.staffing.attach(req.res, id, s.staffNo);
     return undefined;
   });
 
@@ -79,6 +84,12 @@ export function windowRoutes(r: Router, ctx: CenterContext): void {
     if (!action) throw new HttpError(404, 'unknown-action');
     const s = requireWindow(req, id, true);
     if (!ctx.hall.state.windows.has(id)) throw new HttpError(404, 'unknown-window');
+    if (req.params.action === 'close' && s.kind === 'staff') {
+      // 下班: the window closes, the citizen at the counter is finished or handed back, the session ends.
+      const b = parseBody(Leave, req.body);
+      ctx.staffing.leave(id, `staff:${s.staffNo}`, b.atCounter === 'finish' ? { kind: 'finish', outcome: b.outcome, ...(b.itemId ? { itemId: b.itemId } : {}) } : { kind: 'hand-back' }, 'off-duty');
+      return { json: { ok: true, result: null, view: view(id) }, headers: { 'set-cookie': sessionCookie('', 0) } };
+    }
     try {
       const result = ctx.hall.run('center', (h) => {
         // The window follows whoever is logged in at it (e.g. after the center restarted).

@@ -1,0 +1,121 @@
+// Staff at any window they may use: logging in at a window opens it under them (and closes the
+// one they left without 下班), 下班 closes it, and a window session whose console has been gone
+// longer than the hall's idle time is ended and its window closed, so the wait estimates stop
+// counting a window nobody works at. Presence = the window console's live feed being open.
+import type { ServerResponse } from 'node:http';
+import { DomainError, type AtCounter } from '@hallkit/core';
+import type { CenterContext } from '../CenterContext.ts';
+import type { StaffMember } from '../auth/Accounts.ts';
+
+export interface StaffingOptions {
+  /** Minutes a window session may be without its console before the window is closed (default 15). */
+  idleMinutes?: number;
+  /** How often to look (ms; default 30 s). */
+  sweepMs?: number;
+}
+
+export class Staffing {
+  /** Open console feeds per window and staff member: `${windowId}/${staffNo}` → count. */
+  private readonly streams = new Map<string, number>();
+  /** When each window session was last seen (login, feed opened or closed): `${windowId}/${staffNo}` → ms. */
+  private readonly lastSeen = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly startedAt: number;
+  readonly idleMs: number;
+
+  constructor(
+    private readonly ctx: Pick<CenterContext, 'hall' | 'accounts' | 'audit' | 'now' | 'logger' | 'live'>,
+    private readonly o: StaffingOptions = {},
+  ) {
+    this.idleMs = (o.idleMinutes ?? 15) * 60_000;
+    this.startedAt = ctx.now().getTime();
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.sweep(), this.o.sweepMs ?? 30_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private at(): string {
+    return this.ctx.now().toISOString();
+  }
+
+  /** A staff member logs in at `windowId`: the window opens under them (taken over from a colleague). */
+  arrive(member: StaffMember, windowId: string): void {
+    const h = this.ctx.hall;
+    for (const w of h.state.windows.values()) {
+      // One person, one window: the window they walked away from (no 下班) goes back to the hall.
+      if (w.config.id !== windowId && w.staff?.id === member.staffNo && w.status !== 'closed') {
+        this.leave(w.config.id, `staff:${member.staffNo}`, { kind: 'hand-back' }, 'moved-window');
+      }
+    }
+    const ended = this.ctx.accounts.endWindowSessions(windowId, member.staffNo);
+    if (ended > 0) this.ctx.audit.record(`staff:${member.staffNo}`, 'window-taken-over', windowId);
+    const w = h.state.windows.get(windowId);
+    if (w && (w.status === 'closed' || w.staff?.id !== member.staffNo)) {
+      h.run('center', (hall) => hall.openWindow(windowId, { id: member.staffNo, name: member.name }, this.at()));
+    }
+    this.lastSeen.set(`${windowId}/${member.staffNo}`, this.ctx.now().getTime());
+  }
+
+  /** Closes a window (下班, a supervisor, the idle sweep) and ends every session at it. */
+  leave(windowId: string, actor: string, atCounter: AtCounter, why: string): void {
+    const w = this.ctx.hall.state.windows.get(windowId);
+    if (w && w.status !== 'closed') {
+      try {
+        this.ctx.hall.run('center', (h) => h.closeWindow(windowId, this.at(), atCounter));
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+      }
+    }
+    this.ctx.accounts.endWindowSessions(windowId);
+    this.ctx.audit.record(actor, 'window-closed', windowId, { why, atCounter: atCounter.kind });
+  }
+
+  /** The window console's live feed of `staffNo` at `windowId` is open on `res`. */
+  attach(res: ServerResponse, windowId: string, staffNo: string): void {
+    const key = `${windowId}/${staffNo}`;
+    this.streams.set(key, (this.streams.get(key) ?? 0) + 1);
+    this.lastSeen.set(key, this.ctx.now().getTime());
+    res.on('close', () => {
+      const n = (this.streams.get(key) ?? 1) - 1;
+      if (n <= 0) this.streams.delete(key);
+      else this.streams.set(key, n);
+      this.lastSeen.set(key, this.ctx.now().getTime());
+    });
+  }
+
+  /** Whether someone is logged in at a window now (a live window session). */
+  loggedIn(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const s of this.ctx.accounts.windowSessions()) out.set(s.windowId, s.staffNo);
+    return out;
+  }
+
+  /** Ends window sessions whose console has been gone longer than the idle time; returns the windows closed. */
+  sweep(): string[] {
+    const now = this.ctx.now().getTime();
+    const closed: string[] = [];
+    for (const s of this.ctx.accounts.windowSessions()) {
+      const key = `${s.windowId}/${s.staffNo}`;
+      if ((this.streams.get(key) ?? 0) > 0) continue;
+      // After a restart nobody was seen yet: count from the session's start or the center's start.
+      const seen = this.lastSeen.get(key) ?? Math.max(s.createdAt, this.startedAt);
+      if (now - seen < this.idleMs) continue;
+      const w = this.ctx.hall.state.windows.get(s.windowId);
+      const isTheirs = w?.staff?.id === s.staffNo && w.status !== 'closed';
+      if (isTheirs) this.leave(s.windowId, 'center', { kind: 'hand-back' }, 'session-timeout');
+      else this.ctx.accounts.endWindowSessions(s.windowId);
+      this.ctx.audit.record('center', 'session-timeout', s.windowId, { staffNo: s.staffNo, idleMinutes: Math.round((now - seen) / 60_000) });
+      this.ctx.logger.info('window session timed out', { windowId: s.windowId, staffNo: s.staffNo });
+      this.lastSeen.delete(key);
+      if (isTheirs) closed.push(s.windowId);
+    }
+    if (closed.length) this.ctx.live.changed();
+    return closed;
+  }
+}
