@@ -26,7 +26,9 @@ const smsStandIn = await startDemoSmsStandIn(settings.dataDir, consoleLogger('[s
 const platform = await startDemoPlatformStandIn(settings.dataDir, consoleLogger('[platform]'));
 const center = await Center.start(settings);
 center.ctx.accounts.upsertAdmin(DEMO_ADMIN.username, DEMO_ADMIN.password);
-for (const s of DEMO_STAFF) center.ctx.accounts.upsertStaff(s, s.pin);
+for (const s of DEMO_STAFF) {
+  center.ctx.accounts.saveStaff({ staffNo: s.staffNo, name: s.name, role: s.role, windowId: s.windowId, windows: s.windows, zones: 'zones' in s ? [...s.zones] : [] }, s.pin);
+}
 for (const d of DEMO_DEVICES) await center.provisionKnown(d, `demo-${d.deviceId}`);
 // A visitor may try the demo at any hour: the demo saves the hall's all-day version, through the same
 // path an admin's edit takes (it shows in 大厅设置 → 版本历史, and rolling back restores the real hours).
@@ -48,7 +50,7 @@ if (!isOpenAllDay(center.hall.config)) {
 }
 // Open the demo windows under their staff, so tickets have somewhere to go from the first minute.
 for (const s of DEMO_STAFF) {
-  if (center.hall.state.windows.get(s.windowId)?.status === 'closed') {
+  if (s.windowId !== '' && center.hall.state.windows.get(s.windowId)?.status === 'closed') {
     center.hall.run('center', (h) => h.openWindow(s.windowId, { id: s.staffNo, name: s.name }, new Date().toISOString()));
   }
 }
