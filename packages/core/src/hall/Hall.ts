@@ -23,7 +23,7 @@ import { validateEvent } from './validateEvent.ts';
 import { callBackEvents, callByNumberEvents } from '../counter/callOutOfTurn.ts';
 import type { CounterChoice } from '../counter/CounterChoice.ts';
 import { finishEvents, serviceIdFor } from '../counter/finishEvents.ts';
-import { releaseOnClose, transferEvents } from '../counter/transferEvents.ts';
+import { transferEvents } from '../counter/transferEvents.ts';
 import { decideAssignWindow, type WindowAssignment } from '../staffing/WindowAssignment.ts';
 import { decideLeaveWindow, type AtCounter } from '../staffing/LeaveWindow.ts';
 
