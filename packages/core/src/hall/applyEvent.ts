@@ -14,7 +14,7 @@ import { RECENT_CALLS_KEPT, numberingKey, type HallState, type WindowState } fro
  */
 export function applyEvent(s: HallState, e: HallEvent): void {
   s.eventCount++;
-  lapseAssignments(s, Date.parse(e.at));
+  lapseAssignments(s, e.at);
   switch (e.type) {
     case 'HallConfigChanged':
       applyConfig(s, e.config);

@@ -68,8 +68,9 @@ export function decideAssignWindow(
 }
 
 /** Called by applyEvent before each event: a new hall-day drops yesterday's assignments. */
-export function lapseAssignments(s: HallState, atMs: number): void {
+export function lapseAssignments(s: HallState, at: string): void {
   if (s.assignedWindows.size === 0) return;
+  const atMs = Date.parse(at);
   for (const id of [...s.assignedWindows]) {
     const w = s.windows.get(id);
     if (w?.assignment && atMs >= w.assignment.untilMs) {
