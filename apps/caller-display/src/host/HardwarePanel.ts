@@ -9,7 +9,7 @@ import { hardwarePanelHtml } from './hardwarePanelHtml.ts';
 
 export interface HardwarePanelOptions {
   strips: Record<string, LedStripSimulator>;
-  keypads: KeypadSimulator;
+  keypads?: KeypadSimulator;
   /** Keypad address → window label, for the page. */
   keypadWindows: Record<number, string>;
   bridge: CallerBridge;
@@ -59,7 +59,8 @@ export class HardwarePanel {
     const strips = Object.fromEntries(
       Object.entries(this.o.strips).map(([w, s]) => [w, { text: s.text(), rev: s.strip.revision, model: s.model.label, spoken: s.spoken.slice(-3), problems: s.problems.slice(-3).map((p) => p.message), online: s.online }]),
     );
-    const keypads = Object.fromEntries([...this.o.keypads.keypads.values()].map((k) => [k.address, { window: this.o.keypadWindows[k.address] ?? '', digits: this.o.keypads.display(k.address), beeps: k.beeps, lastBeeps: k.beepTimes.filter((t) => Date.now() - t < 1500).length }]));
+    const pads = this.o.keypads;
+    const keypads = pads ? Object.fromEntries([...pads.keypads.values()].map((k) => [k.address, { window: this.o.keypadWindows[k.address] ?? '', digits: pads.display(k.address), beeps: k.beeps, lastBeeps: k.beepTimes.filter((t) => Date.now() - t < 1500).length }])) : {};
     return { strips, keypads, outcomes: this.o.bridge.outcomes.slice(-6).reverse() };
   }
 
@@ -96,6 +97,7 @@ export class HardwarePanel {
       const name = String(b.key ?? '');
       const action = name === 'transfer' ? { action: 'transfer' as const, toWindowNumber: Number(b.toWindowNumber) } : PRESSES[name];
       if (!action || (action.action === 'transfer' && !(action.toWindowNumber > 0))) return this.send(res, 400, 'application/json', JSON.stringify({ error: 'unknown-key' }));
+      if (!this.o.keypads) return this.send(res, 404, 'application/json', JSON.stringify({ error: 'no-keypad-bus' }));
       const r = await this.o.keypads.press(Number(press[1]), action);
       return this.send(res, 200, 'application/json', JSON.stringify(r));
     }

@@ -22,13 +22,22 @@ if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
 // The demo hall's LED strips (windows 5–7) and window 6's keypad bus, where the center's demo hall
 // definition says they are (apps/center/src/server/demo.ts reads the same variables).
 const stripPorts = (process.env.HALLKIT_DEMO_STRIP_PORTS ?? '15005,15006,15007').split(',').map(Number);
-const strips = {
-  w5: await LedStripSimulator.start({ tcp: { port: stripPorts[0] as number }, model: 'bx-6k1' }),
-  w6: await LedStripSimulator.start({ tcp: { port: stripPorts[1] as number }, model: 'bx-6k1-yy' }),
-  w7: await LedStripSimulator.start({ tcp: { port: stripPorts[2] as number }, model: 'bx-5mk2' }),
-};
-const keypadBus = await PtyLink.create(join(tmpdir(), `hallkit-demo-keypads-${stripPorts[0]}`));
-const keypads = await KeypadSimulator.start({ serialPath: keypadBus.devicePath, addresses: [6] });
+// A port that is taken (another demo) costs that strip, not the board: it shows offline in the fleet.
+const startStrip = (port: number | undefined, model: string): Promise<LedStripSimulator | undefined> =>
+  LedStripSimulator.start({ tcp: { port: port ?? 0 }, model }).catch((e: Error) => {
+    console.warn(`LED controller simulator on port ${port} not started: ${e.message}`);
+    return undefined;
+  });
+const strips: Record<string, LedStripSimulator> = {};
+for (const [w, i, model] of [['w5', 0, 'bx-6k1'], ['w6', 1, 'bx-6k1-yy'], ['w7', 2, 'bx-5mk2']] as const) {
+  const sim = await startStrip(stripPorts[i], model);
+  if (sim) strips[w] = sim;
+}
+const keypadBus = await PtyLink.create(join(tmpdir(), `hallkit-demo-keypads-${stripPorts[0]}`)).catch((e: Error) => {
+  console.warn(`keypad bus PTY not created (${e.message}); the demo runs without the keypad`);
+  return undefined;
+});
+const keypads = keypadBus ? await KeypadSimulator.start({ serialPath: keypadBus.devicePath, addresses: [6] }) : undefined;
 
 const deviceId = 'board-1';
 const dataDir = join(process.env.HALLKIT_DATA_DIR ?? '.hallkit/demo', deviceId);
@@ -46,7 +55,7 @@ const host = new CallerDisplayHost({
   localConfig: { layout: 'hall', notice: null },
 });
 const board = await serveBoard(host, { port: Number(process.env.HALLKIT_BOARD_PORT ?? 0) });
-const panel = new HardwarePanel({ strips, keypads, keypadWindows: { 6: 'w6' }, bridge: host.keypads, port: Number(process.env.HALLKIT_HARDWARE_PANEL_PORT ?? 0) });
+const panel = new HardwarePanel({ strips, ...(keypads ? { keypads } : {}), keypadWindows: keypads ? { 6: 'w6' } : {}, bridge: host.keypads, port: Number(process.env.HALLKIT_HARDWARE_PANEL_PORT ?? 0) });
 await panel.start();
 const s = board.server;
 console.log('call board layouts are query parameters: ?layout=hall | zone&zone=<zoneId> | window&window=<windowId> | led; 1920×1080 / 3840×2160 / 384×192');
@@ -60,8 +69,8 @@ const stop = () =>
   void board
     .stop()
     .then(() => panel.stop())
-    .then(() => Promise.all([...Object.values(strips).map((s) => s.stop()), keypads.stop()]))
-    .then(() => keypadBus.close())
+    .then(() => Promise.all([...Object.values(strips).map((s) => s.stop()), keypads?.stop()]))
+    .then(() => keypadBus?.close())
     .then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
