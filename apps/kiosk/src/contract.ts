@@ -1,7 +1,7 @@
 // The kiosk's bridge between renderer and host: every method and event, with zod schemas. Imported by
 // both sides; imports only zod, core's schemas and the host's contract helper.
 import { z } from 'zod';
-import { ApplicationCaseSchema } from '@hallkit/core';
+import { ApplicationCaseSchema, NameTranslationsSchema } from '@hallkit/core';
 import { defineContract } from '@hallkit/host/contract';
 
 export const LanguageSchema = z.enum(['zh-CN', 'zh-TW', 'en']);
@@ -19,18 +19,21 @@ export const CategoryTileSchema = z.object({
   waiting: z.number().int().nullable(),
   estimatedWaitMinutes: z.number().nullable(),
   open: z.boolean(),
+  /** 繁體/English names from the hall definition (the screen falls back to `name`). */
+  i18n: NameTranslationsSchema.optional(),
 });
 export type CategoryTile = z.infer<typeof CategoryTileSchema>;
 
 export const KioskStateSchema = z.object({
   v: z.literal(1),
   hallName: z.string(),
+  hallNameI18n: NameTranslationsSchema.optional(),
   /** The hall's IANA time zone: times are shown in hall time, whatever the kiosk PC's clock zone. */
   timeZone: z.string(),
-  zones: z.array(z.object({ id: z.string(), name: z.string(), location: z.string().optional() })),
+  zones: z.array(z.object({ id: z.string(), name: z.string(), location: z.string().optional(), i18n: NameTranslationsSchema.optional() })),
   categories: z.array(CategoryTileSchema),
   /** Service items (事项), searchable by name with the pinyin keyboard. */
-  items: z.array(z.object({ id: z.string(), name: z.string(), categoryId: z.string() })),
+  items: z.array(z.object({ id: z.string(), name: z.string(), categoryId: z.string(), i18n: NameTranslationsSchema.optional() })),
   devices: z.object({ printer: PrinterStateSchema, reader: InputDeviceStateSchema, scanner: InputDeviceStateSchema }),
   /** The center link: when false the kiosk issues from its offline number block and shows a discreet mark. */
   centerOnline: z.boolean(),

@@ -196,4 +196,17 @@ describe('kiosk in Chromium against the host, simulated devices, Mosquitto and t
     await p.click('[data-testid=tech-exit]');
     await p.waitForSelector('[data-screen=home]');
   });
+  it('shows the hall definition\'s own 繁體 and English names for categories and zones, not the Simplified ones', async () => {
+    const p = rig.page;
+    await p.click('[data-testid=home-button]').catch(() => undefined);
+    await p.click('[data-lang=en]');
+    await p.click('[data-testid=go-take]');
+    await waitUntil(async () => ((await p.textContent('[data-testid=tile-tax]')) ?? '').includes('Tax Services'), 15_000, 'English category name');
+    expect(await p.textContent('[data-testid=tile-tax]')).toContain('Taxation');
+    await p.click('[data-lang=zh-TW]');
+    await waitUntil(async () => ((await p.textContent('[data-testid=tile-tax]')) ?? '').includes('辦稅服務'), 15_000, '繁體 category name');
+    await rig.shot('category-choice-zh-TW');
+    await p.click('[data-lang=zh-CN]');
+    await p.click('[data-testid=home-button]');
+  }, 60_000);
 });

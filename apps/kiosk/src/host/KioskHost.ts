@@ -215,8 +215,9 @@ export class KioskHost {
     return {
       v: 1,
       hallName: cat.hall.name,
+      ...(cat.hall.i18n ? { hallNameI18n: cat.hall.i18n } : {}),
       timeZone: cat.hall.timeZone,
-      zones: cat.zones.map((z) => ({ id: z.id, name: z.name, ...(z.location ? { location: z.location } : {}) })),
+      zones: cat.zones.map((z) => ({ id: z.id, name: z.name, ...(z.location ? { location: z.location } : {}), ...(z.i18n ? { i18n: z.i18n } : {}) })),
       categories: cat.categories.map((c) => ({
         id: c.id,
         zoneId: c.zoneId,
@@ -225,8 +226,9 @@ export class KioskHost {
         waiting: live.get(c.id)?.waiting ?? null,
         estimatedWaitMinutes: live.get(c.id)?.estimatedWaitMinutes ?? null,
         open: isCategoryOpen(c, local, this.calendar()),
+        ...(c.i18n ? { i18n: c.i18n } : {}),
       })),
-      items: cat.items.map((i) => ({ id: i.id, name: i.name, categoryId: i.categoryId })),
+      items: cat.items.map((i) => ({ id: i.id, name: i.name, categoryId: i.categoryId, ...(i.i18n ? { i18n: i.i18n } : {}) })),
       devices: this.devices.health(),
       centerOnline: status.connected && this.centerReachable,
       backlog: status.backlog.events,

@@ -1,6 +1,7 @@
 // Find a service item (事项) by its Chinese name, typed with the pinyin keyboard (no system IME).
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import { OnScreenKeyboard } from '@hallkit/ui';
 import { useKiosk } from '../state/kioskStore.ts';
 
@@ -8,6 +9,7 @@ export function ItemSearch({ onPick, busy }: { onPick: (item: { id: string; cate
   const { t } = useTranslation();
   const items = useKiosk((s) => s.host?.items);
   const elder = useKiosk((s) => s.elder);
+  const language = useKiosk((s) => s.language);
   const [query, setQuery] = useState('');
   const names = useMemo(() => (items ?? []).map((i) => i.name), [items]);
   const hits = useMemo(() => {
@@ -26,6 +28,7 @@ export function ItemSearch({ onPick, busy }: { onPick: (item: { id: string; cate
           {hits.map((i) => (
             <button type="button" key={i.id} className="search-hit" data-testid={`item-${i.id}`} disabled={busy} onClick={() => onPick(i)}>
               {i.name}
+              {localName(i, language) !== i.name && <span className="hit-translation"> · {localName(i, language)}</span>}
             </button>
           ))}
         </div>

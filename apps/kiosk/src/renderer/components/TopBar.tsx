@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import { LANGUAGES } from '@hallkit/ui';
 import { useKiosk } from '../state/kioskStore.ts';
 
@@ -13,7 +14,7 @@ export function TopBar({ onCorner }: { onCorner: () => void }): ReactNode {
     <header className="top">
       {/* The technician gesture: five taps on this corner within 3 s. */}
       <div className="tech-corner" data-testid="tech-corner" onPointerDown={onCorner} />
-      <div className="hall-name">{host?.hallName ?? ''}</div>
+      <div className="hall-name">{host ? localName({ name: host.hallName, i18n: host.hallNameI18n }, language) : ''}</div>
       <div className="top-actions">
         {host && !host.centerOnline && (
           <span className="offline-mark" data-testid="offline-mark" title={t('app.offlineHint')}>

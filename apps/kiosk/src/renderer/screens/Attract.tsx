@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import { useKiosk } from '../state/kioskStore.ts';
 
 /** What an unattended kiosk shows: an invitation, never a dead screen. Any touch starts. */
@@ -7,10 +8,11 @@ export function Attract(): ReactNode {
   const { t } = useTranslation();
   const go = useKiosk((s) => s.go);
   const host = useKiosk((s) => s.host);
+  const language = useKiosk((s) => s.language);
   return (
     <button type="button" className="attract" data-testid="attract" onClick={() => go('home')}>
       <div className="attract-title">{t('attract.title')}</div>
-      <div className="attract-hall">{host?.hallName}</div>
+      <div className="attract-hall">{host ? localName({ name: host.hallName, i18n: host.hallNameI18n }, language) : ''}</div>
       <div className="attract-touch">{t('attract.touch')}</div>
       {host?.devices.reader === 'ready' && <div className="attract-card">{t('attract.card')}</div>}
     </button>

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import { BridgeError } from '@hallkit/host/contract';
 import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
@@ -57,9 +58,9 @@ export function TakeTicket(): ReactNode {
                 onClick={() => void take(c.id)}
               >
                 <span className="tile-prefix">{c.prefix}</span>
-                <span className="tile-name">{c.name}</span>
+                <span className="tile-name">{localName(c, language)}</span>
                 <span className="tile-zone">
-                  {z?.name}
+                  {z ? localName(z, language) : ''}
                   {z?.location ? ` · ${z.location}` : ''}
                 </span>
                 {!c.open ? (
