@@ -16,6 +16,7 @@ import { DayArchive } from '../src/server/reports/DayArchive.ts';
 import { ReportQuery } from '../src/server/reports/ReportQuery.ts';
 import { ReportLabels } from '../src/server/reports/ReportLabels.ts';
 import { reportWorkbook } from '../src/server/reports/ReportWorkbook.ts';
+import { staffMonthRating } from '../src/server/views/staffMonthRating.ts';
 
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const base = shippedHall('yantai', { allDay: true });
@@ -147,6 +148,14 @@ describe('reports', () => {
     expect(report.total.followUps.byState.closed).toBe(closed);
     expect(report.total.followUps.closedOnTime + report.total.followUps.closedLate).toBe(closed);
     expect(report.total.followUps.openOverdue).toBeGreaterThanOrEqual(0);
+  });
+
+  it("a staff member's month on the pad counts the closed days from the archive", () => {
+    const expected = recount(events, 'staff');
+    const [staffId, x] = [...expected.entries()].find(([, v]) => v.rated > 0) ?? ['', undefined];
+    const r = staffMonthRating(month.hall.state, staffId, new Date('2026-11-30T12:00:00+08:00'), month.db);
+    expect([r.rated, r.satisfied]).toEqual([x?.rated, x?.satisfied]);
+    expect(staffMonthRating(month.hall.state, staffId, new Date('2026-11-30T12:00:00+08:00')).rated).toBe(0);
   });
 
   it('a closed day recomputed from its own stretch of the log gives the same stored figures', () => {

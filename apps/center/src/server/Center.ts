@@ -226,7 +226,7 @@ export class Center {
 
     responder.handle(TICKET_REQUESTS.issue, TicketIssueRequestSchema, (body, rc) => desk.issue(body, rc.deviceId));
     responder.handle(TICKET_REQUESTS.lease, NumbersLeaseRequestSchema, (body, rc) => desk.lease(body, rc.deviceId));
-    responder.handle(STAFF_RATING_REQUEST, StaffRatingRequestSchema, (body) => staffMonthRating(hall.state, body.staffId, now()));
+    responder.handle(STAFF_RATING_REQUEST, StaffRatingRequestSchema, (body) => staffMonthRating(hall.state, body.staffId, now(), db));
     for (const m of modules) {
       m.routes?.(router, ctx);
       m.requests?.(responder, ctx);

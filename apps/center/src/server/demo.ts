@@ -10,6 +10,7 @@ import { consoleLogger } from '@hallkit/sync';
 import { startDemoSmsStandIn } from '../mobile/sms/standin/demoSmsStandIn.ts';
 import { startDemoPlatformStandIn } from '../mobile/cases/feed/standin/demoPlatformStandIn.ts';
 import { DEMO_ADMIN, DEMO_STAFF } from './auth/DemoCredentials.ts';
+import { seedDemoHistory } from './reports/demoHistory.ts';
 
 export { DEMO_ADMIN, DEMO_STAFF };
 /** Device password = `demo-{deviceId}` (demo only; real devices enrol with a one-time code). */
@@ -29,6 +30,9 @@ center.ctx.accounts.upsertAdmin(DEMO_ADMIN.username, DEMO_ADMIN.password);
 for (const s of DEMO_STAFF) {
   center.ctx.accounts.saveStaff({ staffNo: s.staffNo, name: s.name, role: s.role, windowId: s.windowId, windows: s.windows, zones: 'zones' in s ? [...s.zones] : [] }, s.pin);
 }
+// Two weeks of past days (only on a fresh data dir), closed and archived: the 报表 tab has figures at once.
+const seededDays = seedDemoHistory(center.hall, new Date(), new Map(DEMO_STAFF.map((s) => [s.windowId, { id: s.staffNo, name: s.name }])));
+if (seededDays > 0) console.log(`demo: ${seededDays} past hall-days generated for the reports`);
 for (const d of DEMO_DEVICES) await center.provisionKnown(d, `demo-${d.deviceId}`);
 // A visitor may try the demo at any hour: the demo saves the hall's all-day version, through the same
 // path an admin's edit takes (it shows in 大厅设置 → 版本历史, and rolling back restores the real hours).

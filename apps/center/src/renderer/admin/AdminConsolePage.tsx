@@ -14,9 +14,10 @@ import { AuditPanel } from './AuditPanel.tsx';
 import { SlotPlansPanel } from './SlotPlansPanel.tsx';
 import { SmsPanel } from './SmsPanel.tsx';
 import { HallDefinitionPanel } from './hall/HallDefinitionPanel.tsx';
+import { ReportsPanel } from './ReportsPanel.tsx';
 import '../styles.css';
 
-const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'hall', 'audit'] as const;
+const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'hall', 'reports', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function AdminConsolePage() {
@@ -60,6 +61,7 @@ function AdminBody() {
       {tab === 'slots' && <SlotPlansPanel />}
       {tab === 'sms' && <SmsPanel />}
       {tab === 'hall' && <HallDefinitionPanel />}
+      {tab === 'reports' && <ReportsPanel />}
       {tab === 'audit' && <AuditPanel view={view} />}
     </>
   );

@@ -14,9 +14,17 @@ export default {
   status: { open: 'Serving', paused: 'Paused', closed: 'Closed' },
   source: { 'on-site': 'On site', 'id-card': 'ID card', appointment: 'Appointment', remote: 'Remote' },
   priority: { green: 'Green channel', appointment: 'Appointment', normal: 'Normal' },
+  reports: {
+    title: 'Hall reports', from: 'From', to: 'To', dim: 'Break down by', period: 'Per', thisMonth: 'This month', lastMonth: 'Last month', last7: 'Last 7 days', load: 'Show',
+    export: 'Export to Excel', print: 'Print monthly report', live: 'includes today (live)', chart: 'Tickets, served and average wait (minutes)', byChannel: 'Satisfaction by channel',
+    empty: 'No figures for these dates', dims: { hall: 'Whole hall', zone: 'Zone', category: 'Category', window: 'Window', staff: 'Staff', item: 'Service item' },
+    periods: { day: 'day', week: 'week', month: 'month' },
+    col: { name: 'Name', issued: 'Tickets', served: 'Served', noShowRate: 'No-show', avgWait: 'Avg wait', p90Wait: 'P90 wait', avgHandle: 'Avg handling', p90Handle: 'P90 handling', transfers: 'Transfers', rated: 'Rated', satisfaction: 'Satisfied', bad: 'Bad', followUps: 'Followed up', onTime: 'On time', overdue: 'Overdue' },
+    minutes: '{{n}} min', printedAt: 'Printed {{at}} ({{tz}})', range: '{{from}} to {{to}}',
+  },
   admin: {
     title: 'Admin console', loginTitle: 'Admin login',
-    tab: { queue: 'Queue', fleet: 'Devices', evaluations: 'Ratings', followUps: 'Bad reviews', slots: 'Appointment slots', sms: 'SMS', hall: 'Hall setup', audit: 'Audit log' },
+    tab: { queue: 'Queue', fleet: 'Devices', evaluations: 'Ratings', followUps: 'Bad reviews', slots: 'Appointment slots', sms: 'SMS', hall: 'Hall setup', audit: 'Audit log', reports: 'Reports', whatIf: 'What-if' },
     offlineN: '{{n}} offline', queue: 'Queue by category', category: 'Category', waiting: 'Waiting', estimatedWait: 'Est. wait',
     lastCalled: 'Last called', noWindow: 'No window open', minutes: '~{{n}} min', waitChart: 'People waiting over time',
     windows: 'Open windows {{open}} / {{total}}', window: 'Window', state: 'State', staff: 'Staff', current: 'Current', waitingHere: 'Callable',

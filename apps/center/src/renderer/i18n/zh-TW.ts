@@ -13,9 +13,17 @@ export default {
   status: { open: '辦理中', paused: '暫停', closed: '未開窗' },
   source: { 'on-site': '現場取號', 'id-card': '刷身分證', appointment: '預約', remote: '遠端取號' },
   priority: { green: '綠色通道', appointment: '預約優先', normal: '普通' },
+  reports: {
+    title: '運行報表', from: '開始日期', to: '結束日期', dim: '分組', period: '按', thisMonth: '本月', lastMonth: '上月', last7: '近7天', load: '查詢',
+    export: '匯出Excel', print: '列印月報', live: '含今日即時資料', chart: '取號、辦結與平均等候（分鐘）', byChannel: '各評價管道滿意率',
+    empty: '所選日期沒有資料', dims: { hall: '全廳', zone: '區域', category: '業務類別', window: '窗口', staff: '工作人員', item: '事項' },
+    periods: { day: '日', week: '週', month: '月' },
+    col: { name: '名稱', issued: '取號', served: '辦結', noShowRate: '過號率', avgWait: '平均等候', p90Wait: '90%等候', avgHandle: '平均辦理', p90Handle: '90%辦理', transfers: '轉辦', rated: '評價', satisfaction: '滿意率', bad: '差評', followUps: '回訪完成', onTime: '按期整改', overdue: '逾期' },
+    minutes: '{{n}} 分', printedAt: '列印時間 {{at}}（{{tz}}）', range: '{{from}} 至 {{to}}',
+  },
   admin: {
     title: '管理控制台', loginTitle: '管理員登入',
-    tab: { queue: '排隊', fleet: '設備', evaluations: '評價', followUps: '差評跟進', slots: '預約號源', sms: '簡訊', hall: '大廳設定', audit: '操作紀錄' },
+    tab: { queue: '排隊', fleet: '設備', evaluations: '評價', followUps: '差評跟進', slots: '預約號源', sms: '簡訊', hall: '大廳設定', audit: '操作紀錄', reports: '報表', whatIf: '推演' },
     offlineN: '{{n}} 台離線', queue: '各業務排隊情況', category: '業務類別', waiting: '等候人數', estimatedWait: '預計等候', lastCalled: '最近叫號',
     noWindow: '暫無窗口辦理', minutes: '約 {{n}} 分鐘', waitChart: '等候人數變化', windows: '開放窗口 {{open}} / {{total}}', window: '窗口', state: '狀態',
     staff: '工作人員', current: '目前號', waitingHere: '本窗口可叫', fleet: '設備狀態', device: '設備', role: '類型', online: '線上', isOnline: '線上',

@@ -30,6 +30,11 @@ export class HallLog {
     return parsed.data.config;
   }
 
+  /** How many events of these types the log holds. */
+  countOf(types: string[]): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM hall_events WHERE type IN (${types.map(() => '?').join(',')})`).get(...types) as { n: number }).n;
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM hall_events').get() as { n: number }).n;
   }

@@ -1,13 +1,31 @@
-// A staff member's 好差评 figures for the current hall-local month, for the window pad's idle screen.
-import { hallLocalTime, isSatisfied, type HallState, type StaffRatingResponse } from '@hallkit/core';
+// A staff member's 好差评 figures for the current hall-local month, for the window pad's idle screen:
+// the month's closed days from the report archive, plus the ratings given since the last day closed
+// (the hall keeps only today's evaluations in memory).
+import type { Database } from 'better-sqlite3';
+import { hallLocalTime, isSatisfied, type DayFigures, type HallState, type StaffRatingResponse } from '@hallkit/core';
 
-export function staffMonthRating(s: HallState, staffId: string, at: Date): StaffRatingResponse {
+export function staffMonthRating(s: HallState, staffId: string, at: Date, db?: Database): StaffRatingResponse {
   const tz = s.config.catalog.hall.timeZone;
   const month = hallLocalTime(at, tz).day.slice(0, 7);
+  const closed = s.closedThrough;
   let rated = 0;
   let satisfied = 0;
+  if (db && closed !== undefined && closed >= `${month}-01`) {
+    const rows = db
+      .prepare("SELECT figures FROM report_day_facts WHERE dim = 'staff' AND key = ? AND day BETWEEN ? AND ?")
+      .all(staffId, `${month}-01`, closed) as { figures: string }[];
+    for (const r of rows) {
+      const f = JSON.parse(r.figures) as DayFigures;
+      for (const byLevel of Object.values(f.levels))
+        for (const [level, n] of Object.entries(byLevel ?? {})) {
+          rated += n;
+          if (isSatisfied(level as keyof typeof byLevel)) satisfied += n;
+        }
+    }
+  }
   for (const e of s.evaluations.values()) {
-    if (e.staffId !== staffId || hallLocalTime(e.at, tz).day.slice(0, 7) !== month) continue;
+    const day = hallLocalTime(e.at, tz).day;
+    if (e.staffId !== staffId || day.slice(0, 7) !== month || (closed !== undefined && day <= closed)) continue;
     rated++;
     if (isSatisfied(e.level)) satisfied++;
   }

@@ -1,0 +1,167 @@
+// 报表: the director's office figures for any date range, per hall, zone, category, window, staff
+// or item, with a chart per day/week/month, an Excel export and a printable monthly report (print
+// CSS: the controls disappear, the tables fit an A4 landscape page). Days are the hall's own days.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/http.ts';
+import type { Report, ReportRow } from '../../server/reports/ReportQuery.ts';
+import { ReportChart } from './ReportChart.tsx';
+
+const DIMS = ['hall', 'zone', 'category', 'window', 'staff', 'item'] as const;
+const PERIODS = ['day', 'week', 'month'] as const;
+const CHANNELS: Record<string, string> = { web: 'PC端', mobile: '移动端', 'hall-pad': '大厅评价器', 'hall-terminal': '大厅其他终端', hotline: '热线', sms: '短信' };
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+/** Today in the hall's zone, as YYYY-MM-DD (the browser may be elsewhere). */
+function hallToday(tz: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+function monthRange(day: string, back: number): [string, string] {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - back);
+  const end = new Date(d);
+  end.setUTCMonth(end.getUTCMonth() + 1);
+  end.setUTCDate(0);
+  return [d.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
+}
+
+export function ReportsPanel({ timeZone = 'Asia/Shanghai' }: { timeZone?: string }) {
+  const { t } = useTranslation();
+  const today = hallToday(timeZone);
+  const initial = new URLSearchParams(location.search);
+  const [from, setFrom] = useState(initial.get('from') ?? monthRange(today, 0)[0]);
+  const [to, setTo] = useState(initial.get('to') ?? today);
+  const [dim, setDim] = useState<(typeof DIMS)[number]>((initial.get('dim') as (typeof DIMS)[number]) ?? 'window');
+  const [period, setPeriod] = useState<(typeof PERIODS)[number]>('day');
+  const [report, setReport] = useState<Report>();
+  const [error, setError] = useState<string>();
+  const query = `from=${from}&to=${to}&dim=${dim}&period=${period}`;
+
+  const load = useCallback(async () => {
+    try {
+      setReport(await api<Report>(`/api/admin/reports?${query}`));
+      setError(undefined);
+    } catch (e) {
+      setError(e instanceof ApiError ? t(`error.${e.code}`, { defaultValue: e.message }) : t('error.network'));
+    }
+  }, [query, t]);
+  useEffect(() => void load(), [load]);
+
+  const min = (s: number | null) => (s === null ? '—' : t('reports.minutes', { n: (s / 60).toFixed(1) }));
+  const cells = (r: ReportRow) => [
+    r.issued,
+    r.served,
+    pct(r.noShowRate),
+    min(r.avgWaitSeconds),
+    min(r.p90WaitSeconds),
+    min(r.avgHandleSeconds),
+    min(r.p90HandleSeconds),
+    r.transfers,
+    r.rated,
+    pct(r.satisfactionRate),
+    r.bad,
+    r.followUps.byState.closed,
+    r.followUps.closedOnTime,
+    r.followUps.closedLate + r.followUps.openOverdue,
+  ];
+  const cols = ['issued', 'served', 'noShowRate', 'avgWait', 'p90Wait', 'avgHandle', 'p90Handle', 'transfers', 'rated', 'satisfaction', 'bad', 'followUps', 'onTime', 'overdue'];
+  const rows = report ? (report.dim === 'hall' ? report.series.map((s) => ({ ...s, label: s.period })) : report.rows) : [];
+
+  return (
+    <section className="card reports" data-testid="reports">
+      <h2>
+        {t('reports.title')} <span className="print-only">{report ? t('reports.range', { from: report.from, to: report.to }) : ''}</span>
+      </h2>
+      <div className="report-controls no-print">
+        <label>
+          {t('reports.from')} <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-testid="report-from" />
+        </label>
+        <label>
+          {t('reports.to')} <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} data-testid="report-to" />
+        </label>
+        <label>
+          {t('reports.dim')}{' '}
+          <select value={dim} onChange={(e) => setDim(e.target.value as (typeof DIMS)[number])} data-testid="report-dim">
+            {DIMS.map((d) => (
+              <option key={d} value={d}>
+                {t(`reports.dims.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('reports.period')}{' '}
+          <select value={period} onChange={(e) => setPeriod(e.target.value as (typeof PERIODS)[number])}>
+            {PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t(`reports.periods.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="secondary" onClick={() => (setFrom(monthRange(today, 0)[0]), setTo(today))}>
+          {t('reports.thisMonth')}
+        </button>
+        <button className="secondary" onClick={() => { const [a, b] = monthRange(today, 1); setFrom(a); setTo(b); }}>
+          {t('reports.lastMonth')}
+        </button>
+        <a className="button" href={`/api/admin/reports/export.xlsx?${query}`} data-testid="report-export">
+          {t('reports.export')}
+        </a>
+        <button onClick={() => window.print()}>{t('reports.print')}</button>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      {report && (
+        <>
+          {report.includesToday && <p className="notice">{t('reports.live')}</p>}
+          <ReportChart report={report} label={t('reports.chart')} />
+          <table className="report-table" data-testid="report-table">
+            <thead>
+              <tr>
+                <th>{report.dim === 'hall' ? t(`reports.periods.${report.period}`) : t(`reports.dims.${report.dim}`)}</th>
+                {cols.map((c) => (
+                  <th key={c}>{t(`reports.col.${c}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length === 0 && (
+                <tr>
+                  <td colSpan={cols.length + 1}>{t('reports.empty')}</td>
+                </tr>
+              )}
+              {rows.map((r) => (
+                <tr key={r.key + r.label}>
+                  <td>{r.label}</td>
+                  {cells(r).map((c, i) => (
+                    <td key={i} className="num">{c}</td>
+                  ))}
+                </tr>
+              ))}
+              <tr className="total">
+                <td>{report.total.label}</td>
+                {cells(report.total).map((c, i) => (
+                  <td key={i} className="num">{c}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <h3>{t('reports.byChannel')}</h3>
+          <table className="report-table channels">
+            <tbody>
+              {Object.entries(report.total.byChannel).map(([ch, f]) => (
+                <tr key={ch}>
+                  <td>{CHANNELS[ch] ?? ch}</td>
+                  <td className="num">{f?.rated}</td>
+                  <td className="num">{pct(f && f.rated ? f.satisfied / f.rated : null)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="print-only muted">{t('reports.printedAt', { at: new Date().toLocaleString('zh-CN', { timeZone, hour12: false }), tz: timeZone })}</p>
+        </>
+      )}
+    </section>
+  );
+}
