@@ -11,13 +11,18 @@ export function seedDemoHistory(hall: HallService, now: Date, staffByWindow: Map
   const tz = hall.config.catalog.hall.timeZone;
   const pastDays: string[] = [];
   for (let d = dayBefore(hallDay(now, tz)); pastDays.length < days; d = dayBefore(d)) pastDays.unshift(d);
-  const windows = hall.config.windows.filter((w, i) => i < 24 || staffByWindow.has(w.id));
+  // A few windows for a few hundred citizens: the demo's days have queues worth reporting on.
+  const windows = hall.config.windows.filter((w, i) => i < 6 || staffByWindow.has(w.id));
   const config = { ...hall.config, windows };
   pastDays.forEach((day, i) => {
     const { arrivals, shifts } = generateDay(config, day, { tickets: 260 + ((i * 37) % 90), seed: 17_000 + i });
     for (const s of shifts) s.staff = staffByWindow.get(s.windowId) ?? s.staff;
     hall.run('demo-history', (h) => simulateDay(h, arrivals, shifts));
     const midnight = new Date(Date.parse(`${day}T16:00:05Z`)).toISOString();
+    // Most 差评 get their 回访 the same day; some stay open past their deadline.
+    const evening = new Date(Date.parse(`${day}T10:30:00Z`)).toISOString();
+    for (const c of [...hall.state.followUps.values()].filter((c) => c.state === 'open' && c.caseId.length % 4 !== 0))
+      hall.run('demo-history', (h) => h.advanceFollowUp(c.caseId, 'closed', 'admin', evening, '已电话回访，说明情况并整改'));
     hall.run('center', (h) => h.closeDay(day, midnight));
   });
   return pastDays.length;
