@@ -9,6 +9,7 @@ import { open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'no
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import type { Logger } from '@hallkit/sync';
+import { isReservedDeviceId, ReservedDeviceIdError } from '../provisioning/reservedDeviceIds.ts';
 import { mosquittoPasswordHash, passwordFileUsers, withPasswordEntry } from './MosquittoPasswordFile.ts';
 
 const run = promisify(execFile);
@@ -36,6 +37,7 @@ export class MosquittoPasswords implements BrokerCredentials {
   constructor(private readonly o: MosquittoPasswordsOptions) {}
 
   grant(deviceId: string, password: string): Promise<void> {
+    if (isReservedDeviceId(deviceId)) return Promise.reject(new ReservedDeviceIdError(deviceId));
     return this.serial(async () => {
       await this.rewrite(deviceId, mosquittoPasswordHash(password));
       await this.reload();
@@ -44,6 +46,7 @@ export class MosquittoPasswords implements BrokerCredentials {
   }
 
   revoke(deviceId: string): Promise<void> {
+    if (isReservedDeviceId(deviceId)) return Promise.reject(new ReservedDeviceIdError(deviceId));
     return this.serial(async () => {
       await this.rewrite(deviceId, null);
       // Reloaded even when the file had no entry: Mosquitto 2 then drops a connection it no longer allows.

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ID_PATTERN } from '@hallkit/sync';
 import { hashToken, randomToken } from '../auth/secrets.ts';
+import { isReservedDeviceId, ReservedDeviceIdError } from './reservedDeviceIds.ts';
 
 export const DEVICE_ROLES = ['kiosk', 'call-board', 'evaluator', 'window-strip', 'caller-bridge'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
@@ -15,7 +16,7 @@ export const DeviceSlotRequestSchema = z.object({
   name: z.string().min(1).max(60),
   windowId: z.string().optional(),
   /** Optional fixed id (must be a valid topic segment); otherwise `{role}-{random}`. */
-  deviceId: z.string().regex(ID_PATTERN).optional(),
+  deviceId: z.string().regex(ID_PATTERN).refine((id) => !isReservedDeviceId(id), 'reserved for the center').optional(),
 });
 export type DeviceSlotRequest = z.infer<typeof DeviceSlotRequestSchema>;
 
@@ -83,6 +84,7 @@ export class DeviceRegistry {
 
   /** Demo and tests: a device with a known credential, enrolled at once. */
   provisionKnown(req: DeviceSlotRequest & { deviceId: string }, password: string, by: string, now = Date.now()): DeviceRecord {
+    if (isReservedDeviceId(req.deviceId)) throw new ReservedDeviceIdError(req.deviceId);
     this.db
       .prepare(
         `INSERT INTO devices (device_id, role, name, window_id, secret_hash, state, created_at, created_by, enrolled_at) VALUES (?, ?, ?, ?, ?, 'enrolled', ?, ?, ?)

@@ -7,6 +7,7 @@ import type { CenterContext } from '../../CenterContext.ts';
 import { HttpError, type Router } from '../Router.ts';
 import { adminView } from '../../views/adminView.ts';
 import { DeviceSlotRequestSchema } from '../../provisioning/DeviceRegistry.ts';
+import { isReservedDeviceId } from '../../provisioning/reservedDeviceIds.ts';
 import { parseBody, requireAdmin } from './authRoutes.ts';
 
 /** The scrolling notice line of every call board (hall config kind `notices`). */
@@ -58,6 +59,7 @@ export function adminRoutes(r: Router, ctx: CenterContext, onDeviceChange: (devi
   r.post('/api/admin/devices/:deviceId/revoke', async (req) => {
     const admin = requireAdmin(req);
     const id = req.params.deviceId as string;
+    if (isReservedDeviceId(id)) throw new HttpError(400, 'reserved-device-id');
     if (!ctx.registry.revoke(id)) throw new HttpError(404, 'unknown-or-revoked');
     ctx.audit.record(`admin:${admin.username}`, 'device-revoked', id);
     kick(id);
