@@ -43,13 +43,13 @@ describe('hallkit-devices CLI: LED strips and keypads', () => {
   it('keypad-test shows 888888, beeps, and prints the key pressed', { timeout: 120_000 }, async () => {
     const pty = await PtyPair.create();
     cleanup.push(() => pty.close());
-    const sim = await KeypadSimulator.start({ serialPath: pty.devicePath, addresses: [6], echoTimeoutMs: 500 });
+    const sim = await KeypadSimulator.start({ serialPath: pty.devicePath, addresses: [6], echoTimeoutMs: 2000 });
     cleanup.push(() => sim.stop());
-    const run = cli(['keypad-test', '--serial', pty.hostPath, '--address', '6', '--timeout', '15000']);
+    const run = cli(['keypad-test', '--serial', pty.hostPath, '--address', '6', '--timeout', '90000']);
     cleanup.push(() => run.kill());
-    await waitFor(() => sim.display(6) === '888888' && (sim.keypads.get(6)?.beeps ?? 0) >= 1, 15000, '888888 and a beep');
+    await waitFor(() => sim.display(6) === '888888' && (sim.keypads.get(6)?.beeps ?? 0) >= 1, 60_000, '888888 and a beep');
     expect(await sim.press(6, { action: 'no-show' })).toMatchObject({ acked: true });
-    await waitFor(() => run.out().includes('keypad 6: no-show'), 5000, 'key printed');
+    await waitFor(() => run.out().includes('keypad 6: no-show'), 20_000, 'key printed');
     run.kill();
     expect((await run.done).code).toBe(0);
   });

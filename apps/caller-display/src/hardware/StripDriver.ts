@@ -20,12 +20,15 @@ export interface StripDriverOptions {
   strip?: { minRefreshMs?: number; keepAliveMs?: number; commandTimeoutMs?: number; reconnectMinMs?: number; reconnectMaxMs?: number };
 }
 
+const FAULT_SHOWN_MS = 60_000;
+
 interface Owned {
   config: LedStripConfig;
   key: string;
   strip: LedStrip;
   lastScreen: string | null;
   lastFault: string | null;
+  lastFaultAt: number;
 }
 
 export interface StripHealth {
@@ -88,7 +91,8 @@ export class StripDriver {
     return [...this.owned.values()].map((o) => ({
       windowId: o.config.windowId, address: o.strip.address, model: o.config.model, power: o.strip.power,
       showing: o.lastScreen ? (JSON.parse(o.lastScreen) as { lines: Array<{ runs: Array<{ text: string }> }> }).lines.map((l) => l.runs.map((r) => r.text).join('')).join(' / ') : null,
-      fault: o.lastFault,
+      // A fault is news for a minute; the log keeps it.
+      fault: o.lastFault !== null && Date.now() - o.lastFaultAt < FAULT_SHOWN_MS ? o.lastFault : null,
     }));
   }
 
@@ -120,7 +124,7 @@ export class StripDriver {
       log: (e) => this.o.logger[e.level === 'debug' ? 'debug' : e.level === 'error' ? 'error' : e.level === 'warn' ? 'warn' : 'info'](`[${e.device}] ${e.message}`),
       ...this.o.strip,
     });
-    const own: Owned = { config: c, key: JSON.stringify(c), strip, lastScreen: null, lastFault: null };
+    const own: Owned = { config: c, key: JSON.stringify(c), strip, lastScreen: null, lastFault: null, lastFaultAt: 0 };
     this.owned.set(c.windowId, own);
     strip.on('status', (s) => {
       if (s.type !== 'power') return;
@@ -129,6 +133,13 @@ export class StripDriver {
     });
     strip.on('fault', (e) => {
       own.lastFault = e.message;
+      own.lastFaultAt = Date.now();
+      this.o.onHealthChanged?.();
+    });
+    // A screen the card acknowledged is the proof it works again: an old fault is history.
+    strip.on('shown', () => {
+      if (own.lastFault === null) return;
+      own.lastFault = null;
       this.o.onHealthChanged?.();
     });
     void (async () => {
