@@ -4,5 +4,6 @@ import { mobileModule } from '../mobile/MobileModule.ts';
 import { careModule } from './care/CareModule.ts';
 import { reportsModule } from './reports/ReportsModule.ts';
 import { keypadModule } from './keypads/KeypadModule.ts';
+import { alarmsModule } from './alarms/AlarmsModule.ts';
 
-export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule(), keypadModule()];
+export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule(), keypadModule(), alarmsModule()];

@@ -2,6 +2,7 @@
 // one they left without 下班), 下班 closes it, and a window session whose console has been gone
 // longer than the hall's idle time is ended and its window closed, so the wait estimates stop
 // counting a window nobody works at. Presence = the window console's live feed being open.
+import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { DomainError, type AtCounter } from '@hallkit/core';
 import type { CenterContext } from '../CenterContext.ts';
@@ -14,7 +15,7 @@ export interface StaffingOptions {
   sweepMs?: number;
 }
 
-export class Staffing {
+export class Staffing extends EventEmitter<{ change: [] }> {
   /** Open console feeds per window and staff member: `${windowId}/${staffNo}` → count. */
   private readonly streams = new Map<string, number>();
   /** When each window session was last seen (login, feed opened or closed): `${windowId}/${staffNo}` → ms. */
@@ -27,6 +28,7 @@ export class Staffing {
     private readonly ctx: Pick<CenterContext, 'hall' | 'accounts' | 'audit' | 'now' | 'logger' | 'live'>,
     private readonly o: StaffingOptions = {},
   ) {
+    super();
     this.idleMs = (o.idleMinutes ?? 15) * 60_000;
     this.startedAt = ctx.now().getTime();
   }
@@ -60,6 +62,7 @@ export class Staffing {
       h.run('center', (hall) => hall.openWindow(windowId, { id: member.staffNo, name: member.name }, this.at()));
     }
     this.lastSeen.set(`${windowId}/${member.staffNo}`, this.ctx.now().getTime());
+    this.changed();
   }
 
   /** Closes a window (下班, a supervisor, the idle sweep) and ends every session at it. */
@@ -74,6 +77,7 @@ export class Staffing {
     }
     this.ctx.accounts.endWindowSessions(windowId);
     this.ctx.audit.record(actor, 'window-closed', windowId, { why, atCounter: atCounter.kind });
+    this.changed();
   }
 
   /** The window console's live feed of `staffNo` at `windowId` is open on `res`. */
@@ -96,26 +100,35 @@ export class Staffing {
     return out;
   }
 
-  /** Ends window sessions whose console has been gone longer than the idle time; returns the windows closed. */
+  /**
+   * Closes every window whose staff member's console has been gone longer than the idle time —
+   * logged out without 下班, browser closed, session lost — and ends their sessions there. A window
+   * nobody ever logged in at since the center started counts from the start. Returns the windows closed.
+   */
   sweep(): string[] {
     const now = this.ctx.now().getTime();
+    const sessions = new Map<string, number>();
+    for (const s of this.ctx.accounts.windowSessions()) sessions.set(`${s.windowId}/${s.staffNo}`, s.createdAt);
     const closed: string[] = [];
-    for (const s of this.ctx.accounts.windowSessions()) {
-      const key = `${s.windowId}/${s.staffNo}`;
+    for (const w of this.ctx.hall.state.windows.values()) {
+      if (w.status === 'closed' || !w.staff) continue;
+      const key = `${w.config.id}/${w.staff.id}`;
       if ((this.streams.get(key) ?? 0) > 0) continue;
-      // After a restart nobody was seen yet: count from the session's start or the center's start.
-      const seen = this.lastSeen.get(key) ?? Math.max(s.createdAt, this.startedAt);
+      const seen = this.lastSeen.get(key) ?? Math.max(sessions.get(key) ?? 0, this.startedAt);
       if (now - seen < this.idleMs) continue;
-      const w = this.ctx.hall.state.windows.get(s.windowId);
-      const isTheirs = w?.staff?.id === s.staffNo && w.status !== 'closed';
-      if (isTheirs) this.leave(s.windowId, 'center', { kind: 'hand-back' }, 'session-timeout');
-      else this.ctx.accounts.endWindowSessions(s.windowId);
-      this.ctx.audit.record('center', 'session-timeout', s.windowId, { staffNo: s.staffNo, idleMinutes: Math.round((now - seen) / 60_000) });
-      this.ctx.logger.info('window session timed out', { windowId: s.windowId, staffNo: s.staffNo });
+      this.leave(w.config.id, 'center', { kind: 'hand-back' }, 'session-timeout');
+      this.ctx.audit.record('center', 'session-timeout', w.config.id, { staffNo: w.staff?.id, idleMinutes: Math.round((now - seen) / 60_000) });
+      this.ctx.logger.info('window closed: nobody at its console', { windowId: w.config.id });
       this.lastSeen.delete(key);
-      if (isTheirs) closed.push(s.windowId);
+      closed.push(w.config.id);
     }
-    if (closed.length) this.ctx.live.changed();
+    if (closed.length) this.changed();
     return closed;
+  }
+
+  /** Who is logged in where changed (alarms look again, consoles refresh). */
+  changed(): void {
+    this.emit('change');
+    this.ctx.live.changed();
   }
 }

@@ -86,6 +86,8 @@ export function authRoutes(r: Router, ctx: CenterContext): void {
 
   r.post('/api/logout', (req) => {
     ctx.accounts.logout(req.cookies[SESSION_COOKIE]);
+    // Logging out at a window is not 下班: the window stays open (and is flagged) until the idle time closes it.
+    if (req.session?.kind === 'staff' && req.session.windowId) ctx.staffing.changed();
     return { json: { ok: true }, headers: { 'set-cookie': sessionCookie('', 0) } };
   });
 

@@ -6,6 +6,7 @@ import { HttpError, type Router } from '../Router.ts';
 import { parseBody, requireAdmin } from './authRoutes.ts';
 import { StaffDirectory } from '../../staff/StaffDirectory.ts';
 import { importStaffRows } from '../../staff/StaffSheet.ts';
+import { applyWorkbookStaff } from '../../staff/workbookStaff.ts';
 
 const Disable = z.object({ disabled: z.boolean() });
 const Pin = z.object({ pin: z.string().max(12).optional() });
@@ -16,6 +17,13 @@ const SheetRows = z.object({
 
 export function staffRoutes(r: Router, ctx: CenterContext): void {
   const dir = new StaffDirectory(ctx.accounts, ctx.audit, () => ctx.hall.state);
+
+  // A hall workbook applied in 大厅设置 brings its 人员 sheet here.
+  ctx.editor.onStaffImported((rows) => {
+    const res = applyWorkbookStaff(dir, ctx.audit, ctx.hall.state, rows, 'workbook');
+    if (res.refused.length) ctx.logger.warn('workbook staff rows refused', { refused: res.refused });
+    ctx.live.changed();
+  });
 
   r.get('/api/admin/staff', (req) => {
     requireAdmin(req);
