@@ -30,7 +30,10 @@ describe('boardView', () => {
     const hall = boardView(s, BoardConfigSchema.parse({}));
     expect(hall.latest?.windowNumber).toBe(18);
     expect(hall.recent.map((c) => c.windowNumber)).toEqual([79, 1]);
-    expect(hall.categories).toHaveLength(11); // the 10 window zones' categories and the 24-hour self-service one
+    expect(hall.categories).toHaveLength(11);
+    // The hall definition's own names on a 繁體 or English board.
+    expect(boardView(s, BoardConfigSchema.parse({ uiLanguage: 'en' })).categories.find((c) => c.id === 'tax')?.name).toBe('Tax Services');
+    expect(boardView(s, BoardConfigSchema.parse({ uiLanguage: 'zh-TW' })).categories.find((c) => c.id === 'tax')?.name).toBe('辦稅服務'); // the 10 window zones' categories and the 24-hour self-service one
     const zone = boardView(s, BoardConfigSchema.parse({ layout: 'zone', zoneId: 'zhjw' }));
     expect(zone.latest?.windowNumber).toBe(79);
     expect(zone.recent).toHaveLength(0);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NameTranslationsSchema } from '../catalog/Translations.ts';
 import { estimateForNewTicket } from '../wait/estimateWait.ts';
 import type { HallState } from './HallState.ts';
 import { servedCategories } from '../staffing/WindowAssignment.ts';
@@ -33,6 +34,8 @@ export const HallSnapshotSchema = z.object({
       waiting: z.number().int(),
       estimatedWaitMinutes: z.number().nullable(),
       lastCalled: z.string().nullable(),
+      /** 繁體/English names from the hall definition (boards fall back to `name`). */
+      i18n: NameTranslationsSchema.optional(),
     }),
   ),
   windows: z.array(
@@ -68,6 +71,7 @@ export function hallSnapshot(s: HallState, at: string): HallSnapshot {
       waiting: s.lines.categoryCount(c.id),
       estimatedWaitMinutes: estimateForNewTicket(s, c.id, 'normal').minutes,
       lastCalled: s.lastCalledByCategory.get(c.id)?.number ?? null,
+      ...(c.i18n ? { i18n: c.i18n } : {}),
     })),
     windows: [...s.windows.values()].map((w) => ({
       id: w.config.id,

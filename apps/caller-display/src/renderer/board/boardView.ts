@@ -1,3 +1,4 @@
+import { localName } from '@hallkit/core';
 import type { BoardConfig, BoardLayout } from '../../board/BoardConfig.ts';
 import type { BoardCall, BoardState } from '../../board/BoardState.ts';
 
@@ -78,7 +79,7 @@ export function boardView(state: BoardState, config: BoardConfig): BoardView {
   const servedHere = new Set((snap?.windows ?? []).filter((w) => w.zoneId === config.zoneId).flatMap((w) => w.categoryIds ?? []));
   const categories = (snap?.categories ?? [])
     .filter((c) => !zoned || c.zoneId === config.zoneId || servedHere.has(c.id))
-    .map((c) => ({ id: c.id, name: c.name, prefix: c.prefix, waiting: c.waiting, estimatedWaitMinutes: c.estimatedWaitMinutes }));
+    .map((c) => ({ id: c.id, name: localName(c, config.uiLanguage), prefix: c.prefix, waiting: c.waiting, estimatedWaitMinutes: c.estimatedWaitMinutes }));
   let strip: WindowStripView | null = null;
   if (config.layout === 'window' && config.windowId) {
     const w = snap?.windows.find((x) => x.id === config.windowId);
