@@ -57,3 +57,5 @@ export * from './simulation/generateArrivals.ts';
 export * from './reports/durationBuckets.ts';
 export * from './reports/DayFigures.ts';
 export * from './reports/dayFacts.ts';
+export * from './whatif/dayArrivals.ts';
+export * from './whatif/PlanChange.ts';

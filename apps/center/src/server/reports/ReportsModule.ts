@@ -2,7 +2,7 @@
 // archived, then after every close) and serves the admin console's 报表 tab, its Excel export and
 // the printable monthly report's data. Admin only; the range and breakdown are checked with zod.
 import { z } from 'zod';
-import { hallDay, REPORT_DIMENSIONS } from '@hallkit/core';
+import { hallDay, REPORT_DIMENSIONS, WhatIfRequestSchema } from '@hallkit/core';
 import type { CenterContext } from '../CenterContext.ts';
 import type { CenterModule } from '../CenterModule.ts';
 import { HttpError, type HttpRequest } from '../http/Router.ts';
@@ -11,6 +11,8 @@ import { DayArchive } from './DayArchive.ts';
 import { ReportLabels } from './ReportLabels.ts';
 import { ReportQuery } from './ReportQuery.ts';
 import { reportWorkbook } from './ReportWorkbook.ts';
+import { runWhatIf } from './WhatIf.ts';
+import { parseBody } from '../http/routes/authRoutes.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const ReportRequestSchema = z
@@ -63,6 +65,13 @@ export function reportsModule(): CenterModule {
         });
         req.res.end(body);
         return undefined;
+      });
+      r.post('/api/admin/whatif', (req) => {
+        requireAdmin(req);
+        const b = parseBody(WhatIfRequestSchema, req.body);
+        const result = runWhatIf(ctx.db, ctx.hall.log, ctx.hall.config, b.day, b.changes);
+        if (!result) throw new HttpError(404, 'day-not-closed', `hall-day ${b.day} is not a closed day`);
+        return { json: result };
       });
       r.get('/api/admin/reports/days', (req) => {
         requireAdmin(req);
