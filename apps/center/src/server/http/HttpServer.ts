@@ -64,6 +64,7 @@ export class HttpServer {
         if (method === 'GET' && !url.pathname.startsWith('/api/')) return this.serveStatic(url.pathname, res);
         throw new HttpError(404, 'not-found');
       }
+      if (method !== 'GET' && method !== 'HEAD') refuseCrossSite(req);
       const cookies = parseCookies(req.headers.cookie);
       const session = this.accounts.session(cookies[SESSION_COOKIE]);
       // A whole hall definition (1,000+ items) is larger than any other request: only an admin may send one.
@@ -86,8 +87,10 @@ export class HttpServer {
     } catch (e) {
       if (res.headersSent) return void res.end();
       if (e instanceof HttpError) return send(res, { status: e.status, json: { error: e.code, message: e.message } });
+      if (e instanceof URIError) return send(res, { status: 400, json: { error: 'bad-uri', message: 'malformed address' } });
+      // The log gets the detail; the browser only that it was ours (no internals to a caller).
       this.logger.error('http handler failed', { path: url.pathname, error: (e as Error).message });
-      send(res, { status: 500, json: { error: 'internal', message: (e as Error).message } });
+      send(res, { status: 500, json: { error: 'internal', message: 'internal error (see the center log)' } });
     }
   }
 
@@ -99,13 +102,47 @@ export class HttpServer {
       return send(res, { status: 503, contentType: 'text/plain; charset=utf-8', text: 'web consoles not built: run `npm run build:web -w apps/center`' });
     }
     const immutable = rel.startsWith('/assets/');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache', ...SECURITY_HEADERS });
     res.end(readFileSync(file));
   }
 }
 
+/** On every answer: no MIME sniffing, no framing by other pages (clickjacking), no full referrer out. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "frame-ancestors 'none'",
+  'referrer-policy': 'same-origin',
+};
+
+/**
+ * CSRF: a state-changing request must come from the center's own pages. Browsers say where a request
+ * comes from (Sec-Fetch-Site; Origin on older ones): another port of this host or a sibling sub-domain
+ * is "same-site", not "same-origin". And the body must be declared JSON — a plain HTML form cannot.
+ */
+function refuseCrossSite(req: IncomingMessage): void {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpError(403, 'cross-site-request', `a ${site} request cannot change anything here`);
+  const origin = req.headers.origin;
+  if (site === undefined && origin !== undefined && origin !== 'null') {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      throw new HttpError(403, 'cross-site-request', 'bad Origin');
+    }
+    const forwarded = req.headers['x-forwarded-host'];
+    if (host !== req.headers.host && host !== forwarded) throw new HttpError(403, 'cross-site-request', `Origin ${origin} is not this center`);
+  } else if (origin === 'null') throw new HttpError(403, 'cross-site-request', 'opaque Origin');
+  const length = Number(req.headers['content-length'] ?? 0);
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  if ((length > 0 || chunked) && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    throw new HttpError(415, 'json-required', 'send the body as application/json');
+  }
+}
+
 function send(res: ServerResponse, r: NonNullable<HttpReply>): void {
-  const headers: Record<string, string> = { 'cache-control': 'no-store', ...r.headers };
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...SECURITY_HEADERS, ...r.headers };
   if (r.json !== undefined) {
     res.writeHead(r.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(r.json));
