@@ -15,9 +15,11 @@ import { SlotPlansPanel } from './SlotPlansPanel.tsx';
 import { SmsPanel } from './SmsPanel.tsx';
 import { HallDefinitionPanel } from './hall/HallDefinitionPanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
+import { StaffingPanel } from './StaffingPanel.tsx';
+import { StaffPanel } from './StaffPanel.tsx';
 import '../styles.css';
 
-const TABS = ['queue', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'hall', 'reports', 'audit'] as const;
+const TABS = ['queue', 'staffing', 'staff', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'hall', 'reports', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function AdminConsolePage() {
@@ -28,8 +30,27 @@ export default function AdminConsolePage() {
   return (
     <main className="admin">
       <ConsoleTopBar hallName={hallName} title={t('admin.title')} signedIn={Boolean(session)} onLogout={() => void logout()} />
-      {session?.kind === 'admin' ? <AdminBody /> : <LoginForm kind="admin" title={t('admin.loginTitle')} />}
+      {session?.kind === 'admin' && <AdminBody />}
+      {session?.kind === 'staff' && session.role === 'supervisor' && <StaffingPanel />}
+      {session?.kind === 'staff' && session.role !== 'supervisor' && <p className="error card">{t('error.forbidden')}</p>}
+      {!session && <AdminLogin />}
     </main>
+  );
+}
+
+/** Admins log in with a user name; 值班长 with their 工号 and PIN (they get the 调流 screen of their zones). */
+function AdminLogin() {
+  const { t } = useTranslation();
+  const [staff, setStaff] = useState(false);
+  return (
+    <>
+      {staff ? <LoginForm kind="staff" title="值班长登录（工号）" /> : <LoginForm kind="admin" title={t('admin.loginTitle')} />}
+      <p style={{ textAlign: 'center' }}>
+        <button className="secondary" onClick={() => setStaff(!staff)} data-testid="login-switch">
+          {staff ? '管理员登录' : '值班长用工号登录'}
+        </button>
+      </p>
+    </>
   );
 }
 
@@ -55,6 +76,8 @@ function AdminBody() {
       </nav>
       {error && <p className="error" role="alert">{t(`error.${error}`, { defaultValue: error })}</p>}
       {tab === 'queue' && <QueuePanel view={view} />}
+      {tab === 'staffing' && <StaffingPanel />}
+      {tab === 'staff' && <StaffPanel />}
       {tab === 'fleet' && <FleetPanel view={view} />}
       {tab === 'evaluations' && <EvaluationsPanel view={view} />}
       {tab === 'followUps' && <FollowUpsPanel view={view} />}

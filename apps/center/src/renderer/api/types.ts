@@ -8,3 +8,6 @@ export type { SlotPlan, SlotPlanIssue, SlotPlanList } from '../../mobile/appoint
 
 export type { Session, StaffSession } from '../../server/auth/Accounts.ts';
 
+export type { StaffingView, StaffingWindow } from '../../server/views/staffingView.ts';
+export type { AlarmRow } from '../../server/alarms/AlarmLog.ts';
+export type { StaffMember } from '../../server/auth/Accounts.ts';

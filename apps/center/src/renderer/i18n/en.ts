@@ -24,7 +24,7 @@ export default {
   },
   admin: {
     title: 'Admin console', loginTitle: 'Admin login',
-    tab: { queue: 'Queue', fleet: 'Devices', evaluations: 'Ratings', followUps: 'Bad reviews', slots: 'Appointment slots', sms: 'SMS', hall: 'Hall setup', audit: 'Audit log', reports: 'Reports', whatIf: 'What-if' },
+    tab: { staffing: 'Staffing', staff: 'Staff', queue: 'Queue', fleet: 'Devices', evaluations: 'Ratings', followUps: 'Bad reviews', slots: 'Appointment slots', sms: 'SMS', hall: 'Hall setup', audit: 'Audit log', reports: 'Reports', whatIf: 'What-if' },
     offlineN: '{{n}} offline', queue: 'Queue by category', category: 'Category', waiting: 'Waiting', estimatedWait: 'Est. wait',
     lastCalled: 'Last called', noWindow: 'No window open', minutes: '~{{n}} min', waitChart: 'People waiting over time',
     windows: 'Open windows {{open}} / {{total}}', window: 'Window', state: 'State', staff: 'Staff', current: 'Current', waitingHere: 'Callable',

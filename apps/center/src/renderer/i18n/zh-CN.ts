@@ -47,7 +47,7 @@ export default {
   admin: {
     title: '管理控制台',
     loginTitle: '管理员登录',
-    tab: { queue: '排队', fleet: '设备', evaluations: '评价', followUps: '差评跟进', slots: '预约号源', sms: '短信', hall: '大厅设置', audit: '操作日志', reports: '报表', whatIf: '推演' },
+    tab: { staffing: '调流', staff: '人员', queue: '排队', fleet: '设备', evaluations: '评价', followUps: '差评跟进', slots: '预约号源', sms: '短信', hall: '大厅设置', audit: '操作日志', reports: '报表', whatIf: '推演' },
     offlineN: '{{n}} 台离线',
     queue: '各业务排队情况',
     category: '业务类别',

@@ -23,7 +23,7 @@ export default {
   },
   admin: {
     title: '管理控制台', loginTitle: '管理員登入',
-    tab: { queue: '排隊', fleet: '設備', evaluations: '評價', followUps: '差評跟進', slots: '預約號源', sms: '簡訊', hall: '大廳設定', audit: '操作紀錄', reports: '報表', whatIf: '推演' },
+    tab: { staffing: '調流', staff: '人員', queue: '排隊', fleet: '設備', evaluations: '評價', followUps: '差評跟進', slots: '預約號源', sms: '簡訊', hall: '大廳設定', audit: '操作紀錄', reports: '報表', whatIf: '推演' },
     offlineN: '{{n}} 台離線', queue: '各業務排隊情況', category: '業務類別', waiting: '等候人數', estimatedWait: '預計等候', lastCalled: '最近叫號',
     noWindow: '暫無窗口辦理', minutes: '約 {{n}} 分鐘', waitChart: '等候人數變化', windows: '開放窗口 {{open}} / {{total}}', window: '窗口', state: '狀態',
     staff: '工作人員', current: '目前號', waitingHere: '本窗口可叫', fleet: '設備狀態', device: '設備', role: '類型', online: '線上', isOnline: '線上',

@@ -9,6 +9,7 @@ import { HttpError, type Router } from '../Router.ts';
 import { parseBody } from './authRoutes.ts';
 import { actorName, requireRole, requireZone } from '../../auth/RequestAccess.ts';
 import { staffingView } from '../../views/staffingView.ts';
+import { AlarmLog } from '../../alarms/AlarmLog.ts';
 
 const Open = z.object({ staffNo: z.string().min(1).max(32) });
 const Close = z.object({ atCounter: z.enum(['hand-back', 'finish']).default('hand-back'), outcome: z.enum(SERVICE_OUTCOMES).default('completed') });
@@ -19,6 +20,14 @@ export function staffingRoutes(r: Router, ctx: CenterContext): void {
   r.get('/api/staffing/view', (req) => {
     const s = requireRole(req, ['supervisor']);
     return { json: staffingView(ctx, s) };
+  });
+
+  // The 调流 screen's live feed: the hall map and the open alarms of the viewer's zones, pushed on every change.
+  r.get('/api/staffing/live', (req) => {
+    const s = requireRole(req, ['supervisor']);
+    const alarms = new AlarmLog(ctx.db);
+    ctx.live.open(req.res, () => ({ map: staffingView(ctx, s), alarms: alarms.open().filter((a) => s.kind === 'admin' || s.zones.includes(a.zoneId)) }));
+    return undefined;
   });
 
   r.post('/api/staffing/windows/:windowId/:action', (req) => {
