@@ -1,3 +1,4 @@
+import { checkInDecision } from '@hallkit/core';
 // The kiosk's own ticket logic on a real SQLite file: offline numbers from leased blocks (checked by
 // the center's domain rules through core's Hall), kept across restarts, recorded in the outbox.
 import { shippedHall } from '@hallkit/testkit';
@@ -105,6 +106,13 @@ describe('card sessions and codes', () => {
     expect(appointmentCode('https://hall.example/m/a/AB12CD34')).toBe('AB12CD34');
     expect(appointmentCode('https://hall.example/m/a?code=XY99')).toBe('XY99');
     expect(checkInOutcome({ v: 1, ok: false, code: 'too-early', message: '', opensAtMinute: 8 * 60 + 30 })).toEqual({ ok: false, reason: 'too-early', opensAt: '08:30' });
+    // A booking for a later day (issue 16: 「您来早了， 起可以签到」 had no time): the day and the time.
+    expect(checkInOutcome({ v: 1, ok: false, code: 'too-early', message: '', opensAtMinute: 8 * 60 + 30, opensAtDay: '2026-12-07' })).toEqual({ ok: false, reason: 'too-early', opensAt: '2026-12-07 08:30' });
+    const later = checkInDecision(
+      { status: 'booked', hallId: 'h', day: '2026-12-07', slotFrom: 9 * 60, slotTo: 10 * 60 } as Parameters<typeof checkInDecision>[0],
+      { hallId: 'h', day: '2026-12-05', minuteOfDay: 600 },
+    );
+    expect(later).toEqual({ ok: false, reason: 'too-early', opensAtDay: '2026-12-07', opensAtMinute: 8 * 60 + 30 });
     expect(checkInOutcome({ v: 1, ok: false, code: 'rate-limited', message: '' })).toEqual({ ok: false, reason: 'error' });
   });
 });

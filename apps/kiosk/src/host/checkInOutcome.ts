@@ -17,5 +17,7 @@ export function checkInOutcome(
   if (r.ok) return { ok: true, ticket: r.ticket, itemId: r.appointment.itemId, slot: `${r.appointment.day} ${hhmm(r.appointment.slotFrom)}–${hhmm(r.appointment.slotTo)}` };
   // category-closed and rate-limited read as "did not work, try again / ask at the desk".
   const reason = (SHOWN as readonly string[]).includes(r.code) ? (r.code as CheckInRefusal) : 'error';
-  return { ok: false, reason, ...(r.opensAtMinute !== undefined ? { opensAt: hhmm(r.opensAtMinute) } : {}) };
+  // A booking for a later day opens on that day: "2026-12-06 08:30", not a bare time (or none).
+  const opensAt = r.opensAtMinute !== undefined ? `${r.opensAtDay ? `${r.opensAtDay} ` : ''}${hhmm(r.opensAtMinute)}` : undefined;
+  return { ok: false, reason, ...(opensAt ? { opensAt } : {}) };
 }

@@ -38,6 +38,8 @@ export type CheckInDecision =
       ok: false;
       reason: 'wrong-hall' | 'wrong-day' | 'too-early' | 'too-late' | 'already-used' | 'cancelled';
       opensAtMinute?: number;
+      /** Set when check-in opens on a later day than today (a booking for another day). */
+      opensAtDay?: string;
     };
 
 /**
@@ -52,8 +54,10 @@ export function checkInDecision(
   if (a.status === 'cancelled') return { ok: false, reason: 'cancelled' };
   if (a.status === 'checked-in') return { ok: false, reason: 'already-used' };
   if (a.hallId !== now.hallId) return { ok: false, reason: 'wrong-hall' };
-  if (a.day !== now.day) return { ok: false, reason: a.day > now.day ? 'too-early' : 'too-late' };
   const opens = a.slotFrom - rules.earlyMinutes;
+  // Early by days: say which day and when, not only "too early".
+  if (a.day > now.day) return { ok: false, reason: 'too-early', opensAtDay: a.day, opensAtMinute: Math.max(0, opens) };
+  if (a.day !== now.day) return { ok: false, reason: 'too-late' };
   if (now.minuteOfDay < opens) return { ok: false, reason: 'too-early', opensAtMinute: opens };
   if (now.minuteOfDay > a.slotTo + rules.lateMinutes) return { ok: false, reason: 'too-late' };
   return { ok: true };

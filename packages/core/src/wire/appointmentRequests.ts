@@ -74,6 +74,8 @@ export const AppointmentCheckInResponseSchema = z.discriminatedUnion('ok', [
     message: z.string(),
     /** For `too-early`: local minute of the day from which check-in opens. */
     opensAtMinute: z.number().int().optional(),
+    /** YYYY-MM-DD when check-in opens on another day (optional: older centers leave it out). */
+    opensAtDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   }),
 ]);
 export type AppointmentCheckInResponse = z.infer<typeof AppointmentCheckInResponseSchema>;

@@ -43,7 +43,7 @@ export class AppointmentCheckIn {
     const appointment = this.bookings.toAppointment(row);
     const rules = (this.plans.get(row.category_id) ?? defaultSlotPlan(row.category_id)).checkIn;
     const decision = checkInDecision(appointment, { hallId: this.hall.state.config.catalog.hall.id, day: local.day, minuteOfDay: local.minuteOfDay }, rules);
-    if (!decision.ok) return this.refuse(decision.reason, deviceId, decision.opensAtMinute);
+    if (!decision.ok) return this.refuse(decision.reason, deviceId, decision.opensAtMinute, decision.opensAtDay);
     try {
       const ticket = this.hall.run(deviceId, (h) => {
         const e = h.issueTicket({
@@ -108,8 +108,8 @@ export class AppointmentCheckIn {
     return usable ?? open[0] ?? rows[0];
   }
 
-  private refuse(code: Exclude<AppointmentCheckInResponse, { ok: true }>['code'], deviceId: string, opensAtMinute?: number): AppointmentCheckInResponse {
+  private refuse(code: Exclude<AppointmentCheckInResponse, { ok: true }>['code'], deviceId: string, opensAtMinute?: number, opensAtDay?: string): AppointmentCheckInResponse {
     this.logger.info('appointment check-in refused', { deviceId, code });
-    return { v: 1, ok: false, code, message: MESSAGES[code] ?? code, ...(opensAtMinute !== undefined ? { opensAtMinute } : {}) };
+    return { v: 1, ok: false, code, message: MESSAGES[code] ?? code, ...(opensAtMinute !== undefined ? { opensAtMinute } : {}), ...(opensAtDay !== undefined ? { opensAtDay } : {}) };
   }
 }

@@ -4,4 +4,22 @@ import zhCN from './zh-CN.json';
 import zhTW from './zh-TW.json';
 import en from './en.json';
 
-export const i18n = createI18n({ 'zh-CN': { ...zhCN, ...SETUP_MESSAGES['zh-CN'] }, 'zh-TW': { ...zhTW, ...SETUP_MESSAGES['zh-TW'] }, en: { ...en, ...SETUP_MESSAGES.en } });
+type Messages = Record<string, unknown>;
+const isObject = (v: unknown): v is Messages => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The kiosk's messages over the shared set-up messages, merged per key: both have a `device`
+ * group, and a shallow spread let the set-up one replace the kiosk's (the technician screen then
+ * showed raw keys such as `device.ready`).
+ */
+function merge(base: Messages, own: Messages): Messages {
+  const out: Messages = { ...base };
+  for (const [k, v] of Object.entries(own)) out[k] = isObject(v) && isObject(out[k]) ? merge(out[k], v) : v;
+  return out;
+}
+
+export const i18n = createI18n({
+  'zh-CN': merge(SETUP_MESSAGES['zh-CN'], zhCN),
+  'zh-TW': merge(SETUP_MESSAGES['zh-TW'], zhTW),
+  en: merge(SETUP_MESSAGES.en, en),
+});
