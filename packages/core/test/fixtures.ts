@@ -10,15 +10,17 @@ const FILES = { yantai, qingdao, zhaoyuan };
 const parsed = new Map<string, HallConfig>();
 
 /** A hall file the product ships (halls/*.json); `allDay`: its demo version, so rule tests ignore the clock. */
-export function shippedHall(
-  name: 'yantai' | 'qingdao' | 'zhaoyuan',
-  opts: { allDay?: boolean } = {},
-): HallConfig {
-  // Parsed once: property tests build hundreds of halls from it (callers get a fresh copy).
-  const def = clone(
-    parsed.get(name) ?? (parsed.set(name, HallConfigSchema.parse(FILES[name])).get(name) as HallConfig),
-  );
-  return opts.allDay ? openAllDay(def, def.version) : def;
+export function shippedHall(name: 'yantai' | 'qingdao' | 'zhaoyuan', opts: { allDay?: boolean } = {}): HallConfig {
+  // Parsed once and shared (property tests build hundreds of halls from it): treat it as read-only;
+  // a test that edits a definition clones it first (structuredClone).
+  const key = `${name}/${opts.allDay === true}`;
+  let def = parsed.get(key);
+  if (!def) {
+    const plain = HallConfigSchema.parse(FILES[name]);
+    def = opts.allDay ? openAllDay(plain, plain.version) : plain;
+    parsed.set(key, Object.freeze(def));
+  }
+  return def;
 }
 
 /** A small hall for rule tests: 3 categories, 4 windows with different calling rules. */
