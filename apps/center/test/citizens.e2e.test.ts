@@ -12,6 +12,8 @@ import type { Center } from '../src/server/Center.ts';
 import { mobileModule } from '../src/mobile/MobileModule.ts';
 import { PHONE } from './support/phone.ts';
 import { ConsoleClient, quiet, startCenter, tempDir } from './support/centerHarness.ts';
+import { DoorCode } from '../src/mobile/door/DoorCode.ts';
+import { DEFAULT_DOOR_QUEUE_POLICY } from '@hallkit/core';
 import { lowContrast } from './support/contrast.ts';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -92,5 +94,45 @@ describe('public queue page (/m/queue)', () => {
     await expect.poll(() => page.getByTestId('home-waiting-fund').textContent(), { timeout: 10_000 }).toMatch(/^\d+ 人等候$/);
     await page.screenshot({ path: join(SHOTS, 'phone-home-queue.png'), fullPage: true });
     await context.close();
+  });
+});
+
+describe('scan-to-queue at the door (/m/door/{code})', () => {
+  const door = () => new DoorCode(center.ctx.db, center.ctx.hall.state.config.catalog.hall.id);
+
+  it('a fresh door code gives a ticket with nothing but a choice of service (a phone number for reminders optional)', async () => {
+    const { code } = door().current(DEFAULT_DOOR_QUEUE_POLICY, Date.now());
+    const { context, page } = await phone();
+    await page.goto(`${center.httpUrl}/m/door/${code}`);
+    await page.getByTestId('door-form').waitFor();
+    expect(await page.locator('input[name=idNumber]').count()).toBe(0);
+    await page.getByTestId('door-cat-fund').click();
+    await page.locator('input[name=phone]').fill('13800138000');
+    expect(await lowContrast(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'phone-door.png'), fullPage: true });
+    await page.getByTestId('door-take').click();
+    await page.waitForURL(/\/m\/t\//);
+    await page.getByTestId('ahead').waitFor();
+    await context.close();
+  });
+
+  it('an expired door code is refused in plain words, and so is a forged one', async () => {
+    const old = door().current(DEFAULT_DOOR_QUEUE_POLICY, Date.now() - 20 * 60_000).code;
+    const { context, page } = await phone();
+    await page.goto(`${center.httpUrl}/m/door/${old}`);
+    await page.getByTestId('door-refused').waitFor();
+    expect(await page.getByTestId('door-refused').textContent()).toContain('二维码已过期：请重新扫描大厅门口屏幕上的二维码。');
+    await page.screenshot({ path: join(SHOTS, 'phone-door-expired.png'), fullPage: true });
+    const res = await fetch(`${center.httpUrl}/api/m/door/${old}/take`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryId: 'fund' }) });
+    expect(res.status).toBe(410);
+    const forged = `${old.split('.')[0]}.AAAAAAAAAAAAAAAAAAAAAA`;
+    await page.goto(`${center.httpUrl}/m/door/${forged}`);
+    await page.getByTestId('door-refused').waitFor();
+    expect(await page.getByTestId('door-refused').textContent()).toContain('二维码无效');
+    await context.close();
+  });
+
+  it('the door poster needs an admin', async () => {
+    expect((await fetch(`${center.httpUrl}/api/m/door/poster`)).status).toBe(401);
   });
 });

@@ -50,6 +50,7 @@ export * from './history/DayEndPolicy.ts';
 export * from './history/closeDay.ts';
 export * from './history/HallCheckpoint.ts';
 export * from './citizens/CitizenNoticePolicy.ts';
+export * from './citizens/DoorQueuePolicy.ts';
 export * from './wire/reminderRequests.ts';
 export * from './simulation/Arrival.ts';
 export * from './simulation/simulateDay.ts';

@@ -19,6 +19,7 @@ import { mobileRoutes } from './http/mobileRoutes.ts';
 import { adminSmsRoutes } from './http/adminSmsRoutes.ts';
 import { queueRoutes } from './http/queueRoutes.ts';
 import { caseFeedRoutes } from './http/caseFeedRoutes.ts';
+import { doorRoutes } from './http/doorRoutes.ts';
 import { loadCaseFeed, type CaseFeedConfig } from './cases/feed/CaseFeedSettings.ts';
 import { OutboxCodeSender } from './sms/OutboxCodeSender.ts';
 import { defaultSmsOutboxLimits, SmsOutbox, type SmsOutboxLimits } from './sms/SmsOutbox.ts';
@@ -100,6 +101,7 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
       mobileRoutes(router, ctx, m, rules, demoLogin);
       queueRoutes(router, ctx, m, rules);
       caseFeedRoutes(router, ctx, m, rules, m.o.caseFeed);
+      doorRoutes(router, ctx, m, rules);
       adminSlotRoutes(router, ctx, m);
       adminSmsRoutes(router, m);
     },

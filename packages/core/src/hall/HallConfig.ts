@@ -5,6 +5,7 @@ import { HallHardwareSchema } from '../hardware/HallHardware.ts';
 import { GreenChannelPolicySchema } from '../calling/GreenChannelPolicy.ts';
 import { DayEndPolicySchema } from '../history/DayEndPolicy.ts';
 import { CitizenNoticePolicySchema } from '../citizens/CitizenNoticePolicy.ts';
+import { DoorQueuePolicySchema } from '../citizens/DoorQueuePolicy.ts';
 
 export const ServiceWindowSchema = z.object({
   id: z.string(),
@@ -71,6 +72,8 @@ export const HallConfigSchema = z.object({
   dayEnd: DayEndPolicySchema.optional(),
   /** SMS reminders to citizens who opted in; absent: the defaults (see CitizenNoticePolicy). */
   citizenNotices: CitizenNoticePolicySchema.optional(),
+  /** 现场扫码取号 at the door; absent: on, with the defaults (see DoorQueuePolicy). */
+  doorQueue: DoorQueuePolicySchema.optional(),
   /** LED window strips and caller keypads (issue 19); absent: the hall has none. */
   hardware: HallHardwareSchema.optional(),
 });

@@ -31,13 +31,19 @@ export type MobileErrorCode =
   | 'admin-required'
   | 'mailing-not-offered'
   | 'mailing-already-requested'
-  | 'feed-unauthorized';
+  | 'feed-unauthorized'
+  | 'door-code-expired'
+  | 'door-code-invalid'
+  | 'door-off'
+  | 'id-required';
 
 const STATUS: Partial<Record<MobileErrorCode, number>> = {
   'bad-request': 400,
   'login-required': 401,
   'admin-required': 401,
   'feed-unauthorized': 401,
+  'door-code-expired': 410,
+  'door-code-invalid': 404,
   'not-yours': 403,
   'not-found': 404,
   'rate-limited': 429,

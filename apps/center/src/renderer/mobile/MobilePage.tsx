@@ -12,10 +12,11 @@ import { Appointments } from './appointments/Appointments.tsx';
 import { BookingPage } from './appointments/BookingPage.tsx';
 import { Progress } from './progress/Progress.tsx';
 import { PublicQueue, QueueCounts } from './queue/PublicQueue.tsx';
+import { DoorPoster, DoorTicket } from './door/DoorTicket.tsx';
 import { go } from './nav.ts';
 import './mobile.css';
 
-type Route = { page: 'follow'; token: string } | { page: 'take' } | { page: 'book' } | { page: 'booking'; token: string } | { page: 'progress' } | { page: 'queue' } | { page: 'home' };
+type Route = { page: 'follow'; token: string } | { page: 'take' } | { page: 'book' } | { page: 'booking'; token: string } | { page: 'progress' } | { page: 'queue' } | { page: 'door'; code: string } | { page: 'door-poster' } | { page: 'home' };
 
 function parse(path: string): Route {
   const segs = path.split('/').filter(Boolean).slice(1);
@@ -25,6 +26,8 @@ function parse(path: string): Route {
   if (segs[0] === 'book') return { page: 'book' };
   if (segs[0] === 'progress') return { page: 'progress' };
   if (segs[0] === 'queue') return { page: 'queue' };
+  if (segs[0] === 'door' && segs[1]) return { page: 'door', code: segs[1] };
+  if (segs[0] === 'door-poster') return { page: 'door-poster' };
   return { page: 'home' };
 }
 
@@ -68,6 +71,8 @@ function Shell() {
         {route.page === 'booking' && <BookingPage token={route.token} />}
         {route.page === 'progress' && <Progress demoLogin={info?.demoLogin ?? false} />}
         {route.page === 'queue' && <PublicQueue />}
+        {route.page === 'door' && <DoorTicket code={route.code} />}
+        {route.page === 'door-poster' && <DoorPoster />}
         {route.page === 'home' && (
           <section className="m-card m-home">
             <h1>{info?.hall.name}</h1>

@@ -39,8 +39,11 @@ export default {
   },
   queue: { title: 'Queues now', intro: 'People waiting and the expected wait for each service, live.', waiting: '{{n}} waiting', estimate: 'about {{n}} min for a new ticket', noWindow: 'no window serving now', closed: 'not served now', lastCalled: 'last called {{number}}', live: 'Live · {{time}}', take: 'Take a ticket online', more: 'See all queues', link: 'See all queues' },
   mailing: { ask: 'Have the certificate mailed (free)', title: 'Mail the certificate', recipient: 'Recipient', phone: "Recipient's mobile", address: 'Full address', submit: 'Ask for mailing', requested: 'Mailing requested: sent once the case is done; the tracking number appears here' },
+  door: { title: 'Take a ticket here', intro: 'You are in the hall: pick a service to get your ticket. Leave a mobile number for text reminders (optional).', phone: 'Mobile (optional, for reminders)', idNumber: 'ID number (needed for this service)', submit: 'Get my ticket', refused: { 'door-code-expired': 'This QR code has expired: scan the code on the screen at the hall entrance again.', 'door-code-invalid': 'This QR code is not valid: scan the code on the screen at the hall entrance.', 'door-off': 'Scan-to-queue is off in this hall: please use a kiosk.' }, posterTitle: 'Scan to queue', posterHint: 'Scan with your phone to get a ticket; the code changes every few minutes', posterError: 'Cannot show the code ({{code}}): open this page logged in as an admin' },
   home: { title: '{{hall}}', subtitle: 'Queue · Online ticket · Appointments · Progress · Rating', followHint: 'Scan the QR code on your ticket to follow it' },
   errors: {
+    'id-required': 'This service needs your ID number',
+    'door-code-expired': 'The QR code has expired: scan the one at the entrance again',
     'mailing-not-offered': 'This case cannot be mailed: please collect it at the window',
     'mailing-already-requested': 'Mailing has already been requested',
     'bad-request': 'Please check what you entered', 'login-required': 'Please log in with your phone first', 'rate-limited': 'Too many tries, please wait a moment',

@@ -104,8 +104,11 @@ export default {
   },
   queue: { title: '排队情况', intro: '各业务当前等候人数和预计等候时间，实时更新。', waiting: '{{n}} 人等候', estimate: '新取号约等 {{n}} 分钟', noWindow: '暂无窗口办理', closed: '当前不办理', lastCalled: '刚叫 {{number}}', live: '实时更新 · {{time}}', take: '线上取号', more: '查看各业务排队情况', link: '查看各业务排队情况' },
   mailing: { ask: '申请证照寄送（免费邮寄到家）', title: '证照寄送', recipient: '收件人', phone: '收件人手机号', address: '详细地址（省市区、街道、门牌）', submit: '提交寄送申请', requested: '已申请证照寄送：办结后寄出，寄出后这里显示快递单号' },
+  door: { title: '现场扫码取号', intro: '您已在大厅：选择要办的业务即可取号。留手机号可收到短信提醒（选填）。', phone: '手机号（选填，用于短信提醒）', idNumber: '身份证号（此业务需要）', submit: '取号', refused: { 'door-code-expired': '二维码已过期：请重新扫描大厅门口屏幕上的二维码。', 'door-code-invalid': '二维码无效：请扫描大厅门口屏幕上的二维码。', 'door-off': '本大厅暂不提供扫码取号，请到取号机取号。' }, posterTitle: '扫码取号', posterHint: '用手机扫码即可取号，二维码每几分钟更换一次', posterError: '无法显示二维码（{{code}}）：请用管理员账号登录后打开本页' },
   home: { title: '{{hall}}', subtitle: '扫码排队 · 线上取号 · 预约 · 进度查询 · 评价', followHint: '扫描号票上的二维码即可查看排队进度' },
   errors: {
+    'id-required': '此业务需要填写身份证号',
+    'door-code-expired': '二维码已过期，请重新扫描门口的二维码',
     'mailing-not-offered': '这件业务不提供证照寄送，请到窗口领取',
     'mailing-already-requested': '已经申请过证照寄送',
     'bad-request': '填写的内容不完整或格式不对',

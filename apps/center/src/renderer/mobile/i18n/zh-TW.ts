@@ -37,8 +37,11 @@ export default {
   },
   queue: { title: '排隊情況', intro: '各業務目前等候人數和預計等候時間，即時更新。', waiting: '{{n}} 人等候', estimate: '新取號約等 {{n}} 分鐘', noWindow: '暫無窗口辦理', closed: '目前不辦理', lastCalled: '剛叫 {{number}}', live: '即時更新 · {{time}}', take: '線上取號', more: '查看各業務排隊情況', link: '查看各業務排隊情況' },
   mailing: { ask: '申請證照寄送（免費郵寄到家）', title: '證照寄送', recipient: '收件人', phone: '收件人手機號', address: '詳細地址（省市區、街道、門牌）', submit: '提交寄送申請', requested: '已申請證照寄送：辦結後寄出，寄出後這裡顯示快遞單號' },
+  door: { title: '現場掃碼取號', intro: '您已在大廳：選擇要辦的業務即可取號。留手機號可收到簡訊提醒（選填）。', phone: '手機號（選填，用於簡訊提醒）', idNumber: '身分證號（此業務需要）', submit: '取號', refused: { 'door-code-expired': '二維碼已過期：請重新掃描大廳門口螢幕上的二維碼。', 'door-code-invalid': '二維碼無效：請掃描大廳門口螢幕上的二維碼。', 'door-off': '本大廳暫不提供掃碼取號，請到取號機取號。' }, posterTitle: '掃碼取號', posterHint: '用手機掃碼即可取號，二維碼每幾分鐘更換一次', posterError: '無法顯示二維碼（{{code}}）：請用管理員帳號登入後開啟本頁' },
   home: { title: '{{hall}}', subtitle: '掃碼排隊 · 線上取號 · 預約 · 進度查詢 · 評價', followHint: '掃描號票上的二維碼即可查看排隊進度' },
   errors: {
+    'id-required': '此業務需要填寫身分證號',
+    'door-code-expired': '二維碼已過期，請重新掃描門口的二維碼',
     'mailing-not-offered': '這件業務不提供證照寄送，請到窗口領取',
     'mailing-already-requested': '已經申請過證照寄送',
     'bad-request': '填寫的內容不完整或格式不對', 'login-required': '請先用手機號登入', 'rate-limited': '操作太頻繁，請稍後再試', 'not-found': '沒有找到相關記錄',
