@@ -66,6 +66,8 @@ export const IssuedTicketSchema = z.object({
   issuedAt: z.string(),
   offline: z.boolean(),
   priority: z.boolean(),
+  /** 绿色通道 (a priority ticket by the hall's green-channel policy), not an appointment. */
+  green: z.boolean().optional(),
 });
 export type IssuedTicket = z.infer<typeof IssuedTicketSchema>;
 

@@ -106,7 +106,7 @@ describe('kiosk in Chromium against the host, simulated devices, Mosquitto and t
     await p.waitForSelector('[data-testid=printer-banner]', { state: 'detached', timeout: 10_000 });
   });
 
-  it('elder mode: an ID card of a 78-year-old turns it on — bigger, fewer tiles, voice guidance, ticket said aloud', async () => {
+  it('elder mode: an ID card of a 78-year-old turns it on — bigger, fewer tiles, voice guidance, ticket said aloud, a 绿色通道 ticket by the hall policy', async () => {
     await rig.reset();
     const p = rig.page;
     const said = rig.voice.said.length;
@@ -122,7 +122,11 @@ describe('kiosk in Chromium against the host, simulated devices, Mosquitto and t
     await waitUntil(() => rig.voice.said.some((u) => u.text.startsWith(`您的号码是 ${[...number].join(' ')}`)), 5000, 'ticket spoken');
     // The ticket was issued for the card (masked number only ever leaves the kiosk for a ticket).
     expect(JSON.stringify(rig.voice.said)).not.toContain(ELDER_CARD.idNumber);
-  });
+    // 78 ≥ the demo hall's 70: a 绿色通道 ticket, on screen, on paper and in the center's line.
+    expect(await p.textContent('[data-testid=ticket-priority]')).toContain('绿色通道');
+    await waitUntil(() => rig.printer.receiptText().includes(number), 10_000, 'ticket printed');
+    expect(rig.printer.receiptText()).toContain('绿色通道');
+  }, 60_000);
 
   it('appointment check-in: the booking QR code from the phone scanned → priority ticket printed; scanned again → already used, with a way on', async () => {
     await rig.reset();

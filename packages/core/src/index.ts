@@ -44,6 +44,7 @@ export * from './appointments/Appointment.ts';
 export * from './cases/ApplicationCase.ts';
 export * from './wire/hallBroadcast.ts';
 export * from './wire/deviceRequests.ts';
+export * from './wire/requeueRequests.ts';
 export * from './wire/appointmentRequests.ts';
 export * from './wire/staffRating.ts';
 export * from './history/DayEndPolicy.ts';

@@ -59,7 +59,7 @@ export class BoardModel {
     this.snapshot = s;
     const receivedAt = this.now();
     for (const r of s.recentCalls) {
-      this.insert({ key: callKey(r.ticketId, r.at), ticketId: r.ticketId, number: r.number, categoryId: r.categoryId, windowId: r.windowId, windowNumber: r.windowNumber, at: r.at, recall: r.recall, voice: null, live: false, receivedAt });
+      this.insert({ key: callKey(r.ticketId, r.at), ticketId: r.ticketId, number: r.number, categoryId: r.categoryId, windowId: r.windowId, windowNumber: r.windowNumber, at: r.at, recall: r.recall, ...(r.priority ? { priority: r.priority } : {}), voice: null, live: false, receivedAt });
     }
     this.rev++;
     return true;
@@ -85,7 +85,7 @@ export class BoardModel {
     }
     const added = this.insert({
       key: callKey(c.ticketId, c.at), ticketId: c.ticketId, number: c.number, categoryId: c.categoryId, windowId: c.windowId,
-      windowNumber: c.windowNumber, at: c.at, recall: c.recall, voice: c.voice, live: true, receivedAt: this.now(),
+      windowNumber: c.windowNumber, at: c.at, recall: c.recall, ...(c.priority ? { priority: c.priority } : {}), voice: c.voice, live: true, receivedAt: this.now(),
     });
     if (added) this.rev++;
     return added;

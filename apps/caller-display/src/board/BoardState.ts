@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HallSnapshotSchema } from '@hallkit/core';
+import { HallSnapshotSchema, PriorityClassSchema } from '@hallkit/core';
 import { BoardConfigSchema } from './BoardConfig.ts';
 
 /** One call as the board shows it. `key` identifies it across messages, snapshots and reconnects. */
@@ -12,6 +12,8 @@ export const BoardCallSchema = z.object({
   windowNumber: z.number(),
   at: z.string(),
   recall: z.boolean(),
+  /** 绿色通道 / appointment: the board marks a green call (absent: normal). */
+  priority: PriorityClassSchema.optional(),
   /** What the center says for it (zh-CN); null for calls learnt from a snapshot. */
   voice: z.object({ text: z.string(), tokens: z.array(z.string()) }).nullable(),
   /** true: arrived as its own `hall/calls` message; false: learnt from a snapshot (said only if the screen had not had it, see CallTracker). */

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Database } from 'better-sqlite3';
-import { NumbersLeaseRequestSchema, STAFF_RATING_REQUEST, StaffRatingRequestSchema, TICKET_REQUESTS, TicketIssueRequestSchema, type HallConfig } from '@hallkit/core';
+import { NumbersLeaseRequestSchema, STAFF_RATING_REQUEST, StaffRatingRequestSchema, REQUEUE_REQUEST, TICKET_REQUESTS, TicketIssueRequestSchema, TicketRequeueRequestSchema, type HallConfig } from '@hallkit/core';
 import { staffMonthRating } from './views/staffMonthRating.ts';
 import { CommandSender, ConfigPublisher, consoleLogger, PresenceTracker, RequestResponder, type Logger } from '@hallkit/sync';
 import { openCenterDb } from './store/CenterStore.ts';
@@ -224,7 +224,11 @@ export class Center {
     staffingRoutes(router, ctx);
     router.get('/healthz', () => ({ json: { ok: true, hallId, events: hall.state.eventCount, mqtt: client.connected } }));
 
-    responder.handle(TICKET_REQUESTS.issue, TicketIssueRequestSchema, (body, rc) => desk.issue(body, rc.deviceId));
+    responder.handle(TICKET_REQUESTS.issue, TicketIssueRequestSchema, (body, rc) => desk.issueForDevice(body, rc.deviceId));
+    // 过号重排 by the ticket's QR code: only a kiosk scans tickets for citizens.
+    responder.handle(REQUEUE_REQUEST, TicketRequeueRequestSchema, (body, rc) =>
+      registry.get(rc.deviceId)?.role === 'kiosk' ? desk.requeueByToken(body.token, rc.deviceId) : { v: 1 as const, ok: false as const, code: 'forbidden', message: 'only a kiosk re-queues tickets' },
+    );
     responder.handle(TICKET_REQUESTS.lease, NumbersLeaseRequestSchema, (body, rc) => desk.lease(body, rc.deviceId));
     responder.handle(STAFF_RATING_REQUEST, StaffRatingRequestSchema, (body) => staffMonthRating(hall.state, body.staffId, now(), db));
     for (const m of modules) {

@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { z } from 'zod';
-import { APPOINTMENT_REQUESTS, checkIdDocument, maskIdNumber, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, HallConfigSchema, hallLocalTime, HallSnapshotSchema, isCategoryOpen, plainCalendar, type Catalog, type HallConfig, type HallSnapshot, type WorkingCalendar } from '@hallkit/core';
+import { APPOINTMENT_REQUESTS, checkIdDocument, maskIdNumber, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, HallConfigSchema, defaultGreenChannelPolicy, priorityForAge, hallLocalTime, HallSnapshotSchema, isCategoryOpen, plainCalendar, type Catalog, type HallConfig, type HallSnapshot, type WorkingCalendar } from '@hallkit/core';
 import { DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 import { BridgeHost, linkTls, type BridgeHandlers } from '@hallkit/host';
 import { kioskContract, type IssuedTicket, type KioskContract, type KioskState, type PrintOutcome } from '../contract.ts';
@@ -272,6 +272,7 @@ export class KioskHost {
       issuedAt: t.issuedAt,
       offline: t.offline,
       priority: t.priority !== 'normal',
+      ...(t.priority === 'green' ? { green: true } : {}),
     };
   }
 
@@ -290,6 +291,7 @@ export class KioskHost {
       issuedAt: t.issuedAt,
       followUrl: t.followUrl,
       ...(t.priority === 'appointment' ? { priorityLabel: lang === 'en' ? 'Appointment' : lang === 'zh-TW' ? '預約' : '预约' } : {}),
+      ...(t.priority === 'green' ? { priorityLabel: lang === 'en' ? 'Green channel' : lang === 'zh-TW' ? '綠色通道' : '绿色通道' } : {}),
       ...(zone?.location ? { windowHint: zone.location } : {}),
     });
   }
@@ -305,7 +307,9 @@ export class KioskHost {
         const card = this.cards.get(cardSession);
         let t: LocalTicket;
         try {
-          t = await this.counter.issue({ categoryId, ...(itemId ? { itemId } : {}), source: card ? 'id-card' : 'on-site', priority: 'normal', ...(card ? { maskedId: card.maskedNumber } : {}) });
+          // 绿色通道 by the hall's policy: the age comes from the card on this kiosk's reader.
+          const priority = card ? priorityForAge(this.definition()?.greenChannel ?? defaultGreenChannelPolicy, card.age) : 'normal';
+          t = await this.counter.issue({ categoryId, ...(itemId ? { itemId } : {}), source: card ? 'id-card' : 'on-site', priority, ...(card ? { maskedId: card.maskedNumber } : {}) });
         } catch (e) {
           if (e instanceof TicketRefusedError) throw Object.assign(new Error(e.message), { code: e.code });
           throw e;

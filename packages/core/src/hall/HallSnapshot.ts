@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NameTranslationsSchema } from '../catalog/Translations.ts';
+import { PriorityClassSchema } from '../calling/CallingRule.ts';
 import { estimateForNewTicket } from '../wait/estimateWait.ts';
 import type { HallState } from './HallState.ts';
 import { servedCategories } from '../staffing/WindowAssignment.ts';
@@ -16,6 +17,8 @@ export const CallRecordSchema = z.object({
   windowNumber: z.number(),
   at: z.string(),
   recall: z.boolean(),
+  /** The ticket's class, so a board marks 绿色通道 (absent in older snapshots: normal). */
+  priority: PriorityClassSchema.optional(),
 });
 
 export const HallSnapshotSchema = z.object({

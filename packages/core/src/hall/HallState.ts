@@ -1,4 +1,5 @@
 import type { QueueCategory, ServiceItem } from '../catalog/Catalog.ts';
+import type { PriorityClass } from '../calling/CallingRule.ts';
 import type { Staff } from '../events/HallEvent.ts';
 import type { ActiveAssignment } from '../staffing/WindowAssignment.ts';
 import type { EvaluationChannel } from '../evaluation/channels.ts';
@@ -56,6 +57,7 @@ export interface CallRecord {
   windowNumber: number;
   at: string;
   recall: boolean;
+  priority?: PriorityClass;
 }
 
 export interface NumberingDay {

@@ -314,6 +314,7 @@ function recordCall(s: HallState, t: Ticket, w: WindowState, at: string, recall:
     windowNumber: w.config.number,
     at,
     recall,
+    ...(t.priority !== 'normal' ? { priority: t.priority } : {}),
   };
   s.recentCalls.unshift(rec);
   if (s.recentCalls.length > RECENT_CALLS_KEPT) s.recentCalls.length = RECENT_CALLS_KEPT;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PriorityClassSchema } from '../calling/CallingRule.ts';
 
 /**
  * Bodies of the center's public hall topics (`hallkit/v1/{hallId}/hall/{name}`, wrapped in sync's
@@ -19,6 +20,8 @@ export const CallMessageSchema = z.object({
   at: z.string(),
   /** What the speakers say (请A012号到5号窗口办理) and the clip tokens that build it. */
   voice: z.object({ text: z.string(), tokens: z.array(z.string()) }),
+  /** The ticket's class: the board marks 绿色通道 (absent from older centers: normal). */
+  priority: PriorityClassSchema.optional(),
 });
 export type CallMessage = z.infer<typeof CallMessageSchema>;
 

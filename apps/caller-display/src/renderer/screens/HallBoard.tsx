@@ -33,6 +33,7 @@ export function HallBoard({ view, config, live, fresh }: ScreenProps) {
               <div className="latest-number" data-testid="latest-number">{latest.number}</div>
               <div className="latest-window" data-testid="latest-window">{t('board.toWindow', { n: latest.windowNumber })}</div>
               {latest.recall ? <div className="recall-tag">{t('board.recall')}</div> : null}
+              {latest.priority === 'green' ? <div className="green-tag" data-testid="latest-green">{t('board.green')}</div> : null}
             </div>
           ) : (
             <div className="latest-empty">{t('board.noCalls')}</div>
@@ -50,7 +51,10 @@ export function HallBoard({ view, config, live, fresh }: ScreenProps) {
             <tbody>
               {view.recent.map((c) => (
                 <tr key={c.key} data-testid="recent-call">
-                  <td className="num">{c.number}</td>
+                  <td className="num">
+                    {c.number}
+                    {c.priority === 'green' ? <span className="green-mark">{t('board.green')}</span> : null}
+                  </td>
                   <td>{t('board.windowN', { n: c.windowNumber })}</td>
                 </tr>
               ))}

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DomainError, EvaluationLevelSchema, centerLapseDueAt, estimateForTicket, hallLocalTime, type Ticket, type TicketStatus } from '@hallkit/core';
 import { fail } from '../access/MobileError.ts';
 import { MOBILE_ISSUER, type HallAccess } from '../HallAccess.ts';
+import { lateArrivalView, type LateArrivalView } from './lateArrival.ts';
 
 export interface FollowView {
   v: 1;
@@ -23,6 +24,8 @@ export interface FollowView {
    * 补充评价. `at-window`: the window's pad may still be rating this service — the phone opens once
    * the window's rating has closed, at the latest at `opensAt` (`opensAtTime`: hall-local HH:mm).
    */
+  /** For a 过号 ticket: whether and until when it may be re-queued (what the page tells the citizen). */
+  lateArrival: LateArrivalView | null;
   rating: { state: 'none' | 'at-window' | 'open' | 'given' | 'closed'; windowNumber?: number; until?: string; opensAt?: string; opensAtTime?: string };
   /** The hall's event count this view was made at: the page ignores anything older than it shows. */
   revision: number;
@@ -57,6 +60,7 @@ export class TicketFollow {
       window: w ? { number: w.config.number } : null,
       calledAt: t.calledAt ?? null,
       recalls: t.recalls,
+      lateArrival: lateArrivalView(s, t, now),
       rating: this.ratingState(t, now),
       revision: s.eventCount,
     };

@@ -90,6 +90,7 @@ export class HallBroadcaster {
       recall: e.type === 'TicketRecalled',
       at: e.at,
       voice: callAnnouncement(t.number, w.config.number),
+      priority: t.priority,
     };
     publishHall(this.client, this.hallId, 'calls', body, { qos: 1 }).catch((err: Error) => this.logger.warn('call not published', { ticketId: t.id, error: err.message }));
   }

@@ -30,7 +30,11 @@ export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; p
   return (
     <div className="ticket-view" data-testid="ticket-view">
       <h1>{heading}</h1>
-      {ticket.priority && <div className="badge priority">{t('ticket.priority')}</div>}
+      {ticket.priority && (
+        <div className={`badge priority ${ticket.green ? 'green' : ''}`} data-testid="ticket-priority">
+          {t(ticket.green ? 'ticket.green' : 'ticket.priority')}
+        </div>
+      )}
       <div className="ticket-label">{t('ticket.number')}</div>
       <div className="ticket-number" data-testid="ticket-number">
         {ticket.number}

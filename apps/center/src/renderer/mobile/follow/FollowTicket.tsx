@@ -55,7 +55,13 @@ export function FollowTicket({ token, info }: { token: string; info: HallInfo | 
         {view.status === 'held' && <div className="m-notice">{t('follow.held', { w })}</div>}
         {view.status === 'no-show' && (
           <div className="m-notice m-warn" data-testid="no-show">
-            {t('follow.noShow')}
+            {view.lateArrival?.state === 'open'
+              ? t('follow.lateOpen', { time: view.lateArrival.untilTime, place: t(`follow.latePlace.${view.lateArrival.placement ?? 'end'}`) })
+              : view.lateArrival?.state === 'expired'
+                ? t('follow.lateExpired', { time: view.lateArrival.untilTime })
+                : view.lateArrival?.state === 'not-allowed'
+                  ? t('follow.lateNotAllowed')
+                  : t('follow.noShow')}
           </div>
         )}
         {view.status === 'done' && <div className="m-notice m-ok">{t('follow.done')}</div>}

@@ -6,7 +6,11 @@ export default {
   follow: {
     title: 'Queue status', number: 'Your number', waiting: '{{n}} people ahead of you', estimate: 'About {{n}} min to wait', noWindow: 'No window serves this now, please wait',
     called: 'Please go to window {{w}}', recalled: 'Called again ({{n}}): please go to window {{w}} now', held: 'Set aside: window {{w}} will call you back',
-    noShow: 'Missed: please queue again at the desk or a kiosk', done: 'Done. Thank you for your patience', cancelled: 'This ticket was cancelled', live: 'Live — no need to reload',
+    noShow: 'Missed: please queue again at the desk or a kiosk',
+    lateOpen: 'Missed: before {{time}}, scan this ticket’s QR code at a kiosk or show it at the service desk to queue again ({{place}})',
+    latePlace: { keep: 'you keep your place', end: 'at the end of the line' },
+    lateExpired: 'Missed, and the time to queue again ended at {{time}}: please take a new ticket',
+    lateNotAllowed: 'Missed: this hall does not put missed tickets back in line; please take a new ticket', done: 'Done. Thank you for your patience', cancelled: 'This ticket was cancelled', live: 'Live — no need to reload',
     enableAlert: 'Turn on sound and vibration', alertOn: 'Alerts on', notFound: 'Ticket not found: the link may be wrong or expired',
   },
   rate: {

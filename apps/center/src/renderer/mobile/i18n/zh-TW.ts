@@ -6,7 +6,11 @@ export default {
   follow: {
     title: '排隊進度', number: '您的號碼', waiting: '前面還有 {{n}} 人', estimate: '預計等候約 {{n}} 分鐘', noWindow: '暫無窗口辦理此業務，請稍候',
     called: '請到 {{w}} 號窗口辦理', recalled: '第 {{n}} 次重呼：請盡快到 {{w}} 號窗口', held: '您的號碼已掛起，請留意 {{w}} 號窗口回呼',
-    noShow: '已過號：請到服務台或取號機重新排隊', done: '業務已辦結，感謝您的耐心', cancelled: '該號碼已取消', live: '即時更新，無需重新整理',
+    noShow: '已過號：請到服務台或取號機重新排隊',
+    lateOpen: '已過號：請在 {{time}} 前到取號機掃描本票 QR 碼，或到導服台出示本票，即可重新排隊（{{place}}）',
+    latePlace: { keep: '保留原來的位置', end: '排到目前隊尾' },
+    lateExpired: '已過號，且已超過重新排隊的時限（{{time}}），請重新取號',
+    lateNotAllowed: '已過號：本廳不支援過號後重新排隊，請重新取號', done: '業務已辦結，感謝您的耐心', cancelled: '該號碼已取消', live: '即時更新，無需重新整理',
     enableAlert: '開啟聲音和震動提醒', alertOn: '提醒已開啟', notFound: '找不到這張票：連結可能有誤或已過期',
   },
   rate: {
