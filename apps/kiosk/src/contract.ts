@@ -114,6 +114,13 @@ export const TechnicianStatusSchema = z.object({
 export type TechnicianStatus = z.infer<typeof TechnicianStatusSchema>;
 
 const CodeInput = z.string().trim().min(1).max(512);
+
+/** 过号重排 by the ticket's QR code: back in line (with the place it got), or why not, in the kiosk's words. */
+export const RequeueResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), number: z.string(), peopleAhead: z.number().int().nonnegative(), estimatedWaitMinutes: z.number().nullable(), placement: z.enum(['keep', 'end']) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['not-no-show', 'too-late', 'not-allowed', 'not-found', 'center-offline', 'error']), number: z.string().optional() }),
+]);
+export type RequeueResult = z.infer<typeof RequeueResultSchema>;
 const Ok = z.object({ ok: z.boolean() });
 
 export const kioskContract = defineContract({
@@ -132,6 +139,8 @@ export const kioskContract = defineContract({
       input: z.object({ code: CodeInput.optional(), cardSession: z.string().optional(), language: LanguageSchema }),
       output: CheckInResultSchema,
     },
+    /** A 过号 citizen scanned their ticket's QR code: put it back in line if the hall's rule allows. */
+    requeueTicket: { input: z.object({ code: CodeInput }), output: RequeueResultSchema },
     /** Progress look-up by receipt code or by the card just read. */
     lookupCase: { input: z.object({ receiptCode: CodeInput.optional(), cardSession: z.string().optional() }), output: LookupResultSchema },
     printCase: { input: z.object({ receiptCode: CodeInput, language: LanguageSchema }), output: PrintOutcomeSchema },

@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { z } from 'zod';
-import { APPOINTMENT_REQUESTS, checkIdDocument, maskIdNumber, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, HallConfigSchema, defaultGreenChannelPolicy, priorityForAge, hallLocalTime, HallSnapshotSchema, isCategoryOpen, plainCalendar, type Catalog, type HallConfig, type HallSnapshot, type WorkingCalendar } from '@hallkit/core';
+import { REQUEUE_REQUEST, TicketRequeueResponseSchema, ticketTokenOf, APPOINTMENT_REQUESTS, checkIdDocument, maskIdNumber, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, HallConfigSchema, defaultGreenChannelPolicy, priorityForAge, hallLocalTime, HallSnapshotSchema, isCategoryOpen, plainCalendar, type Catalog, type HallConfig, type HallSnapshot, type WorkingCalendar } from '@hallkit/core';
 import { DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 import { BridgeHost, linkTls, type BridgeHandlers } from '@hallkit/host';
 import { kioskContract, type IssuedTicket, type KioskContract, type KioskState, type PrintOutcome } from '../contract.ts';
@@ -347,6 +347,17 @@ export class KioskHost {
         const print = await this.printTicket(t, language);
         return { ok: true, ticket: this.issued(t), print, slot: outcome.slot };
       },
+      requeueTicket: async ({ code }) => {
+        const token = ticketTokenOf(code);
+        if (!token) return { ok: false, reason: 'not-found' };
+        const r = await this.link.request(REQUEUE_REQUEST, { v: 1, token }, { timeoutMs: 4000, schema: TicketRequeueResponseSchema });
+        this.centerAnswered(r.ok || r.reason === 'rejected');
+        if (!r.ok) return { ok: false, reason: r.reason === 'rejected' ? 'error' : 'center-offline' };
+        if (r.body.ok) return { ok: true, number: r.body.number, peopleAhead: r.body.peopleAhead, estimatedWaitMinutes: r.body.estimatedWaitMinutes, placement: r.body.placement };
+        const reason = REQUEUE_REFUSALS[r.body.code] ?? 'error';
+        this.log(`re-queue refused: ${r.body.code}`);
+        return { ok: false, reason, ...(r.body.number ? { number: r.body.number } : {}) };
+      },
       lookupCase: async ({ receiptCode, cardSession }) => {
         const card = this.cards.get(cardSession);
         if (!receiptCode && !card) return { ok: false, reason: 'not-found' };
@@ -415,6 +426,14 @@ export class KioskHost {
 }
 
 /** A booking QR code may carry a URL (`…/a/CODE` or `?code=CODE`); the code is its last part. */
+/** The center's refusal codes of a re-queue, as the kiosk says them. */
+const REQUEUE_REFUSALS: Record<string, 'not-no-show' | 'too-late' | 'not-allowed' | 'not-found'> = {
+  'ticket-not-no-show': 'not-no-show',
+  'late-arrival-too-late': 'too-late',
+  'late-arrival-not-allowed': 'not-allowed',
+  'not-found': 'not-found',
+};
+
 export function appointmentCode(scanned: string): string {
   return lastCodePart(scanned);
 }

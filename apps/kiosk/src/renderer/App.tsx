@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IdleCountdown } from '@hallkit/ui';
-import { DOCUMENT_PROBLEM_TEXT, type DocumentProblem } from '@hallkit/core';
+import { DOCUMENT_PROBLEM_TEXT, ticketTokenOf, type DocumentProblem } from '@hallkit/core';
 import { api } from './bridge.ts';
 import { useKiosk, type Screen } from './state/kioskStore.ts';
 import { TopBar } from './components/TopBar.tsx';
@@ -10,6 +10,7 @@ import { Home } from './screens/Home.tsx';
 import { TakeTicket } from './screens/TakeTicket.tsx';
 import { TicketShown } from './screens/TicketShown.tsx';
 import { CheckIn } from './screens/CheckIn.tsx';
+import { Requeue } from './screens/Requeue.tsx';
 import { Progress } from './screens/Progress.tsx';
 import { Technician } from './screens/Technician.tsx';
 import { say, voiceOn } from './voice.ts';
@@ -21,6 +22,7 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   take: TakeTicket,
   ticket: TicketShown,
   checkIn: CheckIn,
+  requeue: Requeue,
   progress: Progress,
   technician: Technician,
 };
@@ -61,7 +63,8 @@ export function App(): ReactNode {
         const st = useKiosk.getState();
         if (st.screen === 'technician') return;
         // A screen that expects a code takes it; elsewhere a scan is most likely a booking QR code.
-        const target: Screen = st.screen === 'progress' ? 'progress' : 'checkIn';
+        // A ticket's own QR code (…/m/t/…) is a 过号 citizen coming back; else a booking code.
+        const target: Screen = ticketTokenOf(s.code) ? 'requeue' : st.screen === 'progress' ? 'progress' : 'checkIn';
         set({ scanned: { code: s.code, at: s.at }, screen: target, checkIn: undefined, lookup: target === 'progress' ? undefined : st.lookup });
       }),
     ];
