@@ -18,8 +18,7 @@ export function TakeTicket(): ReactNode {
   const zones = new Map((host?.zones ?? []).map((z) => [z.id, z]));
   const tiles = host?.categories ?? [];
   // Elder mode: fewer, bigger choices per screen.
-  // English names run to two or three lines: fewer tiles a page keep the page inside 1920 px.
-  const perPage = elder ? 4 : language === 'en' ? 6 : 10;
+  const perPage = elder ? 4 : 10;
   const pages = Math.max(1, Math.ceil(tiles.length / perPage));
   const shown = tiles.slice(page * perPage, page * perPage + perPage);
 
