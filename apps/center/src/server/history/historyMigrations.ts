@@ -45,4 +45,9 @@ export const HISTORY_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'hall events by type (start-up finds the definition in force without scanning the history)',
+    up: `CREATE INDEX IF NOT EXISTS hall_events_by_type ON hall_events (type, n);`,
+  },
 ];
