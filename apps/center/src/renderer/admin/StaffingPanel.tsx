@@ -64,7 +64,7 @@ export function StaffingPanel() {
           </summary>
           <div className="window-grid">
             {z.windows.map((w) => (
-              <div key={w.id} className={`win ${w.status} ${w.status !== 'closed' && !w.loggedIn ? 'unstaffed' : ''}`} data-testid={`win-${w.id}`}>
+              <div key={w.id} className={`win ${w.status} ${w.status !== 'closed' && !w.loggedIn ? 'unstaffed' : ''} ${editing === w.id ? 'editing' : ''}`} data-testid={`win-${w.id}`}>
                 <button className="win-head" onClick={() => setEditing(editing === w.id ? null : w.id)} aria-expanded={editing === w.id}>
                   <b>{w.number}</b> {STATUS[w.status]} {w.staff ? `· ${w.staff.name}` : ''} {w.currentTicket ? `· ${w.currentTicket}` : ''}
                   {w.assignedBy ? ' · 已调流' : ''}
