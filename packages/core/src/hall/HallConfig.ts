@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CatalogSchema } from '../catalog/Catalog.ts';
 import { CallingRuleSchema, NoShowPolicySchema } from '../calling/CallingRule.ts';
+import { BAD_REVIEW_REASON_IDS, type BadReviewReason } from '../evaluation/reasons.ts';
 import { HallHardwareSchema } from '../hardware/HallHardware.ts';
 import { GreenChannelPolicySchema } from '../calling/GreenChannelPolicy.ts';
 import { DayEndPolicySchema } from '../history/DayEndPolicy.ts';
@@ -33,7 +34,7 @@ export const EvaluationPolicySchema = z.object({
   /** Working days to rectify a 差评 (per region). */
   followUpWorkingDays: z.number().int().positive(),
   /** Reasons offered for a 差评, a subset of BAD_REVIEW_REASONS. */
-  reasons: z.array(z.string()).min(1),
+  reasons: z.array(z.enum(BAD_REVIEW_REASON_IDS as [BadReviewReason, ...BadReviewReason[]])).min(1),
 });
 export type EvaluationPolicy = z.infer<typeof EvaluationPolicySchema>;
 

@@ -47,7 +47,7 @@ function AdminLogin() {
       {staff ? <LoginForm kind="staff" title="值班长登录（工号）" /> : <LoginForm kind="admin" title={t('admin.loginTitle')} />}
       <p style={{ textAlign: 'center' }}>
         <button className="secondary" onClick={() => setStaff(!staff)} data-testid="login-switch">
-          {staff ? '管理员登录' : '值班长用工号登录'}
+          {staff ? '改用管理员账号' : '值班长：改用工号和PIN'}
         </button>
       </p>
     </>
