@@ -127,7 +127,9 @@ describe('a full day through Mosquitto and the center', () => {
       const number = formatTicketNumber('A', seq);
       kiosk.store.append({ type: 'TicketIssued', v: 1, at: new Date(t).toISOString(), ticketId: ticketId(block.day, number), number, seq, day: block.day, categoryId: 'general', source: 'on-site', priority: 'normal', issuerId: 'kiosk-1', offline: true });
     });
-    // Meanwhile the other kiosk keeps issuing online.
+    // Meanwhile the other kiosk keeps issuing online — strictly later than the offline tickets (a local
+    // request can be answered within the 3 ms above, which would tie or reverse the order by chance).
+    while (Date.now() <= (offlineTimes[2] as number) + 5) await new Promise((r) => setTimeout(r, 5));
     const online = await kiosk2.link.request(TICKET_REQUESTS.issue, issueBody(), { schema: TicketIssueResponseSchema, timeoutMs: 5000 });
     if (!online.ok || !online.body.ok) throw new Error('refused');
 
