@@ -35,10 +35,14 @@ export function mosquittoConfig(o: BrokerConfigOptions): string {
     // trip): outbox drains measured 3× slower (docs/performance.md, sync-drain).
     'set_tcp_nodelay true',
   ];
-  if (o.loopbackPort !== undefined) lines.push(`listener ${o.loopbackPort} 127.0.0.1`);
+  // A listener setting (placed before any listener it would open a default one on :1883): the client
+  // id is the user name, so kiosk-1's password cannot connect as board-1 and knock it off (issue 15).
+  const bindClientId = 'use_username_as_clientid true';
+  if (o.loopbackPort !== undefined) lines.push(`listener ${o.loopbackPort} 127.0.0.1`, bindClientId);
   if (o.tls) {
     lines.push(
       `listener ${o.tls.port} ${o.tls.host ?? '0.0.0.0'}`,
+      bindClientId,
       `cafile ${o.tls.cafile}`,
       `certfile ${o.tls.certfile}`,
       `keyfile ${o.tls.keyfile}`,
