@@ -98,7 +98,7 @@ describe('public queue page (/m/queue)', () => {
 });
 
 describe('scan-to-queue at the door (/m/door/{code})', () => {
-  const door = () => new DoorCode(center.ctx.db, center.ctx.hall.state.config.catalog.hall.id);
+  const door = () => new DoorCode(center.ctx.secrets.doorCodeKey, center.ctx.hall.state.config.catalog.hall.id);
 
   it('a fresh door code gives a ticket with nothing but a choice of service (a phone number for reminders optional)', async () => {
     const { code } = door().current(DEFAULT_DOOR_QUEUE_POLICY, Date.now());

@@ -3,6 +3,7 @@
 // admin.ts); this file only dispatches. Exit codes are the subcommand's (hall check: 0 valid, 1 invalid, 2 unusable).
 import { hallCommand } from './hall.ts';
 import { adminCommand } from './admin.ts';
+import { secretsCommand } from './secrets.ts';
 
 type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
@@ -13,6 +14,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   admin: {
     run: (args) => adminCommand(args),
     help: 'admin create NAME [--link] [--reset] | admin remove-demo — hall admins without default passwords',
+  },
+  secrets: {
+    run: (args) => secretsCommand(args),
+    help: 'secrets status | rotate id-hash-key|door-code-key|mqtt-password | retire-id-key N — keys and passwords (docs/operations.md, 密钥)',
   },
 };
 

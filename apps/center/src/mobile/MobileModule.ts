@@ -60,14 +60,15 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
     // One service per center (a module object may outlive one Center in tests).
     if (service && service.o.db === ctx.db) return service;
     // A production center without an SMS provider refuses to start here (checkCodeSender).
-    const files = o.sms === false ? undefined : (o.sms ?? smsFilesFromEnv());
+    const files = o.sms === false ? undefined : (o.sms ?? smsFilesFromEnv(process.env, ctx.secrets.dir));
     const { gateway, real, settings } = smsGateway(files, ctx.logger);
     const perNumber = settings ? { perHour: settings.perNumber.perHour, perDay: settings.perNumber.perDay } : {};
     const sms = new SmsOutbox(ctx.db, gateway, ctx.audit, ctx.logger, () => ctx.now().getTime(), { ...defaultSmsOutboxLimits, ...perNumber, ...o.smsLimits });
-    const caseFeed = o.caseFeed === false ? undefined : (o.caseFeed ?? loadCaseFeed());
+    const caseFeed = o.caseFeed === false ? undefined : (o.caseFeed ?? loadCaseFeed(process.env, ctx.secrets.dir));
     const sender = checkCodeSender(o.codeSender ? o.codeSender(ctx) : real ? new OutboxCodeSender(sms) : new LogCodeSender(ctx.logger), production);
     service = new MobileService({
       db: ctx.db,
+      idKeys: ctx.secrets.idKeys,
       hall: ctx.hall,
       links: ctx.tokens,
       publicUrl: ctx.publicUrl,

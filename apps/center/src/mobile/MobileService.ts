@@ -12,6 +12,7 @@ import { TicketFollow } from './follow/TicketFollow.ts';
 import type { FollowLinks, HallAccess } from './HallAccess.ts';
 import type { CodeSender } from './identity/CodeSender.ts';
 import { IdHasher } from './identity/idNumber.ts';
+import { IdHashKeys } from '../server/secrets/IdHashKeys.ts';
 import { PhoneLogin, type PhoneLoginOptions } from './identity/PhoneLogin.ts';
 import { defaultRemoteLimits, RemoteTickets, type RemoteLimits } from './remote/RemoteTickets.ts';
 import type { SmsOutbox } from './sms/SmsOutbox.ts';
@@ -39,6 +40,8 @@ export interface MobileServiceOptions {
   demoCases?: boolean;
   /** The 政务服务平台's case feed (push and/or pull). */
   caseFeed?: CaseFeedConfig;
+  /** The ID-hash key ring (CenterSecrets; unit tests: a fresh one). */
+  idKeys?: IdHashKeys;
 }
 
 export class MobileService {
@@ -63,7 +66,7 @@ export class MobileService {
     this.sms = o.sms;
     this.reminders = new TicketReminders(o.db, o.hall, o.sms, this.now);
     this.bookingReminders = new BookingReminders(o.db, o.hall, o.sms, this.now);
-    this.ids = new IdHasher(o.db);
+    this.ids = new IdHasher(o.idKeys ?? IdHashKeys.fresh(new Date(this.now())));
     this.plans = new SlotPlans(o.db);
     this.bookings = new Bookings(o.db, this.plans, this.ids, () => o.hall.state, { ...defaultBookingLimits, ...o.bookingLimits });
     this.remote = new RemoteTickets(o.db, o.hall, this.ids, { ...defaultRemoteLimits, ...o.remoteLimits });

@@ -48,6 +48,7 @@ import { HALL_DEFINITION_MIGRATIONS } from './hall/definition/hallDefinitionMigr
 import { HallDefinitions } from './hall/definition/HallDefinitions.ts';
 import { HallEditor } from './hall/definition/HallEditor.ts';
 import { applyChangedHallFile } from './hall/definition/applyChangedHallFile.ts';
+import { CenterSecrets } from './secrets/CenterSecrets.ts';
 
 export interface CenterOptions {
   /** The hall definition from the hall file: the first version of a new center, a new version when the file changed. */
@@ -56,11 +57,14 @@ export interface CenterOptions {
   hallFile?: string;
   /** Directory of `center.sqlite`. */
   dataDir: string;
+  /** The secrets directory (0700; HALLKIT_SECRETS_DIR): keys and passwords, never in the database. Default `<dataDir>/secrets`. */
+  secretsDir?: string;
   httpPort: number;
   httpHost?: string;
   /** External broker (Mosquitto, a cluster). Unset: start the embedded broker on `embeddedBrokerPort`. */
   mqttUrl?: string;
   mqttUsername?: string;
+  /** Overrides the secrets directory's `mqtt-password` (tests with a broker of their own). */
   mqttPassword?: string;
   embeddedBrokerPort?: number;
   /** External Mosquitto: keep its password file in step with enrolment/revocation (issue 9). */
@@ -83,8 +87,8 @@ export interface CenterOptions {
   /** The call boards' notice line until an admin sets one. */
   defaultNotice?: string;
   heartbeatMs?: number;
-  /** Subscribe to device outboxes and requests as `$share/<group>/…` (several center processes). */
-  shareGroup?: string;
+  /** Subscribe to device outboxes and requests as `$share/<group>/…` (several center processes); `true`: the secret group from the secrets directory. */
+  shareGroup?: string | true;
   /** Per-device limits of device requests by name (default DEFAULT_REQUEST_LIMITS; load benches raise them). */
   deviceRequestLimits?: Readonly<Record<string, RateRule>>;
   /** How often the center records abandoned ratings as not rated (ms; see RatingSweep). */
@@ -133,12 +137,21 @@ export class Center {
         throw new DemoCredentialsRefused(found, o.dataDir);
       }
     }
+    // Secrets live in files; an older release's keys are moved out of the database here.
+    let secrets: CenterSecrets;
+    try {
+      secrets = CenterSecrets.open(o.secretsDir ?? join(o.dataDir, 'secrets'), db, logger, now());
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    const shareGroup = o.shareGroup === true ? secrets.mqttShareGroup : o.shareGroup;
     const registry = new DeviceRegistry(db);
 
     // The broker: embedded unless an external one is configured.
     let broker: EmbeddedBroker | undefined;
     let mqttUrl = o.mqttUrl;
-    const centerSecret = o.mqttPassword ?? randomBytes(18).toString('base64url');
+    const centerSecret = o.mqttPassword ?? secrets.mqttPassword;
     if (!mqttUrl) {
       broker = new EmbeddedBroker(hallId, {
         identify: (u, p) => {
@@ -152,7 +165,7 @@ export class Center {
     const client: MqttClient = await mqtt.connectAsync(mqttUrl, {
       clientId: `center-${hallId}-${randomBytes(3).toString('hex')}`,
       username: o.mqttUsername ?? 'center',
-      password: broker ? centerSecret : o.mqttPassword,
+      password: centerSecret,
       clean: true,
       reconnectPeriod: 1000,
       protocolVersion: 4,
@@ -186,10 +199,10 @@ export class Center {
       }
     };
     const checks = new DeviceEventChecks(db, hall, access, now, knownAppointment);
-    const ingest = new DeviceEventIngest(db, client, hall, registry, logger, () => live.changed(), o.shareGroup, checks);
+    const ingest = new DeviceEventIngest(db, client, hall, registry, logger, () => live.changed(), shareGroup, checks);
     const ratingSweep = new RatingSweep(hall, now, logger, o.ratingSweepMs);
     const dayCloser = new DayCloser(hall, now, logger, o.dayCloseCheckMs);
-    const responder = new RequestResponder(client, hallId, { logger, authorize: (deviceId, name) => access.request(deviceId, name), ...(o.shareGroup ? { shareGroup: o.shareGroup } : {}) });
+    const responder = new RequestResponder(client, hallId, { logger, authorize: (deviceId, name) => access.request(deviceId, name), ...(shareGroup ? { shareGroup } : {}) });
     const commands = new CommandSender(client, hallId, logger);
 
     // HTTP first (port known → public URL), then the parts that need the context.
@@ -204,7 +217,7 @@ export class Center {
     if (o.deviceMqttCa && !/^(mqtts|wss):/i.test(deviceMqttUrl)) logger.warn('a device CA is configured but devices are told a plain broker URL', { deviceMqttUrl });
     const ctx: CenterContext = {
       staffing,
-      db, mqtt: client, deviceMqttUrl, editor, definitions, ...(o.deviceMqttCa ? { deviceMqttCa: o.deviceMqttCa } : {}), publicUrl, hall, broadcaster, desk, tokens, accounts, audit, registry, fleet, configs, samples, ingest, live, logger, now,
+      db, secrets, mqtt: client, deviceMqttUrl, editor, definitions, ...(o.deviceMqttCa ? { deviceMqttCa: o.deviceMqttCa } : {}), publicUrl, hall, broadcaster, desk, tokens, accounts, audit, registry, fleet, configs, samples, ingest, live, logger, now,
       ...(o.mosquittoPasswords && !broker ? { brokerCredentials: new MosquittoPasswords({ ...o.mosquittoPasswords, logger }) } : {}),
     };
 

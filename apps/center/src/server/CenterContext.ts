@@ -18,6 +18,7 @@ import type { HallEditor } from './hall/definition/HallEditor.ts';
 import type { HallDefinitions } from './hall/definition/HallDefinitions.ts';
 import type { BrokerCredentials } from './broker/MosquittoPasswords.ts';
 import type { Staffing } from './staffing/Staffing.ts';
+import type { CenterSecrets } from './secrets/CenterSecrets.ts';
 
 export interface CenterContext {
   db: Database;
@@ -47,6 +48,8 @@ export interface CenterContext {
   live: LiveFeed;
   logger: Logger;
   now: () => Date;
+  /** Keys and passwords from the secrets directory (never the database). */
+  secrets: CenterSecrets;
   /** An external Mosquitto's password file, kept in step with enrolment and revocation (unset: embedded broker). */
   brokerCredentials?: BrokerCredentials;
 }

@@ -40,11 +40,17 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
   // kiosks print faster, or a bench; unset: DEFAULT_REQUEST_LIMITS.
   const limits = get('device-request-limits', 'HALLKIT_DEVICE_REQUEST_LIMITS');
   const deviceRequestLimits = limits ? DeviceRequestLimitsSchema.parse(JSON.parse(limits)) : undefined;
+  // Keys and passwords: files only the center's user reads (default <data>/secrets; docs/operations.md, 密钥).
+  const secretsDir = get('secrets-dir', 'HALLKIT_SECRETS_DIR');
+  // Several center processes on one broker share device work under the secret share group.
+  const shared = get('mqtt-shared', 'HALLKIT_MQTT_SHARED') === '1';
   return {
     hallConfig,
     hallFile,
     ...(deviceRequestLimits ? { deviceRequestLimits: { ...DEFAULT_REQUEST_LIMITS, ...deviceRequestLimits } } : {}),
     dataDir: get('data', 'HALLKIT_DATA_DIR') ?? '.hallkit/center',
+    ...(secretsDir ? { secretsDir } : {}),
+    ...(shared ? { shareGroup: true as const } : {}),
     httpPort: Number(http.port || 80),
     httpHost: http.hostname,
     ...(embedded ? { embeddedBrokerPort: embeddedPort } : { mqttUrl: mqttUrl ?? 'mqtt://127.0.0.1:1883' }),

@@ -102,11 +102,13 @@ export class Bookings {
     const plan = this.plan(req.categoryId);
     if (req.itemId !== undefined && this.hall().items.get(req.itemId)?.categoryId !== req.categoryId) fail('unknown-item');
     const idHash = this.ids.hash(req.idNumber);
+    // Bookings hashed under an older key (before a rotation) still count.
+    const held = this.ids.candidates(req.idNumber);
     return this.db.transaction(() => {
       const slot = this.checkSlot(plan, req.day, req.slotFrom, now);
       const sameDay = this.db
-        .prepare("SELECT count(*) AS n FROM m_bookings WHERE id_hash = ? AND day = ? AND category_id = ? AND status != 'cancelled'")
-        .get(idHash, req.day, req.categoryId) as { n: number };
+        .prepare(`SELECT count(*) AS n FROM m_bookings WHERE id_hash IN (${held.map(() => '?').join(', ')}) AND day = ? AND category_id = ? AND status != 'cancelled'`)
+        .get(...held, req.day, req.categoryId) as { n: number };
       if (sameDay.n >= plan.perIdPerDay) fail('already-booked');
       const active = this.db.prepare("SELECT count(*) AS n FROM m_bookings WHERE phone = ? AND status = 'booked' AND day >= ?").get(req.phone, this.local(now).day) as {
         n: number;
@@ -156,7 +158,8 @@ export class Bookings {
 
   /** Today's bookings of one ID card, soonest slot first (a kiosk check-in by ID card). */
   forHolderOn(idNumber: string, day: string): BookingRow[] {
-    return this.db.prepare('SELECT * FROM m_bookings WHERE id_hash = ? AND day = ? ORDER BY slot_from').all(this.ids.hash(idNumber), day) as BookingRow[];
+    const held = this.ids.candidates(idNumber);
+    return this.db.prepare(`SELECT * FROM m_bookings WHERE id_hash IN (${held.map(() => '?').join(', ')}) AND day = ? ORDER BY slot_from`).all(...held, day) as BookingRow[];
   }
 
   forPhone(phone: string, now: number): BookingRow[] {

@@ -38,7 +38,7 @@ export class CaseBook {
 
   byIdNumber(idNumber: string): ApplicationCase[] {
     if (!isValidIdNumber(idNumber)) return [];
-    const hashes = [this.ids.hash(idNumber), ...(this.feedKey ? [feedHashColumn(feedIdHash(this.feedKey, idNumber))] : [])];
+    const hashes = [...this.ids.candidates(idNumber), ...(this.feedKey ? [feedHashColumn(feedIdHash(this.feedKey, idNumber))] : [])];
     const rows = this.db.prepare(`SELECT body FROM m_cases WHERE id_hash IN (${hashes.map(() => '?').join(', ')})`).all(...hashes) as { body: string }[];
     return this.parse(rows).sort((a, b) => b.acceptedAt.localeCompare(a.acceptedAt));
   }

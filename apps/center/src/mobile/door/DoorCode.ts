@@ -1,26 +1,17 @@
 // The rotating door code: `{period}.{mac}` where period counts `rotateMinutes` since the epoch and
 // mac is an HMAC of the hall and period under a key only the center holds. Shown as a QR at the door
 // (a screen that refreshes it), it proves the scanner stood in the hall within `validMinutes`.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { DoorQueuePolicy } from '@hallkit/core';
 
 export type DoorCodeCheck = { ok: true; period: number } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
 
 export class DoorCode {
-  private readonly key: Buffer;
-
+  /** `key`: the door-code key from the center's secrets directory (CenterSecrets), never the database. */
   constructor(
-    db: Database,
+    private readonly key: Buffer,
     private readonly hallId: string,
-  ) {
-    const row = db.prepare("SELECT value FROM m_meta WHERE key = 'door-code-key'").get() as { value: string } | undefined;
-    if (row) this.key = Buffer.from(row.value, 'base64');
-    else {
-      this.key = randomBytes(32);
-      db.prepare("INSERT INTO m_meta (key, value) VALUES ('door-code-key', ?)").run(this.key.toString('base64'));
-    }
-  }
+  ) {}
 
   private mac(period: number): string {
     return createHmac('sha256', this.key).update(`${this.hallId}:door:${period}`).digest('base64url').slice(0, 22);

@@ -21,7 +21,7 @@ const TakeBody = z.object({
 });
 
 export function doorRoutes(r: Router, ctx: CenterContext, m: MobileService, rules: MobileRateRules): void {
-  const door = new DoorCode(ctx.db, ctx.hall.state.config.catalog.hall.id);
+  const door = new DoorCode(ctx.secrets.doorCodeKey, ctx.hall.state.config.catalog.hall.id);
   const policy = () => doorQueuePolicy(ctx.hall.state.config);
   const checked = (code: string, ip: string) => {
     const p = policy();

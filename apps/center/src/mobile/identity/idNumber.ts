@@ -1,8 +1,7 @@
 // ID numbers on the phone pages and in the center's look-ups follow @hallkit/core's one rule
 // (identity/idNumber.ts): resident cards, HK/Macau/TW residence permits and both foreign permanent
 // resident card layouts. Kept only as a keyed hash (to match) and masked (to show).
-import { createHmac, randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { IdHashKeys } from '../../server/secrets/IdHashKeys.ts';
 import { checkIdNumber, maskIdNumber, normaliseIdNumber } from '@hallkit/core';
 
 export { idCheckCharacter, normaliseIdNumber } from '@hallkit/core';
@@ -17,23 +16,20 @@ export function isValidIdNumber(input: string, now: Date = new Date()): boolean 
 }
 
 /**
- * An HMAC with a key kept in the center's database: ID numbers are few and structured, so a plain
- * hash could be reversed by trying them all; without the key it cannot.
+ * An HMAC under the center's ID-hash keys (secrets directory, never the database): ID numbers are few
+ * and structured, so a plain hash — or a keyed one beside its key — could be reversed by trying them all.
  */
 export class IdHasher {
-  private readonly key: Buffer;
+  constructor(private readonly keys: IdHashKeys) {}
 
-  constructor(db: Database) {
-    const row = db.prepare("SELECT value FROM m_meta WHERE key = 'id-hash-key'").get() as { value: string } | undefined;
-    if (row) this.key = Buffer.from(row.value, 'base64');
-    else {
-      this.key = randomBytes(32);
-      db.prepare("INSERT INTO m_meta (key, value) VALUES ('id-hash-key', ?)").run(this.key.toString('base64'));
-    }
+  /** What a new row stores. */
+  hash(idNumber: string): string {
+    return this.keys.hash(normaliseIdNumber(idNumber));
   }
 
-  hash(idNumber: string): string {
-    return createHmac('sha256', this.key).update(normaliseIdNumber(idNumber)).digest('base64url');
+  /** What rows stored under any key still in the ring may hold for this number (look-ups, limits). */
+  candidates(idNumber: string): string[] {
+    return this.keys.candidates(normaliseIdNumber(idNumber));
   }
 
   mask(idNumber: string): string {

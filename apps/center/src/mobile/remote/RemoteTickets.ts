@@ -49,11 +49,14 @@ export class RemoteTickets {
     if (req.itemId !== undefined && this.hall.state.items.get(req.itemId)?.categoryId !== req.categoryId) fail('unknown-item');
     const day = this.day(now);
     const idHash = this.ids.hash(req.idNumber);
+    // Rows hashed under an older key (before a rotation) still count against the limit.
+    const held = this.ids.candidates(req.idNumber);
+    const heldIn = held.map(() => '?').join(', ');
     try {
       return this.hall.run(MOBILE_ISSUER, (h) => {
         const { left } = this.remaining(req.categoryId, now);
         if (left <= 0) fail('quota-exhausted', undefined, { quota: cat.remoteDailyQuota });
-        const mine = this.db.prepare('SELECT count(*) AS n FROM m_remote_tickets WHERE id_hash = ? AND day = ? AND category_id = ?').get(idHash, day, req.categoryId) as { n: number };
+        const mine = this.db.prepare(`SELECT count(*) AS n FROM m_remote_tickets WHERE id_hash IN (${heldIn}) AND day = ? AND category_id = ?`).get(...held, day, req.categoryId) as { n: number };
         if (mine.n >= this.limits.perIdPerCategoryPerDay) fail('id-limit', undefined, { limit: this.limits.perIdPerCategoryPerDay });
         const byPhone = this.db.prepare('SELECT count(*) AS n FROM m_remote_tickets WHERE phone = ? AND day = ?').get(req.phone, day) as { n: number };
         if (byPhone.n >= this.limits.perPhonePerDay) fail('phone-limit', undefined, { limit: this.limits.perPhonePerDay });

@@ -1,9 +1,10 @@
 // How a hall plugs in its SMS provider without code: a settings file (provider, endpoint, app id,
 // signature, one template id per purpose, per-number limits) and a secrets file (API key, mode 0600)
-// — HALLKIT_SMS_SETTINGS and HALLKIT_SMS_SECRETS. docs/operations.md shows both.
-import { readFileSync, statSync } from 'node:fs';
+// — HALLKIT_SMS_SETTINGS and HALLKIT_SMS_SECRETS (or sms-secrets.json in the secrets directory),
+// read by the center's one settings+secrets loader. docs/operations.md shows both.
 import { z } from 'zod';
 import { SMS_PURPOSES } from './SmsTemplates.ts';
+import { loadProviderSettings, type ProviderFiles } from '../../server/secrets/ProviderSettings.ts';
 
 const TemplateId = z.string().trim().regex(/^[0-9]{1,20}$/, 'a template id is the number the provider gave the approved template');
 
@@ -27,40 +28,11 @@ export type SmsSettings = z.infer<typeof SmsSettingsSchema>;
 export const SmsSecretsSchema = z.object({ secretId: z.string().trim().min(8), secretKey: z.string().trim().min(8) });
 export type SmsSecrets = z.infer<typeof SmsSecretsSchema>;
 
-export class SmsSettingsError extends Error {
-  override name = 'SmsSettingsError';
-}
+/** Wrong or missing SMS files (the shared loader's error). */
+export { ProviderSettingsError as SmsSettingsError } from '../../server/secrets/ProviderSettings.ts';
 
-function readJson(path: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new SmsSettingsError(`${what} ${path} cannot be read: ${(e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new SmsSettingsError(`${what} ${path} is not JSON: ${(e as Error).message}`);
-  }
-}
+export const SMS_FILES: ProviderFiles = { what: 'SMS', settingsVar: 'HALLKIT_SMS_SETTINGS', secretsVar: 'HALLKIT_SMS_SECRETS', secretsName: 'sms-secrets.json' };
 
-function issues(e: z.ZodError): string {
-  return e.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
-}
-
-export function loadSmsSettings(settingsPath: string, secretsPath: string): { settings: SmsSettings; secrets: SmsSecrets } {
-  const s = SmsSettingsSchema.safeParse(readJson(settingsPath, 'SMS settings file'));
-  if (!s.success) throw new SmsSettingsError(`SMS settings file ${settingsPath}: ${issues(s.error)}`);
-  // The API key may spend the hall's SMS budget: only the center's user may read it.
-  let mode: number;
-  try {
-    mode = statSync(secretsPath).mode & 0o777;
-  } catch (e) {
-    throw new SmsSettingsError(`SMS secrets file ${secretsPath} cannot be read: ${(e as Error).message}`);
-  }
-  if ((mode & 0o077) !== 0) throw new SmsSettingsError(`SMS secrets file ${secretsPath} is readable by others (mode ${mode.toString(8)}): chmod 600 it`);
-  const k = SmsSecretsSchema.safeParse(readJson(secretsPath, 'SMS secrets file'));
-  if (!k.success) throw new SmsSettingsError(`SMS secrets file ${secretsPath}: ${issues(k.error)}`);
-  return { settings: s.data, secrets: k.data };
+export function loadSmsSettings(settingsFile: string, secretsFile: string): { settings: SmsSettings; secrets: SmsSecrets } {
+  return loadProviderSettings('SMS', { settingsFile, secretsFile }, SmsSettingsSchema, SmsSecretsSchema);
 }

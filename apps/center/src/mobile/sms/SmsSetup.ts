@@ -3,7 +3,8 @@
 import type { Logger } from '@hallkit/sync';
 import type { SmsGateway } from './SmsGateway.ts';
 import { LogSmsGateway } from './LogSmsGateway.ts';
-import { loadSmsSettings, SmsSettingsError, type SmsSettings } from './SmsSettings.ts';
+import { loadSmsSettings, SMS_FILES, type SmsSettings } from './SmsSettings.ts';
+import { providerFilesFrom } from '../../server/secrets/ProviderSettings.ts';
 import { TencentSmsGateway } from './TencentSmsGateway.ts';
 
 export interface SmsFiles {
@@ -11,12 +12,8 @@ export interface SmsFiles {
   secretsFile: string;
 }
 
-export function smsFilesFromEnv(env: NodeJS.ProcessEnv = process.env): SmsFiles | undefined {
-  const settingsFile = env.HALLKIT_SMS_SETTINGS?.trim();
-  const secretsFile = env.HALLKIT_SMS_SECRETS?.trim();
-  if (!settingsFile && !secretsFile) return undefined;
-  if (!settingsFile || !secretsFile) throw new SmsSettingsError('set both HALLKIT_SMS_SETTINGS (settings file) and HALLKIT_SMS_SECRETS (secrets file, mode 0600), or neither');
-  return { settingsFile, secretsFile };
+export function smsFilesFromEnv(env: NodeJS.ProcessEnv = process.env, secretsDir?: string): SmsFiles | undefined {
+  return providerFilesFrom(SMS_FILES, env, secretsDir);
 }
 
 export function smsGateway(files: SmsFiles | undefined, logger: Logger): { gateway: SmsGateway; real: boolean; settings?: SmsSettings } {

@@ -1,7 +1,8 @@
 // How a hall connects its case feed: HALLKIT_CASE_FEED (settings: push, pull URL and interval) and
-// HALLKIT_CASE_FEED_SECRETS (0600: the bearer token both directions use, the shared ID-hash key).
-import { readFileSync, statSync } from 'node:fs';
+// HALLKIT_CASE_FEED_SECRETS (0600: the bearer token both directions use, the shared ID-hash key; or
+// case-feed-secrets.json in the secrets directory), read by the center's one settings+secrets loader.
 import { z } from 'zod';
+import { loadProviderSettings, providerFilesFrom, type ProviderFiles } from '../../../server/secrets/ProviderSettings.ts';
 
 export const CaseFeedSettingsSchema = z.object({
   v: z.literal(1),
@@ -25,33 +26,11 @@ export interface CaseFeedConfig {
   secrets: CaseFeedSecrets;
 }
 
-export class CaseFeedSettingsError extends Error {
-  override name = 'CaseFeedSettingsError';
-}
+export { ProviderSettingsError as CaseFeedSettingsError } from '../../../server/secrets/ProviderSettings.ts';
 
-function json(path: string, what: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new CaseFeedSettingsError(`${what} ${path}: ${(e as Error).message}`);
-  }
-}
+export const CASE_FEED_FILES: ProviderFiles = { what: 'case feed', settingsVar: 'HALLKIT_CASE_FEED', secretsVar: 'HALLKIT_CASE_FEED_SECRETS', secretsName: 'case-feed-secrets.json' };
 
-export function loadCaseFeed(env: NodeJS.ProcessEnv = process.env): CaseFeedConfig | undefined {
-  const settingsFile = env.HALLKIT_CASE_FEED?.trim();
-  const secretsFile = env.HALLKIT_CASE_FEED_SECRETS?.trim();
-  if (!settingsFile && !secretsFile) return undefined;
-  if (!settingsFile || !secretsFile) throw new CaseFeedSettingsError('set both HALLKIT_CASE_FEED (settings file) and HALLKIT_CASE_FEED_SECRETS (secrets file, mode 0600), or neither');
-  const s = CaseFeedSettingsSchema.safeParse(json(settingsFile, 'case feed settings'));
-  if (!s.success) throw new CaseFeedSettingsError(`case feed settings ${settingsFile}: ${s.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  let mode = 0;
-  try {
-    mode = statSync(secretsFile).mode & 0o777;
-  } catch (e) {
-    throw new CaseFeedSettingsError(`case feed secrets ${secretsFile}: ${(e as Error).message}`);
-  }
-  if ((mode & 0o077) !== 0) throw new CaseFeedSettingsError(`case feed secrets ${secretsFile} is readable by others (mode ${mode.toString(8)}): chmod 600 it`);
-  const k = CaseFeedSecretsSchema.safeParse(json(secretsFile, 'case feed secrets'));
-  if (!k.success) throw new CaseFeedSettingsError(`case feed secrets ${secretsFile}: ${k.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { settings: s.data, secrets: k.data };
+export function loadCaseFeed(env: NodeJS.ProcessEnv = process.env, secretsDir?: string): CaseFeedConfig | undefined {
+  const files = providerFilesFrom(CASE_FEED_FILES, env, secretsDir);
+  return files ? loadProviderSettings('case feed', files, CaseFeedSettingsSchema, CaseFeedSecretsSchema) : undefined;
 }
