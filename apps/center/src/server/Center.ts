@@ -5,10 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Database } from 'better-sqlite3';
-import { NumbersLeaseRequestSchema, STAFF_RATING_REQUEST, StaffRatingRequestSchema, REQUEUE_REQUEST, TICKET_REQUESTS, TicketIssueRequestSchema, TicketRequeueRequestSchema, type HallConfig } from '@hallkit/core';
+import { NumbersLeaseRequestSchema, STAFF_RATING_REQUEST, StaffRatingRequestSchema, REQUEUE_REQUEST, TICKET_REQUESTS, TicketIssueRequestSchema, TicketWithdrawRequestSchema, TicketRequeueRequestSchema, type HallConfig } from '@hallkit/core';
 import { staffMonthRating } from './views/staffMonthRating.ts';
 import { CommandSender, ConfigPublisher, consoleLogger, PresenceTracker, RequestResponder, type Logger } from '@hallkit/sync';
 import { openCenterDb } from './store/CenterStore.ts';
+import { TICKET_REQUEST_MIGRATIONS, TicketRequests } from './requests/TicketRequests.ts';
 import { HallService } from './hall/HallService.ts';
 import { HallBroadcaster } from './hall/HallBroadcaster.ts';
 import { QueueSamples } from './hall/QueueSamples.ts';
@@ -126,7 +127,7 @@ export class Center {
     const hallId = o.hallConfig.catalog.hall.id;
     const db: Database = openCenterDb(
       join(o.dataDir, 'center.sqlite'),
-      [{ namespace: 'module:hall-definition', migrations: HALL_DEFINITION_MIGRATIONS }, ...modules.filter((m) => m.migrations).map((m) => ({ namespace: `module:${m.name}`, migrations: m.migrations ?? [] }))],
+      [{ namespace: 'module:hall-definition', migrations: HALL_DEFINITION_MIGRATIONS }, { namespace: 'ticket-requests', migrations: TICKET_REQUEST_MIGRATIONS }, ...modules.filter((m) => m.migrations).map((m) => ({ namespace: `module:${m.name}`, migrations: m.migrations ?? [] }))],
     );
     const definitions = new HallDefinitions(db);
     // A production center never runs on the README's passwords (issue 14).
@@ -211,7 +212,7 @@ export class Center {
     const port = await http.listen(o.httpPort, httpHost);
     const httpUrl = `http://${httpHost}:${port}`;
     const publicUrl = o.publicUrl ?? httpUrl;
-    const desk = new TicketDesk(hall, tokens, publicUrl, now);
+    const desk = new TicketDesk(hall, tokens, publicUrl, now, new TicketRequests(db, () => now().getTime()), logger);
     const staffing = new Staffing({ hall, accounts, audit, now, logger, live }, o.staffing);
     const deviceMqttUrl = o.deviceMqttUrl ?? mqttUrl;
     if (o.deviceMqttCa && !/^(mqtts|wss):/i.test(deviceMqttUrl)) logger.warn('a device CA is configured but devices are told a plain broker URL', { deviceMqttUrl });
@@ -238,6 +239,8 @@ export class Center {
     router.get('/healthz', () => ({ json: { ok: true, hallId, events: hall.state.eventCount, mqtt: client.connected } }));
 
     responder.handle(TICKET_REQUESTS.issue, TicketIssueRequestSchema, (body, rc) => desk.issueForDevice(body, rc.deviceId));
+    // Ghost tickets (issue 15): a kiosk that gave up waiting withdraws its request by id.
+    responder.handle(TICKET_REQUESTS.withdraw, TicketWithdrawRequestSchema, (body, rc) => desk.withdraw(body.requestId, rc.deviceId));
     // 过号重排 by the ticket's QR code: only a kiosk scans tickets for citizens.
     responder.handle(REQUEUE_REQUEST, TicketRequeueRequestSchema, (body, rc) =>
       registry.get(rc.deviceId)?.role === 'kiosk' ? desk.requeueByToken(body.token, rc.deviceId) : { v: 1 as const, ok: false as const, code: 'forbidden', message: 'only a kiosk re-queues tickets' },

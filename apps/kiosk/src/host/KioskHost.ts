@@ -14,6 +14,7 @@ import { KioskDevices, type KioskDeviceAddresses } from './devices/KioskDevices.
 import { deviceProblems } from './devices/deviceProblems.ts';
 import { TicketCounter, TicketRefusedError, type LocalTicket } from './tickets/TicketCounter.ts';
 import { KIOSK_MIGRATIONS } from './tickets/migrations.ts';
+import { storageProblemText, type StorageFailure } from './tickets/storageFailure.ts';
 import { CardSessions } from './CardSessions.ts';
 import { kioskVoice, type Voice } from './Voice.ts';
 import { caseSlip, type Language } from './slips.ts';
@@ -74,6 +75,8 @@ export class KioskHost {
    */
   private centerReachable = true;
   private topUpTimer: NodeJS.Timeout | undefined;
+  /** The kiosk's file refused a ticket (disk full…): on the fleet view until a ticket is kept again. */
+  private storageProblem: StorageFailure | undefined;
 
   constructor(private readonly o: KioskHostOptions) {
     const id = o.identity;
@@ -92,7 +95,7 @@ export class KioskHost {
       ...(id.password ? { password: id.password } : {}),
       ...linkTls(id),
       heartbeatMs: o.heartbeatMs ?? 30_000,
-      health: () => ({ v: 1, devices: this.devices.health(), printer: this.devices.printer?.status ?? null, errors: deviceProblems(this.devices.health(), { reader: this.devices.reader?.fault ?? null }) }),
+      health: () => ({ v: 1, devices: this.devices.health(), printer: this.devices.printer?.status ?? null, errors: [...deviceProblems(this.devices.health(), { reader: this.devices.reader?.fault ?? null }), ...(this.storageProblem ? [storageProblemText(this.storageProblem)] : [])] }),
       backoff: { initialMs: 200, maxMs: 3000 },
       ...(o.logger ? { logger: o.logger } : {}),
     });
@@ -117,6 +120,10 @@ export class KioskHost {
       now: this.now,
       log: this.log,
       onCenterAnswer: (answered) => this.centerAnswered(answered),
+      onStorageFailure: (f) => {
+        this.storageProblem = f;
+        this.link.healthChanged();
+      },
       waitingNow: (c) => {
         const t = this.snapshot?.categories.find((x) => x.id === c);
         return t ? { waiting: t.waiting, minutes: t.estimatedWaitMinutes } : undefined;
@@ -154,7 +161,11 @@ export class KioskHost {
     this.link.on('acked', () => this.centerAnswered(true));
     this.link.on('disconnected', () => this.centerAnswered(false));
     this.link.on('config', () => this.emitState());
-    this.link.on('connected', () => void this.counter.topUp());
+    this.link.on('connected', () => {
+      void this.counter.topUp();
+      // Withdrawals left from before a restart or a cut-off go now.
+      void this.counter.withdrawals.send();
+    });
     this.emitState();
     this.link.start();
     await this.devices.start();
@@ -176,6 +187,7 @@ export class KioskHost {
     this.voice.stop?.();
     clearInterval(this.topUpTimer);
     clearTimeout(this.emitTimer);
+    this.counter.withdrawals.stop();
     await this.devices.stop();
     await this.link.stop();
     this.store.close();
@@ -313,6 +325,10 @@ export class KioskHost {
         } catch (e) {
           if (e instanceof TicketRefusedError) throw Object.assign(new Error(e.message), { code: e.code });
           throw e;
+        }
+        if (this.storageProblem) {
+          this.storageProblem = undefined;
+          this.link.healthChanged();
         }
         const print = await this.printTicket(t, language);
         return { ticket: this.issued(t), print };

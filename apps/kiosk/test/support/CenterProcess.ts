@@ -51,6 +51,15 @@ export class CenterProcess {
     });
   }
 
+  /** Freeze the center (SIGSTOP): it takes no message until resumed — a stalled center, not a gone one. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     this.child = undefined;

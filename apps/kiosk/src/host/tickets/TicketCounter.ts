@@ -21,6 +21,8 @@ import {
 } from '@hallkit/core';
 import type { DeviceStore, RequestOutcome } from '@hallkit/sync';
 import type { z } from 'zod';
+import { Withdrawals } from './Withdrawals.ts';
+import { storageFailureOf, type StorageFailure } from './storageFailure.ts';
 
 /** The part of DeviceLink the counter uses (a request that never throws). */
 export interface CenterRequester {
@@ -76,6 +78,8 @@ export interface TicketCounterOptions {
   log?: (line: string) => void;
   /** Told whether the center answered a request (the kiosk's offline mark follows it). */
   onCenterAnswer?: (answered: boolean) => void;
+  /** Told when the kiosk's file refused a ticket (disk full, failing card): the fleet view shows it. */
+  onStorageFailure?: (f: StorageFailure) => void;
 }
 
 export class TicketCounter {
@@ -85,6 +89,7 @@ export class TicketCounter {
   private leasing = new Set<string>();
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
+  readonly withdrawals: Withdrawals;
 
   constructor(private readonly o: TicketCounterOptions) {
     const db = o.store.db;
@@ -98,7 +103,17 @@ export class TicketCounter {
     );
     this.now = o.now ?? (() => new Date());
     this.log = o.log ?? ((l) => console.error(`[kiosk:tickets] ${l}`));
+    this.withdrawals = new Withdrawals(o.store, o.center, this.log);
     this.reload();
+  }
+
+  /** A write to the file failed: withdraw what the center may hold for it and say so in plain words. */
+  private storageRefusal(e: unknown): TicketRefusedError | undefined {
+    const f = storageFailureOf(e);
+    if (!f) return undefined;
+    this.log(`ticket not recorded: the kiosk's file refused the write (${(e as { code?: string }).code})`);
+    this.o.onStorageFailure?.(f);
+    return new TicketRefusedError(f, f === 'storage-full' ? 'the kiosk storage is full' : 'the kiosk storage failed');
   }
 
   /** Rebuild the numbering from the file (leases and the offline numbers already used). */
@@ -121,8 +136,11 @@ export class TicketCounter {
   async issue(req: TicketRequest): Promise<LocalTicket> {
     const cat = this.o.catalog().categories.find((c) => c.id === req.categoryId);
     if (!cat) throw new TicketRefusedError('unknown-category', `no category ${req.categoryId}`);
+    // The request's own id: the center issues at most once for it, and never once it is withdrawn.
+    const requestId = randomBytes(16).toString('base64url');
     const body = {
       v: 1,
+      requestId,
       categoryId: req.categoryId,
       ...(req.itemId ? { itemId: req.itemId } : {}),
       source: req.source,
@@ -133,6 +151,9 @@ export class TicketCounter {
     this.o.onCenterAnswer?.(r.ok);
     if (!r.ok) {
       this.log(`center did not answer ticket.issue (${r.reason}: ${r.error}); issuing from the offline block`);
+      // Sent but unanswered: the center may still answer it late. Withdrawn first (written before
+      // the offline ticket), so the center never keeps a ticket nobody holds.
+      if (r.reason !== 'offline') this.withdrawals.add(requestId, this.now().toISOString());
       return this.issueOffline(req);
     }
     if (r.body.ok) {
@@ -148,7 +169,13 @@ export class TicketCounter {
         issuedAt: r.body.issuedAt,
         offline: false,
       };
-      this.record(t, seqOf(t.number, cat.prefix));
+      try {
+        this.record(t, seqOf(t.number, cat.prefix));
+      } catch (e) {
+        // Not kept here, not printed: the center's ticket must not wait in the line for nobody.
+        this.withdrawals.add(requestId, this.now().toISOString());
+        throw this.storageRefusal(e) ?? e;
+      }
       return t;
     }
     throw new TicketRefusedError(r.body.code, r.body.message);
@@ -197,10 +224,14 @@ export class TicketCounter {
       offline: true,
       followToken,
     };
-    this.o.store.transaction((tx) => {
-      this.insertTicket.run(row(t, seq, local.day));
-      tx.append(event);
-    });
+    try {
+      this.o.store.transaction((tx) => {
+        this.insertTicket.run(row(t, seq, local.day));
+        tx.append(event);
+      });
+    } catch (e) {
+      throw this.storageRefusal(e) ?? e;
+    }
     this.numbering.take(cat.id, local.day);
     this.log(`offline ticket ${number} issued from the kiosk's block (${this.remaining(cat.id)} left)`);
     void this.topUp();

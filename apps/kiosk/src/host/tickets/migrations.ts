@@ -31,4 +31,14 @@ export const KIOSK_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX kiosk_tickets_offline ON kiosk_tickets (day, category_id, offline);
     `,
   },
+  {
+    version: 2,
+    name: 'ticket requests the kiosk gave up on, to withdraw at the center',
+    up: `
+      CREATE TABLE kiosk_withdrawals (
+        request_id TEXT PRIMARY KEY,
+        at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -7,10 +7,12 @@ import { useKiosk } from '../state/kioskStore.ts';
 import { PrinterBanner } from '../components/PrinterBanner.tsx';
 import { ItemSearch } from '../components/ItemSearch.tsx';
 
+const TAKE_FAILURES = new Set(['storage-full', 'storage-failed', 'no-offline-numbers', 'category-closed']);
+
 /** Big tiles, one per service line, grouped by zone, with live waiting counts and estimated waits. */
 export function TakeTicket(): ReactNode {
   const { t } = useTranslation();
-  const { host, elder, language, card } = useKiosk();
+  const { host, elder, language, card, notice } = useKiosk();
   const set = useKiosk((s) => s.set);
   const [page, setPage] = useState(0);
   const [busy, setBusy] = useState<string>();
@@ -34,7 +36,7 @@ export function TakeTicket(): ReactNode {
       });
       set({ ticket: r, screen: 'ticket', notice: undefined });
     } catch (e) {
-      set({ notice: e instanceof BridgeError ? `${e.code}` : String(e) });
+      set({ notice: `take.${e instanceof BridgeError ? e.code : 'other'}` });
     } finally {
       setBusy(undefined);
     }
@@ -44,6 +46,12 @@ export function TakeTicket(): ReactNode {
     <main className="screen take">
       <h1>{t('take.title')}</h1>
       <PrinterBanner />
+      {notice?.startsWith('take.') && (
+        // What went wrong in plain words and what to do; never a code like SQLITE_FULL.
+        <div className="banner warn big-text" role="alert" data-testid="take-failed" data-code={notice.slice(5)}>
+          {t(TAKE_FAILURES.has(notice.slice(5)) ? `take.failed.${notice.slice(5)}` : 'take.failed.other')}
+        </div>
+      )}
       {!searching && (
         <div className={`tiles ${elder ? 'tiles-elder' : ''}`}>
           {shown.map((c) => {
