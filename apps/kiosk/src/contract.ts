@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ApplicationCaseSchema, NameTranslationsSchema } from '@hallkit/core';
 import { defineContract } from '@hallkit/host/contract';
+import { RateServiceInputSchema, RateServiceResultSchema, RatingLookupSchema, ReminderInputSchema, ReminderResultSchema } from './citizenContract.ts';
 
 export const LanguageSchema = z.enum(['zh-CN', 'zh-TW', 'en']);
 
@@ -141,6 +142,12 @@ export const kioskContract = defineContract({
     },
     /** A 过号 citizen scanned their ticket's QR code: put it back in line if the hall's rule allows. */
     requeueTicket: { input: z.object({ code: CodeInput }), output: RequeueResultSchema },
+    /** 大厅评价机: the services of a scanned ticket that may be rated here (or why not). */
+    lookupRating: { input: z.object({ code: CodeInput }), output: RatingLookupSchema },
+    /** Rate one service of the scanned ticket (channel: a hall terminal). */
+    rateService: { input: RateServiceInputSchema, output: RateServiceResultSchema },
+    /** SMS reminders for the ticket just taken here (optional, never needed for a ticket). */
+    subscribeReminder: { input: ReminderInputSchema, output: ReminderResultSchema },
     /** Progress look-up by receipt code or by the card just read. */
     lookupCase: { input: z.object({ receiptCode: CodeInput.optional(), cardSession: z.string().optional() }), output: LookupResultSchema },
     printCase: { input: z.object({ receiptCode: CodeInput, language: LanguageSchema }), output: PrintOutcomeSchema },

@@ -20,6 +20,7 @@ import { adminSmsRoutes } from './http/adminSmsRoutes.ts';
 import { queueRoutes } from './http/queueRoutes.ts';
 import { caseFeedRoutes } from './http/caseFeedRoutes.ts';
 import { doorRoutes } from './http/doorRoutes.ts';
+import { ratingPointRequests } from './follow/ratingPointRequests.ts';
 import { loadCaseFeed, type CaseFeedConfig } from './cases/feed/CaseFeedSettings.ts';
 import { OutboxCodeSender } from './sms/OutboxCodeSender.ts';
 import { defaultSmsOutboxLimits, SmsOutbox, type SmsOutboxLimits } from './sms/SmsOutbox.ts';
@@ -138,6 +139,7 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
         ctx.logger.info('kiosk reminder opt-in', { deviceId: rc.deviceId, ticket: t.number, phone: maskPhone(body.phone) });
         return { v: 1, ok: true, phoneMasked: maskPhone(body.phone) };
       });
+      ratingPointRequests(responder, ctx, m, deviceRule);
       responder.handle(APPOINTMENT_REQUESTS.caseLookup, CaseLookupRequestSchema, (body, rc): CaseLookupResponse => {
         if (!m.limiter.take(`device:${rc.deviceId}`, deviceRule)) return { v: 1, ok: false, code: 'rate-limited', message: 'too many look-ups from this device' };
         return { v: 1, ok: true, cases: body.receiptCode !== undefined ? m.cases.byReceiptCode(body.receiptCode) : m.cases.byIdNumber(body.idNumber ?? '') };

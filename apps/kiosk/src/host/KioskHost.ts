@@ -19,6 +19,7 @@ import { CardSessions } from './CardSessions.ts';
 import { kioskVoice, type Voice } from './Voice.ts';
 import { caseSlip, type Language } from './slips.ts';
 import { checkInOutcome } from './checkInOutcome.ts';
+import { citizenHandlers } from './citizens/citizenHandlers.ts';
 
 /** Per-kiosk settings from the center (`device` config kind `kiosk`); defaults until one arrives. */
 export const KioskSettingsSchema = z.object({
@@ -374,6 +375,7 @@ export class KioskHost {
         this.log(`re-queue refused: ${r.body.code}`);
         return { ok: false, reason, ...(r.body.number ? { number: r.body.number } : {}) };
       },
+      ...citizenHandlers(this.link, (answered) => this.centerAnswered(answered), this.log),
       lookupCase: async ({ receiptCode, cardSession }) => {
         const card = this.cards.get(cardSession);
         if (!receiptCode && !card) return { ok: false, reason: 'not-found' };

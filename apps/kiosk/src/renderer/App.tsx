@@ -11,6 +11,7 @@ import { TakeTicket } from './screens/TakeTicket.tsx';
 import { TicketShown } from './screens/TicketShown.tsx';
 import { CheckIn } from './screens/CheckIn.tsx';
 import { Requeue } from './screens/Requeue.tsx';
+import { RateService } from './screens/rating/RateService.tsx';
 import { Progress } from './screens/Progress.tsx';
 import { Technician } from './screens/Technician.tsx';
 import { say, voiceOn } from './voice.ts';
@@ -23,6 +24,7 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   ticket: TicketShown,
   checkIn: CheckIn,
   requeue: Requeue,
+  rate: RateService,
   progress: Progress,
   technician: Technician,
 };
@@ -63,8 +65,9 @@ export function App(): ReactNode {
         const st = useKiosk.getState();
         if (st.screen === 'technician') return;
         // A screen that expects a code takes it; elsewhere a scan is most likely a booking QR code.
-        // A ticket's own QR code (…/m/t/…) is a 过号 citizen coming back; else a booking code.
-        const target: Screen = ticketTokenOf(s.code) ? 'requeue' : st.screen === 'progress' ? 'progress' : 'checkIn';
+        // A ticket's own QR code (…/m/t/…): rating a finished service (大厅评价机), or a 过号 citizen
+        // coming back — the rating screen asks the center and hands a 过号 to 过号重排. Else a booking code.
+        const target: Screen = ticketTokenOf(s.code) ? 'rate' : st.screen === 'progress' ? 'progress' : 'checkIn';
         set({ scanned: { code: s.code, at: s.at }, screen: target, checkIn: undefined, lookup: target === 'progress' ? undefined : st.lookup });
       }),
     ];

@@ -157,6 +157,9 @@ export function applyEvent(s: HallState, e: HallEvent): void {
         finishedAt: e.at,
         outcome: 'referred',
       });
+      // 一次一评: what this window did is a service of its own, rated apart from the next window's.
+      s.ratings.set(e.serviceId, { serviceId: e.serviceId, ticketId: t.id, finishedAt: e.at, state: 'pending', evaluationId: undefined });
+      s.pendingRatings.add(e.serviceId);
       release(s, e.fromWindowId, t);
       if (e.to.kind === 'category') {
         t.categoryId = e.to.categoryId;

@@ -12,6 +12,8 @@ export const REQUEST_ROLES: Readonly<Record<string, readonly string[]>> = {
   'ticket-withdraw': ['kiosk'],
   'appointment-checkin': ['kiosk'],
   'case-lookup': ['kiosk'],
+  'ticket-rating': ['kiosk'],
+  'ticket-rate': ['kiosk'],
   'staff-rating': ['evaluator'],
 };
 
@@ -33,6 +35,8 @@ export const DEFAULT_REQUEST_LIMITS: Readonly<Record<string, RateRule>> = {
   'ticket-withdraw': { burst: 20, perMinute: 20 },
   'appointment-checkin': { burst: 20, perMinute: 20 },
   'case-lookup': { burst: 20, perMinute: 20 },
+  'ticket-rating': { burst: 20, perMinute: 20 },
+  'ticket-rate': { burst: 20, perMinute: 20 },
 };
 
 export interface DeviceLookup {

@@ -64,6 +64,8 @@ export class HallBroadcaster {
       if (e.type === 'TicketFinished') this.lastFinished.set(e.windowId, e.serviceId);
       if (WINDOW_EVENTS.has(e.type) && 'windowId' in e) windows.add(e.windowId);
       if (e.type === 'TicketTransferred') {
+        // 一次一评: the transferring window's pad asks about what that window did.
+        this.lastFinished.set(e.fromWindowId, e.serviceId);
         windows.add(e.fromWindowId);
         if (e.to.kind === 'window') windows.add(e.to.windowId);
       }

@@ -3,6 +3,7 @@ import { SETUP_MESSAGES } from '@hallkit/ui/setup/messages';
 import zhCN from './zh-CN.json';
 import zhTW from './zh-TW.json';
 import en from './en.json';
+import { CITIZEN_MESSAGES } from './citizenMessages.ts';
 
 type Messages = Record<string, unknown>;
 const isObject = (v: unknown): v is Messages => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -19,7 +20,7 @@ function merge(base: Messages, own: Messages): Messages {
 }
 
 export const i18n = createI18n({
-  'zh-CN': merge(SETUP_MESSAGES['zh-CN'], zhCN),
-  'zh-TW': merge(SETUP_MESSAGES['zh-TW'], zhTW),
-  en: merge(SETUP_MESSAGES.en, en),
+  'zh-CN': merge(merge(SETUP_MESSAGES['zh-CN'], zhCN), CITIZEN_MESSAGES['zh-CN']),
+  'zh-TW': merge(merge(SETUP_MESSAGES['zh-TW'], zhTW), CITIZEN_MESSAGES['zh-TW']),
+  en: merge(merge(SETUP_MESSAGES.en, en), CITIZEN_MESSAGES.en),
 });

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { CardRead, CheckInResult, KioskState, LookupResult, TicketResult } from '../../contract.ts';
 
-export type Screen = 'attract' | 'home' | 'take' | 'ticket' | 'checkIn' | 'progress' | 'technician' | 'requeue';
+export type Screen = 'attract' | 'home' | 'take' | 'ticket' | 'checkIn' | 'progress' | 'technician' | 'requeue' | 'rate';
 export type Language = 'zh-CN' | 'zh-TW' | 'en';
 
 export interface KioskStore {
