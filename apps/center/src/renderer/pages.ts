@@ -10,6 +10,8 @@ export interface PageRoute {
 
 export const PAGES: PageRoute[] = [
   { prefix: '/console/', load: () => import('./console/WindowConsolePage.tsx') },
+  { prefix: '/setup', load: () => import('./common/SetupPage.tsx') },
+  { prefix: '/desk', load: () => import('./desk/DeskPage.tsx') },
   { prefix: '/admin', load: () => import('./admin/AdminConsolePage.tsx') },
   { prefix: '/m/', load: () => import('./mobile/MobilePage.tsx') },
 ];

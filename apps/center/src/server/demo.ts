@@ -65,6 +65,7 @@ console.log(`demo staff: ${DEMO_STAFF.map((s) => `${s.name} ${s.role} 工号 ${s
 console.log(`demo devices (MQTT username = client id = device id, password = demo-<device id>): ${DEMO_DEVICES.map((d) => d.deviceId).join(', ')}`);
 console.log(`READY 窗口控制台(5号窗口) ${url}/console/w5`);
 console.log(`READY 管理控制台 ${url}/admin`);
+console.log(`READY 导服台 ${url}/desk`);
 console.log(`READY MQTT ${center.mqttUrl}`);
 console.log('READY-DONE');
 const stop = () => void center.stop().then(() => Promise.all([smsStandIn?.close(), platform?.close()])).then(() => process.exit(0));

@@ -5,5 +5,6 @@ import { careModule } from './care/CareModule.ts';
 import { reportsModule } from './reports/ReportsModule.ts';
 import { keypadModule } from './keypads/KeypadModule.ts';
 import { alarmsModule } from './alarms/AlarmsModule.ts';
+import { deskModule } from './desk/DeskModule.ts';
 
-export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule(), keypadModule(), alarmsModule()];
+export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule(), keypadModule(), alarmsModule(), deskModule()];

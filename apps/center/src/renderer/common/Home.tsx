@@ -15,6 +15,9 @@ export function Home() {
           <a href="/admin">{t('home.admin')}</a>
         </li>
         <li>
+          <a href="/desk">{t('desk.title')}</a>
+        </li>
+        <li>
           {t('home.console')} <code>/console/w5</code>
         </li>
       </ul>

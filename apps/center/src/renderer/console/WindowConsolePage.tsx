@@ -10,6 +10,7 @@ import { useWindowConsole } from './useWindowConsole.ts';
 import { TransferPanel } from './TransferPanel.tsx';
 import { CounterChoiceDialog } from './CounterChoiceDialog.tsx';
 import { PauseDialog } from './PauseDialog.tsx';
+import { OffDutyDialog, type AtCounterOnLeave } from './OffDutyDialog.tsx';
 import { ItemPicker } from './ItemPicker.tsx';
 import { WaitingList } from './WaitingList.tsx';
 import { FINISH_OUTCOMES, type FinishOutcome } from './outcomes.ts';
@@ -35,7 +36,7 @@ export default function WindowConsolePage() {
   );
 }
 
-type Dialogs = null | 'transfer' | 'pause' | { mode: 'call-back' | 'call-by-number'; ticketId: string; number: string };
+type Dialogs = null | 'transfer' | 'pause' | 'off-duty' | { mode: 'call-back' | 'call-by-number'; ticketId: string; number: string };
 
 function WindowCounter() {
   const { t } = useTranslation();
@@ -175,6 +176,9 @@ function WindowCounter() {
             {t('console.pause')}
           </button>
         )}
+        <button data-testid="off-duty" className="secondary" disabled={busy} onClick={() => setDialog('off-duty')}>
+          {t('offDuty.button')}
+        </button>
         <button ref={finishRef} data-testid="finish" className="primary" disabled={busy || !cur} onClick={finish}>
           {t(`outcome.${outcome}`)} <kbd>F4</kbd>
         </button>
@@ -201,6 +205,16 @@ function WindowCounter() {
           onPause={(reason) => {
             setDialog(null);
             void run('pause', { reason });
+          }}
+        />
+      )}
+      {dialog === 'off-duty' && (
+        <OffDutyDialog
+          atCounter={cur?.number ?? null}
+          onCancel={() => setDialog(null)}
+          onLeave={(atCounter: AtCounterOnLeave) => {
+            setDialog(null);
+            void act(windowId, 'close', { atCounter, outcome, ...(itemId ? { itemId } : {}) }).then((ok) => ok && useSession.getState().set(null));
           }}
         />
       )}

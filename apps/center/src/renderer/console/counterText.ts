@@ -2,6 +2,7 @@
 // Kept beside the console (merged into the app's resources in i18n.ts) so other screens' files stay small.
 export const counterText = {
   'zh-CN': {
+    offDuty: { button: '下班', title: '下班：关闭本窗口', explain: '窗口将关闭，不再叫号；等候的群众由其他窗口办理。', atCounter: '{{number}} 还在窗口：', handBack: '退回队列（保留原位置）', finish: '按所选结果办结 {{number}}', confirm: '下班并关闭窗口' },
     counter: {
       hold: '挂起', key: '快捷键 {{key}}', outcome: '办理结果', itemPick: '办理事项（评价按事项统计）', itemSearch: '搜索事项名称或部门',
       noItem: '未选事项', itemsN: '{{n}} 项', waitingList: '等候本窗口（{{shown}} / {{total}}）', sentHere: '转来', call: '呼叫',
@@ -28,6 +29,7 @@ export const counterText = {
     },
   },
   'zh-TW': {
+    offDuty: { button: '下班', title: '下班：關閉本窗口', explain: '窗口將關閉，不再叫號；等候的民眾由其他窗口辦理。', atCounter: '{{number}} 還在窗口：', handBack: '退回佇列（保留原位置）', finish: '按所選結果辦結 {{number}}', confirm: '下班並關閉窗口' },
     counter: {
       hold: '掛起', key: '快速鍵 {{key}}', outcome: '辦理結果', itemPick: '辦理事項（評價按事項統計）', itemSearch: '搜尋事項名稱或部門',
       noItem: '未選事項', itemsN: '{{n}} 項', waitingList: '等候本窗口（{{shown}} / {{total}}）', sentHere: '轉來', call: '呼叫',
@@ -54,6 +56,7 @@ export const counterText = {
     },
   },
   en: {
+    offDuty: { button: 'Sign off', title: 'Sign off: close this window', explain: 'The window closes and calls no more; other windows serve those waiting.', atCounter: '{{number}} is still at the counter:', handBack: 'Back in line (keeps their place)', finish: 'Finish {{number}} with the chosen outcome', confirm: 'Sign off and close the window' },
     counter: {
       hold: 'Hold', key: 'key {{key}}', outcome: 'Outcome', itemPick: 'Service item (ratings are counted by item)', itemSearch: 'Search item or department',
       noItem: 'No item chosen', itemsN: '{{n}} items', waitingList: 'Waiting for this window ({{shown}} / {{total}})', sentHere: 'sent here', call: 'Call',

@@ -3,17 +3,23 @@ import zhCN from './zh-CN.ts';
 import zhTW from './zh-TW.ts';
 import en from './en.ts';
 import { counterText } from '../console/counterText.ts';
+import { deskText } from '../desk/deskText.ts';
+import { setupText } from '../common/setupText.ts';
 
 const saved = (localStorage.getItem('hallkit.lang') ?? 'zh-CN') as Language;
 /** The window console's own words join each language; its refusal codes join `error`. */
-const withCounter = <T extends { error: object }>(base: T, c: (typeof counterText)[keyof typeof counterText]) => ({
+const withCounter = <T extends { error: object }>(lang: keyof typeof setupText, base: T, c: (typeof counterText)[keyof typeof counterText], d: (typeof deskText)[keyof typeof deskText]) => ({
   ...base,
   counter: c.counter,
   outcome: c.outcome,
+  offDuty: c.offDuty,
   error: { ...base.error, ...c.counterError },
+  desk: d.desk,
+  deskError: d.deskError,
+  setup: setupText[lang],
 });
 export const i18n = createI18n(
-  { 'zh-CN': withCounter(zhCN, counterText['zh-CN']), 'zh-TW': withCounter(zhTW, counterText['zh-TW']), en: withCounter(en, counterText.en) },
+  { 'zh-CN': withCounter('zh-CN', zhCN, counterText['zh-CN'], deskText['zh-CN']), 'zh-TW': withCounter('zh-TW', zhTW, counterText['zh-TW'], deskText['zh-TW']), en: withCounter('en', en, counterText.en, deskText.en) },
   saved,
 );
 
