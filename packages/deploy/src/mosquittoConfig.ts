@@ -31,6 +31,9 @@ export function mosquittoConfig(o: BrokerConfigOptions): string {
     `acl_file ${o.aclFile ?? ACL_FILE}`,
     'persistence false',
     'max_queued_messages 10000',
+    // A client announcing a huge packet is disconnected instead of buffered (issue 15; the center's
+    // retained hall config is the largest message, far below).
+    'max_packet_size 33554432',
     // Without it every small QoS 1 message and ack waits for Nagle + delayed ACK (~40 ms a round
     // trip): outbox drains measured 3× slower (docs/performance.md, sync-drain).
     'set_tcp_nodelay true',

@@ -27,6 +27,7 @@ import { DeviceRegistry } from './provisioning/DeviceRegistry.ts';
 import { ConfigVersions } from './provisioning/ConfigVersions.ts';
 import { Fleet } from './provisioning/Fleet.ts';
 import { EmbeddedBroker } from './broker/EmbeddedBroker.ts';
+import { RefusalAudit } from './broker/RefusalAudit.ts';
 import { MosquittoPasswords, type MosquittoPasswordsOptions } from './broker/MosquittoPasswords.ts';
 import { Router } from './http/Router.ts';
 import { HttpServer } from './http/HttpServer.ts';
@@ -153,13 +154,15 @@ export class Center {
     let broker: EmbeddedBroker | undefined;
     let mqttUrl = o.mqttUrl;
     const centerSecret = o.mqttPassword ?? secrets.mqttPassword;
+    // Refused logins, publishes, subscriptions and oversized packets go into the admin's audit.
+    const refusals = new RefusalAudit(new AuditLog(db), () => now().getTime());
     if (!mqttUrl) {
       broker = new EmbeddedBroker(hallId, {
         identify: (u, p) => {
           if (u === 'center') return p === centerSecret ? { kind: 'center' } : undefined;
           return registry.authenticate(u, p) ? { kind: 'device', deviceId: u } : undefined;
         },
-      }, logger);
+      }, logger, { onRefused: (r) => refusals.record(r) });
       const port = await broker.listen(o.embeddedBrokerPort ?? 18830);
       mqttUrl = `mqtt://127.0.0.1:${port}`;
     }
