@@ -91,21 +91,20 @@ export class EmbeddedBroker {
     const server = createServer((socket) => {
       socket.setNoDelay(true);
       // Watches the same bytes aedes reads: a packet announcing more than its limit ends the connection.
-      let client: Client | undefined;
+      const client: Client = this.broker.handle(socket);
       const gate = new PacketSizeGate(
         () => {
-          const who = client ? this.identities.get(client) : undefined;
+          const who = this.identities.get(client);
           return !who ? limits.connect : who.kind === 'center' ? limits.center : limits.device;
         },
         (declared, limit) => {
-          const who = client ? this.identities.get(client) : undefined;
-          this.refused({ reason: 'packet-too-large', clientId: client?.id ?? null, username: who?.kind === 'device' ? who.deviceId : (who?.kind ?? null), address: socket.remoteAddress ?? null, detail: `${declared} bytes announced, limit ${limit}` });
+          const who = this.identities.get(client);
+          this.refused({ reason: 'packet-too-large', clientId: client.id ?? null, username: who?.kind === 'device' ? who.deviceId : (who?.kind ?? null), address: socket.remoteAddress ?? null, detail: `${declared} bytes announced, limit ${limit}` });
         },
       );
       socket.on('data', (chunk: Buffer) => {
         if (!gate.feed(chunk)) socket.destroy();
       });
-      client = this.broker.handle(socket);
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
