@@ -4,6 +4,7 @@ import { ServiceOutcomeSchema, TicketSourceSchema } from '../tickets/Ticket.ts';
 import { EvaluationChannelSchema } from '../evaluation/channels.ts';
 import { EvaluationLevelSchema } from '../evaluation/levels.ts';
 import { HallConfigSchema } from '../hall/HallConfig.ts';
+import { WaitingMoveSchema } from '../hall/configChange/WaitingMove.ts';
 
 /**
  * Every change in a hall is one of these events. The same JSON travels in device outboxes over
@@ -26,8 +27,15 @@ export const HallEventSchema = z.discriminatedUnion('type', [
   /**
    * A new version of the hall definition takes effect. The whole document travels in the event, so
    * a replay applies every change at the same point as the live hall did. Made by the center only.
+   * `moves`: waiting tickets the admin chose to move to another category with this change.
    */
-  z.object({ type: z.literal('HallConfigChanged'), ...base, config: HallConfigSchema, by: z.string().min(1) }),
+  z.object({
+    type: z.literal('HallConfigChanged'),
+    ...base,
+    config: HallConfigSchema,
+    by: z.string().min(1),
+    moves: z.array(WaitingMoveSchema).optional(),
+  }),
   z.object({ type: z.literal('WindowOpened'), ...base, windowId: z.string(), staff: StaffSchema }),
   z.object({ type: z.literal('WindowPaused'), ...base, windowId: z.string(), reason: z.string().optional() }),
   z.object({ type: z.literal('WindowResumed'), ...base, windowId: z.string() }),

@@ -20,6 +20,8 @@ import { applyEvent } from './applyEvent.ts';
 import { AUTHORITY_ISSUER, type HallConfig } from './HallConfig.ts';
 import { createHallState, numberingKey, type HallState, type WindowState } from './HallState.ts';
 import { validateEvent } from './validateEvent.ts';
+import { configChangedEvent } from './configChange/decideConfigChange.ts';
+import type { WaitingMoveRequest } from './configChange/WaitingMove.ts';
 import { callBackEvents, callByNumberEvents } from '../counter/callOutOfTurn.ts';
 import type { CounterChoice } from '../counter/CounterChoice.ts';
 import { finishEvents, serviceIdFor } from '../counter/finishEvents.ts';
@@ -103,8 +105,8 @@ export class Hall {
   }
 
   /** Put a new version of the hall definition in force; refused (with every reason) if it would strand anyone. */
-  changeConfig(config: HallConfig, by: string, at: string) {
-    const e: HallEvent = { type: 'HallConfigChanged', v: 1, at, config, by };
+  changeConfig(config: HallConfig, by: string, at: string, moves: readonly WaitingMoveRequest[] = []) {
+    const e: HallEvent = configChangedEvent(this.state, config, by, at, moves);
     validateEvent(this.state, e);
     return this.commit([e]);
   }

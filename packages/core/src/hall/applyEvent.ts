@@ -3,6 +3,7 @@ import { forgetClosedDay } from '../history/forgetClosedDay.ts';
 import { isPriority } from '../calling/CallingRule.ts';
 import type { Ticket } from '../tickets/Ticket.ts';
 import { nextHandlingEstimate } from '../wait/handlingTime.ts';
+import { moveWaitingTickets } from './configChange/moveWaitingTickets.ts';
 import { applyConfig } from './definition/applyConfig.ts';
 import { callingRule, lapseAssignments } from '../staffing/WindowAssignment.ts';
 import { RECENT_CALLS_KEPT, numberingKey, type HallState, type WindowState } from './HallState.ts';
@@ -17,6 +18,7 @@ export function applyEvent(s: HallState, e: HallEvent): void {
   lapseAssignments(s, e.at);
   switch (e.type) {
     case 'HallConfigChanged':
+      moveWaitingTickets(s, e.moves ?? []);
       applyConfig(s, e.config);
       return;
     case 'WindowOpened': {
@@ -64,6 +66,7 @@ export function applyEvent(s: HallState, e: HallEvent): void {
         seq: e.seq,
         day: e.day,
         categoryId: e.categoryId,
+        issuedCategoryId: e.categoryId,
         itemId: e.itemId,
         source: e.source,
         priority: e.priority,

@@ -18,7 +18,7 @@ import { numberingKey, type HallState } from './HallState.ts';
 export function validateEvent(s: HallState, e: HallEvent): void {
   switch (e.type) {
     case 'HallConfigChanged': {
-      const problems = checkConfigChange(s, e.config).filter((p) => p.severity === 'error');
+      const problems = checkConfigChange(s, e.config, e.moves ?? []).filter((p) => p.severity === 'error');
       if (problems.length > 0)
         refuse('config-change-refused', problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '));
       return;

@@ -43,6 +43,8 @@ export interface Ticket {
   seq: number;
   day: string;
   categoryId: string;
+  /** The category whose prefix the number carries (a transfer or a move changes categoryId only). */
+  issuedCategoryId?: string;
   itemId: string | undefined;
   source: TicketSource;
   priority: PriorityClass;

@@ -5,12 +5,14 @@ import en from './en.ts';
 import { counterText } from '../console/counterText.ts';
 import { deskText } from '../desk/deskText.ts';
 import { setupText } from '../common/setupText.ts';
+import { hallEditorText } from '../admin/hall/hallEditorText.ts';
 
 const saved = (localStorage.getItem('hallkit.lang') ?? 'zh-CN') as Language;
-/** The window console's own words join each language; its refusal codes join `error`. */
+/** The window console's, the desk's and the hall editor's own words join each language; the counter's refusal codes join `error`. */
 const withCounter = <T extends { error: object }>(lang: keyof typeof setupText, base: T, c: (typeof counterText)[keyof typeof counterText], d: (typeof deskText)[keyof typeof deskText]) => ({
   ...base,
   counter: c.counter,
+  hallEditor: hallEditorText[lang],
   outcome: c.outcome,
   offDuty: c.offDuty,
   error: { ...base.error, ...c.counterError },

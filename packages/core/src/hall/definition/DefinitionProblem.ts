@@ -7,6 +7,8 @@ export interface DefinitionProblem {
   path: (string | number)[];
   message: string;
   severity: 'error' | 'warning';
+  /** A line the change would strand: the console offers to move these tickets to another category. */
+  stranded?: { categoryId: string; waiting: number };
 }
 
 export function problem(

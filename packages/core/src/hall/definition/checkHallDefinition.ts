@@ -1,5 +1,6 @@
 import type { HallDefinition } from '../HallConfig.ts';
 import { problem, type DefinitionProblem } from './DefinitionProblem.ts';
+import { checkHallSettings } from './checkHallSettings.ts';
 
 /**
  * What the zod schema cannot see: names that must be unique, references that must resolve, a
@@ -54,6 +55,7 @@ export function checkHallDefinition(def: HallDefinition): DefinitionProblem[] {
   });
 
   checkCalendar(def, out);
+  out.push(...checkHallSettings(def));
   return out;
 }
 

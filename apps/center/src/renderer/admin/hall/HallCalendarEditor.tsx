@@ -1,8 +1,19 @@
 // The hall calendar, one line a day: `2026-10-01 休` (法定节假日) or `2026-10-10 班` (调休上班).
+// A year with holidays but no 调休 working weekend is flagged: the State Council's arrangement for it
+// has probably not been entered yet (every year since 2000 has had some).
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HallCalendar } from '@hallkit/core';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 
+/** Years with holidays but no working weekend: their 调休 arrangement is still to be entered. */
+export function yearsWithoutArrangement(c: HallCalendar): string[] {
+  const working = new Set(c.workingWeekends.map((d) => d.slice(0, 4)));
+  return [...new Set(c.holidays.map((d) => d.slice(0, 4)))].filter((y) => !working.has(y)).sort();
+}
+
 export function HallCalendarEditor({ draft, change, setInvalid }: EditorProps) {
+  const { t } = useTranslation();
   const [text, setText] = useState(() =>
     [...draft.calendar.holidays.map((d) => `${d} 休`), ...draft.calendar.workingWeekends.map((d) => `${d} 班`)].sort().join('\n'),
   );
@@ -15,7 +26,7 @@ export function HallCalendarEditor({ draft, change, setInvalid }: EditorProps) {
       if (!line.trim()) continue;
       const m = /^(\d{4}-\d{2}-\d{2})\s+(休|班)$/.exec(line.trim());
       if (!m || Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`))) {
-        const reason = `第 ${n + 1} 行「${line.trim()}」应为「2026-10-01 休」或「2026-10-10 班」`;
+        const reason = t('hallEditor.calendar.lineError', { n: n + 1, line: line.trim() });
         setError(reason);
         setInvalid('calendar', reason);
         return;
@@ -26,11 +37,22 @@ export function HallCalendarEditor({ draft, change, setInvalid }: EditorProps) {
     setInvalid('calendar', undefined);
     change((d) => (d.calendar = { holidays, workingWeekends: working }));
   };
+  const years = [...new Set([...draft.calendar.holidays, ...draft.calendar.workingWeekends].map((d) => d.slice(0, 4)))].sort();
   return (
     <div data-testid="hall-calendar">
-      <p>每行一天：「日期 休」为法定节假日（不取号，24 小时自助等标明节假日办理的业务除外），「日期 班」为调休上班的周末（按周一的办理时间）。</p>
+      <p>{t('hallEditor.calendar.help')}</p>
+      <p>{t('hallEditor.calendar.years', { years: years.join('、') || '—' })}</p>
+      {yearsWithoutArrangement(draft.calendar).map((y) => (
+        <p key={y} className="field-warning" role="status" data-testid={`calendar-missing-${y}`}>
+          {t('hallEditor.calendar.missingYear', { year: y })}
+        </p>
+      ))}
       <textarea rows={20} cols={30} value={text} onChange={(e) => apply(e.target.value)} aria-invalid={Boolean(error)} />
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,21 +1,23 @@
 // Categories with their opening hours written as the hall writes them
 // (周一至周五 08:30-12:00,13:30-17:30; 周六 09:00-12:00), checked as they are typed.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatOpeningHours, parseOpeningHours } from '@hallkit/core';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 
 export function HallCategoriesEditor(props: EditorProps) {
   const { draft } = props;
+  const { t } = useTranslation();
   return (
     <table data-testid="hall-categories">
       <thead>
         <tr>
-          <th>前缀</th>
-          <th>名称</th>
-          <th>功能区</th>
-          <th>办理时间</th>
-          <th>节假日办理</th>
-          <th>每日限额</th>
+          <th>{t('hallEditor.categories.prefix')}</th>
+          <th>{t('hallEditor.categories.name')}</th>
+          <th>{t('hallEditor.categories.zone')}</th>
+          <th>{t('hallEditor.categories.hours')}</th>
+          <th>{t('hallEditor.categories.holidays')}</th>
+          <th>{t('hallEditor.categories.quota')}</th>
         </tr>
       </thead>
       <tbody>
@@ -28,6 +30,7 @@ export function HallCategoriesEditor(props: EditorProps) {
 }
 
 function CategoryRow({ index, draft, change, problemsAt, setInvalid }: EditorProps & { index: number }) {
+  const { t } = useTranslation();
   const c = draft.catalog.categories[index];
   const [hours, setHours] = useState(c ? formatOpeningHours(c.openingHours) : '');
   if (!c) return null;
@@ -81,7 +84,7 @@ function CategoryRow({ index, draft, change, problemsAt, setInvalid }: EditorPro
           type="number"
           min={1}
           value={c.dailyQuota ?? ''}
-          placeholder="不限"
+          placeholder={t('hallEditor.categories.unlimited')}
           onChange={(e) => edit((x) => (e.target.value === '' || Number(e.target.value) < 1 ? delete x.dailyQuota : (x.dailyQuota = Math.floor(Number(e.target.value)))))}
         />
       </td>

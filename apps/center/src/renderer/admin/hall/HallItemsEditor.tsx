@@ -1,10 +1,12 @@
 // Service items (事项): a hall has a thousand and more, so the list is searched and paged.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 
 const PAGE = 50;
 
 export function HallItemsEditor({ draft, change }: EditorProps) {
+  const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
   const prefixOf = new Map(draft.catalog.categories.map((c) => [c.id, c.prefix]));
@@ -13,19 +15,19 @@ export function HallItemsEditor({ draft, change }: EditorProps) {
   const shown = found.slice(page * PAGE, page * PAGE + PAGE);
   return (
     <div data-testid="hall-items">
-      <input type="search" placeholder="搜索事项名称、编码或部门" value={q} onChange={(e) => (setQ(e.target.value), setPage(0))} />
+      <input type="search" placeholder={t('hallEditor.items.search')} value={q} onChange={(e) => (setQ(e.target.value), setPage(0))} />
       <span>
-        共 {found.length} 项 · 第 {page + 1} / {pages} 页
+        {t('hallEditor.items.count', { n: found.length, page: page + 1, pages })}
       </span>
-      <button className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>上一页</button>
-      <button className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>下一页</button>
+      <button className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('hallEditor.items.prev')}</button>
+      <button className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('hallEditor.items.next')}</button>
       <table>
         <thead>
           <tr>
-            <th>事项编码</th>
-            <th>事项名称</th>
-            <th>实施部门</th>
-            <th>业务类别</th>
+            <th>{t('hallEditor.items.code')}</th>
+            <th>{t('hallEditor.items.name')}</th>
+            <th>{t('hallEditor.items.department')}</th>
+            <th>{t('hallEditor.items.category')}</th>
           </tr>
         </thead>
         <tbody>

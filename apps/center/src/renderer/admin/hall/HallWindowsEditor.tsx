@@ -1,20 +1,23 @@
 // Windows grouped by zone, each with the categories it serves (as prefixes: A、B、E) and its calling
 // rule; and the bulk change a hall admin actually makes: "窗口 1-17 办理 A、B、E".
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatCallingRule, parseCallingRule, parseWindowNumbers, splitList, type HallDefinition } from '@hallkit/core';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 
 /** Prefixes → category ids, or the reason why not. */
-export function categoriesOf(def: HallDefinition, text: string): { ok: true; ids: string[] } | { ok: false; reason: string } {
+export function categoriesOf(def: HallDefinition, text: string, t: TFunction): { ok: true; ids: string[] } | { ok: false; reason: string } {
   const byPrefix = new Map(def.catalog.categories.map((c) => [c.prefix, c.id]));
   const prefixes = splitList(text.toUpperCase());
-  if (prefixes.length === 0) return { ok: false, reason: '至少办理一个业务类别' };
+  if (prefixes.length === 0) return { ok: false, reason: t('hallEditor.categories.atLeastOne') };
   const unknown = prefixes.filter((p) => !byPrefix.has(p));
-  if (unknown.length) return { ok: false, reason: `没有前缀为 ${unknown.join('、')} 的业务类别` };
+  if (unknown.length) return { ok: false, reason: t('hallEditor.categories.unknownPrefix', { list: unknown.join('、') }) };
   return { ok: true, ids: prefixes.map((p) => byPrefix.get(p) as string) };
 }
 
 export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: EditorProps) {
+  const { t } = useTranslation();
   const prefixOf = new Map(draft.catalog.categories.map((c) => [c.id, c.prefix]));
   const [bulk, setBulk] = useState({ numbers: '', categories: '' });
   const [bulkError, setBulkError] = useState<{ numbers?: string; categories?: string }>({});
@@ -23,10 +26,10 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
   const [generation, setGeneration] = useState(0);
   const applyBulk = () => {
     const ns = parseWindowNumbers(bulk.numbers);
-    const cats = categoriesOf(draft, bulk.categories);
+    const cats = categoriesOf(draft, bulk.categories, t);
     const known = new Set(draft.windows.map((w) => w.number));
     const err = {
-      ...(!ns.ok ? { numbers: ns.reason } : ns.value.length === 0 ? { numbers: '请填写窗口号' } : ns.value.some((n) => !known.has(n)) ? { numbers: `没有窗口 ${ns.value.filter((n) => !known.has(n)).slice(0, 5).join('、')}` } : {}),
+      ...(!ns.ok ? { numbers: ns.reason } : ns.value.length === 0 ? { numbers: t('hallEditor.windows.enterNumbers') } : ns.value.some((n) => !known.has(n)) ? { numbers: t('hallEditor.windows.noSuchWindows', { list: ns.value.filter((n) => !known.has(n)).slice(0, 5).join('、') }) } : {}),
       ...(!cats.ok ? { categories: cats.reason } : {}),
     };
     setBulkError(err);
@@ -34,23 +37,23 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
     const set = new Set(ns.value);
     change((d) => d.windows.forEach((w) => set.has(w.number) && (w.categoryIds = cats.ids)));
     setGeneration((g) => g + 1);
-    setBulkDone(`已设置 ${set.size} 个窗口办理 ${bulk.categories}（保存后生效）`);
+    setBulkDone(t('hallEditor.windows.bulkDone', { n: set.size, cats: bulk.categories }));
   };
   return (
     <div data-testid="hall-windows">
       <fieldset className="bulk">
-        <legend>批量设置</legend>
+        <legend>{t('hallEditor.windows.bulk')}</legend>
         <label>
-          窗口
+          {t('hallEditor.windows.windows')}
           <input data-testid="bulk-windows" placeholder="1-17、20" value={bulk.numbers} onChange={(e) => setBulk({ ...bulk, numbers: e.target.value })} aria-invalid={Boolean(bulkError.numbers)} />
           {bulkError.numbers && <span className="field-error" role="alert">{bulkError.numbers}</span>}
         </label>
         <label>
-          办理
+          {t('hallEditor.windows.serves')}
           <input data-testid="bulk-categories" placeholder="A、B、E" value={bulk.categories} onChange={(e) => setBulk({ ...bulk, categories: e.target.value })} aria-invalid={Boolean(bulkError.categories)} />
           {bulkError.categories && <span className="field-error" role="alert">{bulkError.categories}</span>}
         </label>
-        <button data-testid="bulk-apply" onClick={applyBulk}>应用</button>
+        <button data-testid="bulk-apply" onClick={applyBulk}>{t('hallEditor.windows.apply')}</button>
         {bulkDone && <span role="status">{bulkDone}</span>}
       </fieldset>
       {draft.catalog.zones.map((z) => {
@@ -59,15 +62,15 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
         return (
           <details key={z.id} open>
             <summary>
-              {z.name}（{z.location ?? ''}）· {windows.length} 个窗口
+              {t('hallEditor.windows.zone', { zone: z.name, location: z.location ?? '', n: windows.length })}
             </summary>
             <table>
               <thead>
                 <tr>
-                  <th>窗口号</th>
-                  <th>标签</th>
-                  <th>办理业务（前缀）</th>
-                  <th>叫号规则</th>
+                  <th>{t('hallEditor.windows.number')}</th>
+                  <th>{t('hallEditor.windows.label')}</th>
+                  <th>{t('hallEditor.windows.categories')}</th>
+                  <th>{t('hallEditor.windows.rule')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -84,9 +87,10 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
 }
 
 function WindowRow({ index, number, text, rule, label, draft, change, problemsAt, setInvalid }: EditorProps & { index: number; number: number; text: string; rule: string; label: string }) {
+  const { t } = useTranslation();
   const [cats, setCats] = useState(text);
   const [ruleText, setRuleText] = useState(rule);
-  const catCheck = categoriesOf(draft, cats);
+  const catCheck = categoriesOf(draft, cats, t);
   const ruleCheck = parseCallingRule(ruleText);
   const server = problemsAt(['windows', index]);
   return (
@@ -102,7 +106,7 @@ function WindowRow({ index, number, text, rule, label, draft, change, problemsAt
           aria-invalid={!catCheck.ok}
           onChange={(e) => {
             setCats(e.target.value);
-            const r = categoriesOf(draft, e.target.value);
+            const r = categoriesOf(draft, e.target.value, t);
             setInvalid(`w${index}.c`, r.ok ? undefined : r.reason);
             if (r.ok) change((d) => void (d.windows[index] && (d.windows[index].categoryIds = r.ids)));
           }}

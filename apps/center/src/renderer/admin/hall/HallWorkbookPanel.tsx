@@ -1,6 +1,7 @@
 // The hall workbook in the console: 导出 downloads it; 导入 uploads one, shows the preview (counts,
 // added/changed/removed, every problem at sheet/row/column) and applies nothing until 确认导入.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HallDefinitionDiff } from '@hallkit/core';
 import { api, ApiError } from '../../api/http.ts';
 import type { WorkbookProblem } from '../../../server/hall/workbook/WorkbookProblem.ts';
@@ -15,9 +16,10 @@ interface Preview {
   unusable?: string;
 }
 
-const SECTIONS: Record<string, string> = { zones: '功能区', categories: '业务类别', items: '事项', windows: '窗口', calendar: '节假日' };
+const SECTIONS = ['zones', 'categories', 'items', 'windows', 'calendar'] as const;
 
 export function HallWorkbookPanel({ onImported }: { onImported: () => Promise<void> }) {
+  const { t } = useTranslation();
   const [preview, setPreview] = useState<Preview>();
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -32,7 +34,7 @@ export function HallWorkbookPanel({ onImported }: { onImported: () => Promise<vo
       setPreview(await api<Preview>('/api/admin/hall-definition/workbook/preview', { v: 1, name: file.name, xlsxBase64: btoa(bin) }));
     } catch (e) {
       if (e instanceof ApiError && typeof e.detail.unusable === 'string') setPreview({ ok: false, counts: {}, problems: [], staffCount: 0, unusable: e.detail.unusable });
-      else setMessage(`无法预览：${(e as Error).message}`);
+      else setMessage(t('hallEditor.workbook.cannotPreview', { reason: (e as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -42,12 +44,12 @@ export function HallWorkbookPanel({ onImported }: { onImported: () => Promise<vo
     setBusy(true);
     try {
       const r = await api<{ version: number; staffCount: number }>('/api/admin/hall-definition/workbook/confirm', { v: 1, token: preview.token });
-      setMessage(`已导入为版本 ${r.version}。`);
+      setMessage(t('hallEditor.workbook.imported', { version: r.version }));
       setPreview(undefined);
       await onImported();
     } catch (e) {
       const problems = e instanceof ApiError && Array.isArray(e.detail.problems) ? (e.detail.problems as { message: string }[]) : [];
-      setMessage(`未导入：${problems.map((p) => p.message).join('；') || (e as Error).message}`);
+      setMessage(t('hallEditor.workbook.refused', { reason: problems.map((p) => p.message).join('；') || (e as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -56,29 +58,29 @@ export function HallWorkbookPanel({ onImported }: { onImported: () => Promise<vo
     <div data-testid="hall-workbook">
       <p>
         <a className="button" href="/api/admin/hall-definition/workbook" download data-testid="workbook-export">
-          导出工作簿（.xlsx）
+          {t('hallEditor.workbook.export')}
         </a>{' '}
-        工作表：大厅、功能区、业务类别、事项、窗口、人员、节假日（第一行为列名，多余的列会被忽略）。
+        {t('hallEditor.workbook.sheets')}
       </p>
       <label>
-        导入工作簿：
+        {t('hallEditor.workbook.import')}
         <input type="file" accept=".xlsx" data-testid="workbook-file" disabled={busy} onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} />
       </label>
       {message && <p role="status">{message}</p>}
       {preview && (
         <div className="workbook-preview" data-testid="workbook-preview">
-          {preview.unusable && <p className="error" role="alert">文件无法使用：{preview.unusable}</p>}
+          {preview.unusable && <p className="error" role="alert">{t('hallEditor.workbook.unusable', { reason: preview.unusable })}</p>}
           {!preview.unusable && (
             <>
               <p>
-                工作表行数：{Object.entries(preview.counts).map(([k, v]) => `${k} ${v}`).join('，')}
-                {preview.staffCount ? `；人员 ${preview.staffCount} 人` : ''}
+                {t('hallEditor.workbook.rows', { list: Object.entries(preview.counts).map(([k, v]) => `${k} ${v}`).join('，') })}
+                {preview.staffCount ? t('hallEditor.workbook.staffN', { n: preview.staffCount }) : ''}
               </p>
               {preview.diff && (
                 <ul>
-                  {Object.entries(SECTIONS).map(([k, name]) => {
-                    const s = preview.diff?.[k as 'zones'];
-                    return s ? <li key={k}>{`${name}：新增 ${s.added.length}，修改 ${s.changed.length}，删除 ${s.removed.length}`}{s.removed.length ? `（${s.removed.slice(0, 10).join('、')}）` : ''}</li> : null;
+                  {SECTIONS.map((k) => {
+                    const s = preview.diff?.[k];
+                    return s ? <li key={k}>{t('hallEditor.workbook.diff', { name: t(`hallEditor.parts.${k}`), added: s.added.length, changed: s.changed.length, removed: s.removed.length })}{s.removed.length ? `（${s.removed.slice(0, 10).join('、')}）` : ''}</li> : null;
                   })}
                 </ul>
               )}
@@ -86,10 +88,10 @@ export function HallWorkbookPanel({ onImported }: { onImported: () => Promise<vo
                 <table data-testid="workbook-problems">
                   <thead>
                     <tr>
-                      <th>工作表</th>
-                      <th>行</th>
-                      <th>列</th>
-                      <th>问题</th>
+                      <th>{t('hallEditor.workbook.sheet')}</th>
+                      <th>{t('hallEditor.workbook.row')}</th>
+                      <th>{t('hallEditor.workbook.column')}</th>
+                      <th>{t('hallEditor.workbook.problem')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -106,10 +108,10 @@ export function HallWorkbookPanel({ onImported }: { onImported: () => Promise<vo
               )}
               {preview.ok ? (
                 <button data-testid="workbook-confirm" disabled={busy} onClick={() => void confirm()}>
-                  确认导入
+                  {t('hallEditor.workbook.confirm')}
                 </button>
               ) : (
-                <p className="error" role="alert">有错误：不会导入任何内容。请在 Excel 中改正后重新上传。</p>
+                <p className="error" role="alert">{t('hallEditor.workbook.hasErrors')}</p>
               )}
             </>
           )}

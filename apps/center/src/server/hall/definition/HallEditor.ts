@@ -4,12 +4,14 @@
 import type { Database } from 'better-sqlite3';
 import {
   checkConfigChange,
+  waitingMoves,
   DomainError,
   diffHallDefinitions,
   isEmptyDiff,
   type DefinitionProblem,
   type HallDefinition,
   type HallDefinitionDiff,
+  type WaitingMoveRequest,
 } from '@hallkit/core';
 import type { Logger } from '@hallkit/sync';
 import type { HallService } from '../HallService.ts';
@@ -50,11 +52,14 @@ export class HallEditor {
     return this.hall.config;
   }
 
-  /** What saving `json` would do, without doing it: the problems at their fields and the difference. */
-  check(json: unknown): ChangeOutcome & { definition?: HallDefinition } {
+  /**
+   * What saving `json` would do, without doing it: the problems at their fields and the difference.
+   * `moves`: the admin chose to move the waiting tickets of these categories elsewhere.
+   */
+  check(json: unknown, moves: readonly WaitingMoveRequest[] = []): ChangeOutcome & { definition?: HallDefinition } {
     const next = this.nextVersion(json);
     if (!next.ok) return next;
-    const problems = checkConfigChange(this.hall.state, next.definition);
+    const problems = checkConfigChange(this.hall.state, next.definition, waitingMoves(this.hall.state, moves));
     const diff = diffHallDefinitions(this.current(), next.definition);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) return { ok: false, problems, diff };
@@ -68,8 +73,8 @@ export class HallEditor {
   }
 
   /** Check and, if nothing is wrong, put it in force now. A refused change changes nothing. */
-  async save(json: unknown, by: string, note = ''): Promise<ChangeOutcome> {
-    const checked = this.check(json);
+  async save(json: unknown, by: string, note = '', moves: readonly WaitingMoveRequest[] = []): Promise<ChangeOutcome> {
+    const checked = this.check(json, moves);
     if (!checked.ok || !checked.definition) return checked;
     const def = checked.definition;
     if (isEmptyDiff(checked.diff))
@@ -81,7 +86,7 @@ export class HallEditor {
     const before = this.current();
     try {
       this.db.transaction(() => {
-        this.hall.run(by, (h) => h.changeConfig(def, by, this.now().toISOString()));
+        this.hall.run(by, (h) => h.changeConfig(def, by, this.now().toISOString(), moves));
         this.versions.record(def, by, this.now(), note, before);
       })();
     } catch (e) {
@@ -90,7 +95,7 @@ export class HallEditor {
         return { ok: false, problems: [{ path: [], message: e.message, severity: 'error' }] };
       throw e;
     }
-    this.logger.info('hall definition changed', { version: def.version, by, note });
+    this.logger.info('hall definition changed', { version: def.version, by, note, ...(moves.length ? { moves } : {}) });
     await this.publish();
     return { ok: true, version: def.version, diff: checked.diff, warnings: checked.warnings };
   }

@@ -11,12 +11,15 @@ import { HttpError, type Router } from '../Router.ts';
 import { parseBody, requireAdmin } from './authRoutes.ts';
 
 /** v1 of the editor's messages. `definition` is validated by the hall definition schema itself. */
+/** The admin's explicit choice to move a stranded line to another category (see WaitingMove). */
+const Moves = z.array(z.object({ fromCategoryId: z.string().min(1).max(64), toCategoryId: z.string().min(1).max(64) })).max(50).default([]);
 const SaveBody = z.object({
   v: z.literal(1),
   definition: z.unknown(),
   note: z.string().max(200).default(''),
+  moves: Moves,
 });
-const CheckBody = z.object({ v: z.literal(1), definition: z.unknown() });
+const CheckBody = z.object({ v: z.literal(1), definition: z.unknown(), moves: Moves });
 const PreviewBody = z.object({ v: z.literal(1), name: z.string().max(200), xlsxBase64: z.string().min(1) });
 const ConfirmBody = z.object({ v: z.literal(1), token: z.string().min(10) });
 const RollbackBody = z.object({ v: z.literal(1), version: z.number().int().nonnegative() });
@@ -38,18 +41,19 @@ export function hallDefinitionRoutes(r: Router, ctx: CenterContext): void {
   r.post('/api/admin/hall-definition/check', (req) => {
     requireAdmin(req);
     const b = parseBody(CheckBody, req.body);
-    const { definition: _omit, ...outcome } = ctx.editor.check(b.definition);
+    const { definition: _omit, ...outcome } = ctx.editor.check(b.definition, b.moves);
     return { json: { v: 1, ...outcome } };
   });
 
   r.post('/api/admin/hall-definition', async (req) => {
     const admin = requireAdmin(req);
     const b = parseBody(SaveBody, req.body);
-    const outcome = await ctx.editor.save(b.definition, `admin:${admin.username}`, b.note);
+    const outcome = await ctx.editor.save(b.definition, `admin:${admin.username}`, b.note, b.moves);
     if (outcome.ok)
       ctx.audit.record(`admin:${admin.username}`, 'hall-definition-saved', 'hall', {
         version: outcome.version,
         note: b.note,
+        ...(b.moves.length ? { moves: b.moves } : {}),
       });
     else
       ctx.logger.warn('hall definition change refused', {
