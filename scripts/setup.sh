@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 
-debs=(mosquitto socat chromium fonts-noto-cjk espeak-ng sox alsa-utils libusb-1.0-0 libudev1 openssl python3 make g++ ca-certificates)
+debs=(mosquitto socat systemd chromium fonts-noto-cjk espeak-ng sox alsa-utils libusb-1.0-0 libudev1 openssl python3 make g++ ca-certificates)
 missing=()
 for d in "${debs[@]}"; do dpkg -s "$d" >/dev/null 2>&1 || missing+=("$d"); done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -7,11 +7,13 @@ import Database from 'better-sqlite3';
 import { centerSettings } from '../server/CenterSettings.ts';
 import { CenterSecrets, SECRET_FILE } from '../server/secrets/CenterSecrets.ts';
 import { SecretFiles } from '../server/secrets/SecretFiles.ts';
-import { retireIdKey, rotate, ROTATABLE, rowsPerIdKey, type RotatableSecret } from '../server/secrets/SecretRotation.ts';
+import { retireIdKey, rotate, ROTATABLE, rowsPerIdKey, writeCenterLine, type RotatableSecret } from '../server/secrets/SecretRotation.ts';
 import type { CliContext } from './CliCommand.ts';
 
-const USAGE = `hallkit-center secrets <status | rotate SECRET | retire-id-key N [--force]> [--data=DIR] [--secrets-dir=DIR]
+const USAGE = `hallkit-center secrets <init | status | rotate SECRET | retire-id-key N [--force]> [--data=DIR] [--secrets-dir=DIR]
 
+  init                create what is missing (the center also does on start; moves an older release's keys
+                      out of its database); --mosquitto-password-file=FILE writes the center's line there
   status              the secret files, their modes, the ID-hash keys and how many stored rows use each
   rotate SECRET       ${ROTATABLE.join(' | ')} — a new value; takes effect when the center restarts
                       (mqtt-password with --mosquitto-password-file=FILE also updates that file's center line)
@@ -31,6 +33,20 @@ export async function secretsCommand(argv: string[], io: CliContext['io'] = { ou
     const db = existsSync(dbFile) ? new Database(dbFile, { readonly: true, fileMustExist: true }) : undefined;
     try {
       switch (words[0]) {
+        case 'init': {
+          db?.close();
+          const rw = existsSync(dbFile) ? new Database(dbFile) : undefined;
+          let secrets: CenterSecrets;
+          try {
+            secrets = CenterSecrets.open(dir, rw);
+          } finally {
+            rw?.close();
+          }
+          const mosquittoPasswordFile = opt('mosquitto-password-file');
+          if (mosquittoPasswordFile) writeCenterLine(mosquittoPasswordFile, secrets.mqttPassword);
+          io.out(`secrets ready in ${dir}${mosquittoPasswordFile ? `; the center's line is in ${mosquittoPasswordFile}` : ''}`);
+          return 0;
+        }
         case 'status': {
           const secrets = CenterSecrets.read(new SecretFiles(dir));
           io.out(`secrets directory ${dir} (mode ${(statSync(dir).mode & 0o777).toString(8)})`);

@@ -294,6 +294,15 @@ export class Center {
     await this.ctx.configs.publish({ deviceId: device.deviceId }, 'device', { v: 1, deviceId: device.deviceId, role: d?.role, name: d?.name, windowId: d?.windowId ?? null, state: d?.state });
   }
 
+  /** What the service watchdog asks: the database answers (a stuck event loop never gets to ask). */
+  healthy(): boolean {
+    try {
+      return this.ctx.db.prepare('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
   /** Record every abandoned rating as not rated now (the timer does this every `ratingSweepMs`). */
   sweepRatings(): number {
     return this.parts.ratingSweep.sweep();

@@ -42,6 +42,8 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
   const deviceRequestLimits = limits ? DeviceRequestLimitsSchema.parse(JSON.parse(limits)) : undefined;
   // Keys and passwords: files only the center's user reads (default <data>/secrets; docs/operations.md, 密钥).
   const secretsDir = get('secrets-dir', 'HALLKIT_SECRETS_DIR');
+  // The built consoles; the bundle sets it to the web folder it ships.
+  const webDir = get('web-dir', 'HALLKIT_WEB_DIR');
   // Several center processes on one broker share device work under the secret share group.
   const shared = get('mqtt-shared', 'HALLKIT_MQTT_SHARED') === '1';
   return {
@@ -50,6 +52,7 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
     ...(deviceRequestLimits ? { deviceRequestLimits: { ...DEFAULT_REQUEST_LIMITS, ...deviceRequestLimits } } : {}),
     dataDir: get('data', 'HALLKIT_DATA_DIR') ?? '.hallkit/center',
     ...(secretsDir ? { secretsDir } : {}),
+    ...(webDir ? { webDir } : {}),
     ...(shared ? { shareGroup: true as const } : {}),
     httpPort: Number(http.port || 80),
     httpHost: http.hostname,

@@ -52,9 +52,7 @@ export function rotate(dir: string, secret: RotatableSecret, o: { now?: Date; mo
       const password = randomBytes(24).toString('base64url');
       files.write(SECRET_FILE.mqttPassword, `${password}\n`);
       if (o.mosquittoPasswordFile) {
-        const text = existsSync(o.mosquittoPasswordFile) ? readFileSync(o.mosquittoPasswordFile, 'utf8') : '';
-        // Keeps the file's mode and owner: Mosquitto reads it as its own user.
-        writeFileSync(o.mosquittoPasswordFile, withPasswordEntry(text, 'center', mosquittoPasswordHash(password)));
+        writeCenterLine(o.mosquittoPasswordFile, password);
         return { secret, next: `the center line of ${o.mosquittoPasswordFile} is updated: reload Mosquitto (systemctl reload hallkit-mosquitto), then restart the center.` };
       }
       return { secret, next: 'restart the center (embedded broker). With an external Mosquitto pass --mosquitto-password-file so its center line changes too.' };
@@ -72,4 +70,10 @@ export function retireIdKey(dir: string, id: number, db: Database | undefined, f
   const ring = keys.without(id);
   files.write(SECRET_FILE.idHashKeys, `${JSON.stringify(ring.ring, null, 2)}\n`);
   return { dropped: id, orphaned };
+}
+
+/** The `center` line of an external Mosquitto's password file (keeps the file's mode and owner: Mosquitto reads it). */
+export function writeCenterLine(file: string, password: string): void {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  writeFileSync(file, withPasswordEntry(text, 'center', mosquittoPasswordHash(password)));
 }

@@ -1,6 +1,7 @@
 // A hall file: the hall definition as JSON on disk (halls/*.json ships three). Read, checked, and
 // refused with every problem named when it is not a hall a center can run.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   checkHallDefinition,
@@ -33,6 +34,9 @@ export function shippedHallFile(name: string): string {
     throw new Error(
       `no shipped hall "${name}" (known: ${SHIPPED_HALLS.join(', ')}); give your own with --hall-file`,
     );
+  // The bundle (scripts/bundle-center.mjs) ships the halls beside it and says where.
+  const dir = process.env.HALLKIT_HALLS_DIR;
+  if (dir) return join(dir, `${name}.json`);
   return fileURLToPath(new URL(`../../../../../../halls/${name}.json`, import.meta.url));
 }
 
