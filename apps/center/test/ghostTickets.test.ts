@@ -5,7 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_REQUESTS, TicketIssueResponseSchema, TicketWithdrawResponseSchema } from '@hallkit/core';
+import type { HallEvent } from '@hallkit/core';
 import type { Center } from '../src/server/Center.ts';
+import { windowView } from '../src/server/views/windowView.ts';
 import { openDevice, startCenter, tempDir, waitUntil } from './support/centerHarness.ts';
 
 const dir = tempDir('hallkit-ghost-');
@@ -94,5 +96,28 @@ describe('ghost tickets: a ticket request is issued at most once and never after
       }),
     );
     expect(waiting().filter((t) => !before.has(t))).toEqual([]);
+  });
+
+  it('a slip the kiosk could not print is marked at the center for the window, by the issuing kiosk only', async () => {
+    const r = await issue(kiosk1, newId());
+    if (!r.ok || !r.body.ok) throw new Error('no ticket');
+    const id = r.body.ticketId;
+    const mark = (by: string, printed: boolean): HallEvent => ({ type: 'TicketPrinted', v: 1, at: new Date().toISOString(), ticketId: id, by, printed, ...(printed ? {} : { problem: 'paper-empty' as const }) });
+    const deliver = async (d: Device, e: HallEvent) => {
+      d.store.append(e);
+      await waitUntil('outbox drained', () => d.link.status().backlog.events === 0);
+    };
+    // Another kiosk cannot mark (or unmark) it.
+    await deliver(kiosk2, mark('kiosk-2', false));
+    expect(center.hall.state.tickets.get(id)?.unprinted).toBeUndefined();
+    expect(center.ctx.ingest.rejected(50).some((x) => x.deviceId === 'kiosk-2' && x.code === 'not-issuer')).toBe(true);
+    await deliver(kiosk1, mark('kiosk-1', false));
+    expect(center.hall.state.tickets.get(id)?.unprinted).toBe('paper-empty');
+    // The window that would call it sees the mark in its waiting list.
+    const w = [...center.hall.state.windows.values()].find((x) => x.config.categoryIds.includes('general'));
+    const view = w && windowView(center.hall.state, w.config.id, undefined, new Date().toISOString());
+    expect(view?.waiting.find((x) => x.ticketId === id)?.unprinted ?? 'not in the first rows').toBe('paper-empty');
+    await deliver(kiosk1, mark('kiosk-1', true));
+    expect(center.hall.state.tickets.get(id)?.unprinted).toBeUndefined();
   });
 });

@@ -2,7 +2,9 @@
 // a center that stalls 2.5 s answers the kiosk's request after the kiosk already printed from its own
 // block — that late answer must not leave a second ticket nobody holds. A kiosk whose disk is full
 // cannot keep the center's answer: the center's ticket is withdrawn, the citizen reads plain words
-// (never SQLITE_FULL) and the fleet view says what is wrong.
+// (never SQLITE_FULL) and the fleet view says what is wrong. A slip the printer could not print is
+// marked unprinted at the center (an event, on the window console and the admin's audit) and unmarked
+// when a reprint works.
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { join } from 'node:path';
@@ -144,5 +146,34 @@ describe('ghost tickets at the real kiosk and center', () => {
     const next = await takeTicket('general');
     expect(next.offline).toBe(false);
     expect(liveAtCenter()).toEqual([...before, next.number].sort());
+  });
+
+  it('paper out: the ticket is marked unprinted at the center (event, audit); a working reprint clears it', async () => {
+    await waitUntil(() => rig.host.link.status().connected, 15_000, 'kiosk online');
+    const p = rig.page;
+    await rig.reset();
+    rig.printer.failAfter(200, 'paper-empty');
+    await p.click('[data-testid=go-take]');
+    await p.click('[data-testid=tile-general]');
+    await p.waitForSelector('[data-testid=print-failed][data-reason=paper-empty]', { timeout: 10_000 });
+    // The citizen is told what to do: the number is on screen, scan or photograph it.
+    expect(await p.textContent('[data-testid=print-failed]')).toContain('请用手机扫码保存');
+    const number = (await p.textContent('[data-testid=ticket-number]'))?.trim() ?? '';
+    const marks = () =>
+      centerDb((db) =>
+        (db.prepare("SELECT body FROM hall_events WHERE type = 'TicketPrinted' ORDER BY n").all() as { body: string }[])
+          .map((r) => JSON.parse(r.body) as { ticketId: string; printed: boolean; problem?: string; by: string })
+          .filter((e) => e.ticketId.endsWith(`/${number}`)),
+      );
+    await waitUntil(() => marks().length === 1, 10_000, 'unprinted mark at the center');
+    expect(marks()[0]).toMatchObject({ printed: false, problem: 'paper-empty', by: 'kiosk-1' });
+    const audit = centerDb((db) => db.prepare("SELECT actor, target, detail FROM audit WHERE action = 'ticket.unprinted'").all() as { actor: string; target: string; detail: string }[]);
+    expect(audit.some((a) => a.actor === 'kiosk-1' && JSON.parse(a.detail).number === number)).toBe(true);
+
+    rig.printer.setPaper('ok');
+    await p.click('[data-testid=reprint]');
+    await p.waitForSelector('[data-testid=print-ok]', { timeout: 10_000 });
+    await waitUntil(() => marks().length === 2, 10_000, 'printed mark at the center');
+    expect(marks()[1]).toMatchObject({ printed: true, by: 'kiosk-1' });
   });
 });

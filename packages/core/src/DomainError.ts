@@ -16,6 +16,7 @@ export type DomainErrorCode =
   | 'no-ticket-waiting'
   | 'no-current-ticket'
   | 'ticket-not-waiting'
+  | 'not-issuer'
   | 'ticket-not-current'
   | 'ticket-not-held'
   | 'ticket-not-no-show'

@@ -255,9 +255,13 @@ export class Center {
       m.requests?.(responder, ctx);
     }
 
-    hall.on('events', () => {
+    hall.on('events', (events) => {
       samples.maybeSample(hall.state, now().getTime());
       live.changed();
+      // A slip the kiosk could not print is on the admin's audit list too (the window console marks it).
+      for (const e of events) {
+        if (e.type === 'TicketPrinted' && !e.printed) audit.record(e.by, 'ticket.unprinted', e.ticketId, { number: hall.state.tickets.get(e.ticketId)?.number ?? null, problem: e.problem ?? 'error' });
+      }
     });
     fleet.on('change', () => live.changed());
     // A device that began a new store history (replaced or restored file) is worth an admin's look.

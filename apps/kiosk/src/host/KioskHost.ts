@@ -78,6 +78,8 @@ export class KioskHost {
   private topUpTimer: NodeJS.Timeout | undefined;
   /** The kiosk's file refused a ticket (disk full…): on the fleet view until a ticket is kept again. */
   private storageProblem: StorageFailure | undefined;
+  /** Tickets whose slip did not print here (told to the center; a working reprint clears it). */
+  private readonly unprinted = new Set<string>();
 
   constructor(private readonly o: KioskHostOptions) {
     const id = o.identity;
@@ -290,6 +292,35 @@ export class KioskHost {
   }
 
   async printTicket(t: LocalTicket, lang: Language): Promise<PrintOutcome> {
+    const outcome = await this.printSlip(t, lang);
+    this.recordPrint(t, outcome);
+    return outcome;
+  }
+
+  /**
+   * The center marks a ticket whose slip could not be printed (staff see it when they call it), and
+   * unmarks it when a reprint works. It travels in the outbox, after the ticket's own event.
+   */
+  private recordPrint(t: LocalTicket, outcome: PrintOutcome): void {
+    if (outcome.ok && !this.unprinted.has(t.ticketId)) return;
+    try {
+      this.store.append({
+        type: 'TicketPrinted',
+        v: 1,
+        at: this.now().toISOString(),
+        ticketId: t.ticketId,
+        by: this.o.identity.deviceId,
+        printed: outcome.ok,
+        ...(outcome.ok ? {} : { problem: outcome.reason }),
+      });
+      if (outcome.ok) this.unprinted.delete(t.ticketId);
+      else this.unprinted.add(t.ticketId);
+    } catch (e) {
+      this.log(`could not record the print outcome of ${t.number}: ${(e as Error).message}`);
+    }
+  }
+
+  private async printSlip(t: LocalTicket, lang: Language): Promise<PrintOutcome> {
     const cat = this.catalog();
     const c = cat.categories.find((x) => x.id === t.categoryId);
     const item = t.itemId ? cat.items.find((i) => i.id === t.itemId) : undefined;

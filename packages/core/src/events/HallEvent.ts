@@ -75,6 +75,19 @@ export const HallEventSchema = z.discriminatedUnion('type', [
       .optional(),
   }),
   z.object({ type: z.literal('TicketCancelled'), ...base, ticketId: z.string(), by: z.string() }),
+  /**
+   * What became of a ticket's paper slip at the dispenser that issued it (issue 15): `printed: false`
+   * when the printer could not print it (the citizen has the number only on screen or phone), `true`
+   * when a later reprint succeeded. Staff see an unprinted ticket marked; it stays in the line.
+   */
+  z.object({
+    type: z.literal('TicketPrinted'),
+    ...base,
+    ticketId: z.string(),
+    by: z.string(),
+    printed: z.boolean(),
+    problem: z.enum(['paper-empty', 'cover-open', 'offline', 'absent', 'error']).optional(),
+  }),
   z.object({
     type: z.literal('TicketCalled'),
     ...base,

@@ -88,6 +88,12 @@ export function applyEvent(s: HallState, e: HallEvent): void {
       s.lines.add(t);
       return;
     }
+    case 'TicketPrinted': {
+      const t = ticket(s, e.ticketId);
+      if (e.printed) delete t.unprinted;
+      else t.unprinted = e.problem ?? 'error';
+      return;
+    }
     case 'TicketCancelled': {
       const t = ticket(s, e.ticketId);
       if (t.status === 'waiting') s.lines.remove(t);

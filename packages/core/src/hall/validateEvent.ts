@@ -90,6 +90,11 @@ export function validateEvent(s: HallState, e: HallEvent): void {
       if (r.state !== 'pending' && !confirms) refuse('evaluation-closed', `service ${e.serviceId} is ${r.state}`);
       return;
     }
+    case 'TicketPrinted': {
+      const t = s.tickets.get(e.ticketId) ?? refuse('unknown-ticket', `no ticket ${e.ticketId}`);
+      if (t.issuerId !== e.by) refuse('not-issuer', `${t.number} was issued by ${t.issuerId}, not ${e.by}`);
+      return;
+    }
     case 'TicketCancelled': {
       const t = s.tickets.get(e.ticketId) ?? refuse('unknown-ticket', `no ticket ${e.ticketId}`);
       if (t.status !== 'waiting') refuse('ticket-not-waiting', `${t.number} is ${t.status}`);

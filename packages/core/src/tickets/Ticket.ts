@@ -63,4 +63,6 @@ export interface Ticket {
   noShowAt: string | undefined;
   appointmentId: string | undefined;
   services: ServiceRecord[];
+  /** Set while the dispenser could not print the slip (paper out, cover open, printer gone). */
+  unprinted?: 'paper-empty' | 'cover-open' | 'offline' | 'absent' | 'error';
 }

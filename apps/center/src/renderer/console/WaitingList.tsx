@@ -23,6 +23,11 @@ export function WaitingList({ view, busy, onCall, onCallBack, onRequeue }: { vie
             </span>
             {w.priority !== 'normal' && <span className={`badge ${w.priority}`}>{t(`priority.${w.priority}`)}</span>}
             {w.sentHere && <span className="badge">{t('counter.sentHere')}</span>}
+            {w.unprinted && (
+              <span className="badge warn" title={t('counter.unprintedHint')} data-testid={`unprinted-${w.number}`}>
+                {t('counter.unprinted')}
+              </span>
+            )}
             <button className="secondary small" disabled={!canCall} onClick={() => onCall(w.ticketId, w.number)} data-testid={`call-${w.number}`}>
               {t('counter.call')}
             </button>

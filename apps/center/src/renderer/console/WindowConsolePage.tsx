@@ -106,7 +106,13 @@ function WindowCounter() {
                   {cur.number}
                 </div>
                 {cur.priority !== 'normal' && <span className={`badge ${cur.priority}`}>{t(`priority.${cur.priority}`)}</span>}
+                {cur.unprinted && (
+                  <span className="badge warn" title={t('counter.unprintedHint')} data-testid="current-unprinted">
+                    {t('counter.unprinted')}
+                  </span>
+                )}
               </div>
+              {cur.unprinted && <p className="note">{t('counter.unprintedHint')}</p>}
               <dl>
                 <dt>{t('console.category')}</dt>
                 <dd>{cur.categoryName}</dd>

@@ -5,7 +5,7 @@ export const counterText = {
     offDuty: { button: '下班', title: '下班：关闭本窗口', explain: '窗口将关闭，不再叫号；等候的群众由其他窗口办理。', atCounter: '{{number}} 还在窗口：', handBack: '退回队列（保留原位置）', finish: '按所选结果办结 {{number}}', confirm: '下班并关闭窗口' },
     counter: {
       hold: '挂起', key: '快捷键 {{key}}', outcome: '办理结果', itemPick: '办理事项（评价按事项统计）', itemSearch: '搜索事项名称或部门',
-      noItem: '未选事项', itemsN: '{{n}} 项', waitingList: '等候本窗口（{{shown}} / {{total}}）', sentHere: '转来', call: '呼叫',
+      noItem: '未选事项', itemsN: '{{n}} 项', waitingList: '等候本窗口（{{shown}} / {{total}}）', sentHere: '转来', unprinted: '未打印', unprintedHint: '取号机没能打印这张号票：市民手里可能没有纸质号票，请核对屏幕上或手机里的号码', call: '呼叫',
       callNumberTitle: '按号呼叫 {{number}}', callBackTitle: '回呼 {{number}}', counterQuestion: '{{number}} 正在窗口办理，先怎样处理它？',
       holdIt: '挂起 {{number}}（稍后回呼）', finishIt: '办结 {{number}}，结果：', returnIt: '退回队列（保留原位置）', confirm: '确定',
       noShows: '过号（可重新排队）', requeue: '重新排队', requeueUntil: '{{time}} 前可重排', lateNotAllowed: '本厅不允许过号后重新排队',
@@ -32,7 +32,7 @@ export const counterText = {
     offDuty: { button: '下班', title: '下班：關閉本窗口', explain: '窗口將關閉，不再叫號；等候的民眾由其他窗口辦理。', atCounter: '{{number}} 還在窗口：', handBack: '退回佇列（保留原位置）', finish: '按所選結果辦結 {{number}}', confirm: '下班並關閉窗口' },
     counter: {
       hold: '掛起', key: '快速鍵 {{key}}', outcome: '辦理結果', itemPick: '辦理事項（評價按事項統計）', itemSearch: '搜尋事項名稱或部門',
-      noItem: '未選事項', itemsN: '{{n}} 項', waitingList: '等候本窗口（{{shown}} / {{total}}）', sentHere: '轉來', call: '呼叫',
+      noItem: '未選事項', itemsN: '{{n}} 項', waitingList: '等候本窗口（{{shown}} / {{total}}）', sentHere: '轉來', unprinted: '未列印', unprintedHint: '取號機沒能列印這張號票：市民手裡可能沒有紙本號票，請核對螢幕上或手機裡的號碼', call: '呼叫',
       callNumberTitle: '按號呼叫 {{number}}', callBackTitle: '回呼 {{number}}', counterQuestion: '{{number}} 正在窗口辦理，先怎樣處理？',
       holdIt: '掛起 {{number}}（稍後回呼）', finishIt: '辦結 {{number}}，結果：', returnIt: '退回隊列（保留原位置）', confirm: '確定',
       noShows: '過號（可重新排隊）', requeue: '重新排隊', requeueUntil: '{{time}} 前可重排', lateNotAllowed: '本廳不允許過號後重新排隊',
@@ -59,7 +59,7 @@ export const counterText = {
     offDuty: { button: 'Sign off', title: 'Sign off: close this window', explain: 'The window closes and calls no more; other windows serve those waiting.', atCounter: '{{number}} is still at the counter:', handBack: 'Back in line (keeps their place)', finish: 'Finish {{number}} with the chosen outcome', confirm: 'Sign off and close the window' },
     counter: {
       hold: 'Hold', key: 'key {{key}}', outcome: 'Outcome', itemPick: 'Service item (ratings are counted by item)', itemSearch: 'Search item or department',
-      noItem: 'No item chosen', itemsN: '{{n}} items', waitingList: 'Waiting for this window ({{shown}} / {{total}})', sentHere: 'sent here', call: 'Call',
+      noItem: 'No item chosen', itemsN: '{{n}} items', waitingList: 'Waiting for this window ({{shown}} / {{total}})', sentHere: 'sent here', unprinted: 'not printed', unprintedHint: 'The kiosk could not print this ticket: the citizen may have no paper slip — check the number on their phone or photo', call: 'Call',
       callNumberTitle: 'Call {{number}}', callBackTitle: 'Call back {{number}}', counterQuestion: '{{number}} is at the counter. What happens to it first?',
       holdIt: 'Hold {{number}} (call back later)', finishIt: 'Finish {{number}} as:', returnIt: 'Back to the line (keeps its place)', confirm: 'OK',
       noShows: 'No-shows (may re-queue)', requeue: 'Re-queue', requeueUntil: 'until {{time}}', lateNotAllowed: 'This hall does not re-queue no-shows',

@@ -21,6 +21,7 @@ export const REQUEST_ROLES: Readonly<Record<string, readonly string[]>> = {
 export const EVENT_ROLES: Readonly<Partial<Record<HallEvent['type'], readonly string[]>>> = {
   TicketIssued: ['kiosk'],
   TicketCancelled: ['kiosk'],
+  TicketPrinted: ['kiosk'],
   EvaluationGiven: ['evaluator'],
   EvaluationLapsed: ['evaluator'],
 };

@@ -44,10 +44,10 @@ export class DeviceEventChecks {
     if (e.type === 'EvaluationGiven' || e.type === 'EvaluationLapsed') return { event: e, notes };
     const role = this.access.event(deviceId, e.type);
     if (role) return refuse(role, `${e.type} is not taken from ${deviceId}`);
-    if (e.type === 'TicketCancelled') {
-      if (e.by !== deviceId) return refuse('foreign-actor', `${deviceId} cancelled in the name of ${e.by}`);
+    if (e.type === 'TicketCancelled' || e.type === 'TicketPrinted') {
+      if (e.by !== deviceId) return refuse('foreign-actor', `${deviceId} sent ${e.type} in the name of ${e.by}`);
       const t = this.service.state.tickets.get(e.ticketId);
-      if (t && t.issuerId !== deviceId) return refuse('not-issuer', `${deviceId} cannot cancel ${t.number}, issued by ${t.issuerId}`);
+      if (t && t.issuerId !== deviceId) return refuse('not-issuer', `${deviceId} cannot speak for ${t.number}, issued by ${t.issuerId}`);
       return { event: e, notes };
     }
     if (e.type !== 'TicketIssued') return { event: e, notes };

@@ -12,7 +12,7 @@ import { TicketTokens } from '../requests/TicketTokens.ts';
 import type { DeviceEventChecks } from './DeviceEventChecks.ts';
 
 /** Event types a device may make on its own; anything else (a window call…) is the center's alone. */
-const DEVICE_MADE = new Set<HallEvent['type']>(['TicketIssued', 'TicketCancelled', 'EvaluationGiven', 'EvaluationLapsed']);
+const DEVICE_MADE = new Set<HallEvent['type']>(['TicketIssued', 'TicketCancelled', 'TicketPrinted', 'EvaluationGiven', 'EvaluationLapsed']);
 
 export interface RejectedEvent {
   deviceId: string;

@@ -10,6 +10,8 @@ export interface WaitingRow {
   /** Sent to this window by name (转办 or 回呼 target) rather than waiting in a category line. */
   sentHere: boolean;
   queuedAt: string;
+  /** The kiosk could not print the slip (why), or null. */
+  unprinted: string | null;
 }
 
 export interface NoShowRow {
@@ -46,6 +48,7 @@ export function waitingFor(s: HallState, w: WindowState): { rows: WaitingRow[]; 
       priority: t.priority,
       sentHere: t.targetWindowId === id,
       queuedAt: t.queuedAt,
+      unprinted: t.unprinted ?? null,
     })),
   };
 }

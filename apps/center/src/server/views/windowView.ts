@@ -19,6 +19,8 @@ export interface WindowView {
     recallsBeforeNoShow: number;
     issuedAt: string;
     calledAt: string | null;
+    /** The kiosk could not print the slip (paper out, cover open…): the citizen may hold no paper. */
+    unprinted: string | null;
   } | null;
   waitingHere: number;
   /** The head of who waits for this window (at most WAITING_ROWS), for 按号呼叫. */
@@ -68,6 +70,7 @@ export function windowView(s: HallState, windowId: string, lastFinished: string 
           recallsBeforeNoShow: s.config.noShow.recallsBeforeNoShow,
           issuedAt: t.issuedAt,
           calledAt: t.calledAt ?? null,
+          unprinted: t.unprinted ?? null,
         }
       : null,
     waitingHere: waiting.total,
