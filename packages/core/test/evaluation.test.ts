@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVALUATION_LEVELS, Hall, addWorkingDays, channelCode, fromNationalCode, fromReversedCode, toNationalCode, toReversedCode } from '../src/index.ts';
+import { EVALUATION_CHANNELS, EVALUATION_LEVELS, Hall, addWorkingDays, channelCode, fromNationalCode, fromReversedCode, toNationalCode, toReversedCode } from '../src/index.ts';
 import type { EvaluateCommand } from '../src/index.ts';
 import { refusalCode, shippedHall, smallHall, t } from './fixtures.ts';
 
@@ -32,8 +32,17 @@ describe('好差评 levels and codes', () => {
     expect(() => fromNationalCode(0)).toThrow();
     expect(() => fromNationalCode(6)).toThrow();
     expect(() => fromNationalCode(2.5)).toThrow();
-    expect(channelCode('hall-pad')).toBe('3');
-    expect(channelCode('mobile')).toBe('2');
+  });
+
+  it('numbers the channels as the national 好差评 exchange does (pf: pc=1, 移动端=2, 二维码=3, 大厅平板=4, 大厅其他终端=5), never by list order', () => {
+    expect(channelCode('web')).toBe(1);
+    expect(channelCode('mobile')).toBe(2);
+    expect(channelCode('qr-code')).toBe(3);
+    expect(channelCode('hall-pad')).toBe(4);
+    expect(channelCode('hall-terminal')).toBe(5);
+    // Every channel has its own code: two channels never report as one.
+    const codes = EVALUATION_CHANNELS.map(channelCode);
+    expect(new Set(codes).size).toBe(EVALUATION_CHANNELS.length);
   });
 });
 

@@ -9,6 +9,7 @@ import { centerSettings } from './CenterSettings.ts';
 import { consoleLogger } from '@hallkit/sync';
 import { startDemoSmsStandIn } from '../mobile/sms/standin/demoSmsStandIn.ts';
 import { startDemoPlatformStandIn } from '../mobile/cases/feed/standin/demoPlatformStandIn.ts';
+import { startDemoProvinceStandIn } from './province/standin/demoProvinceStandIn.ts';
 import { DEMO_ADMIN, DEMO_STAFF } from './auth/DemoCredentials.ts';
 import { seedDemoHistory } from './reports/demoHistory.ts';
 
@@ -25,6 +26,8 @@ const settings = centerSettings();
 const smsStandIn = await startDemoSmsStandIn(settings.dataDir, consoleLogger('[sms]'));
 // The progress cases come from a local stand-in of the 政务服务平台 through the case feed.
 const platform = await startDemoPlatformStandIn(settings.dataDir, consoleLogger('[platform]'));
+// Every rating, lapse and 差评 follow-up step goes to a local stand-in of the provincial 好差评 platform.
+const province = await startDemoProvinceStandIn(settings.dataDir, consoleLogger('[province]'));
 const center = await Center.start(settings);
 center.ctx.accounts.upsertAdmin(DEMO_ADMIN.username, DEMO_ADMIN.password);
 for (const s of DEMO_STAFF) {
@@ -68,6 +71,6 @@ console.log(`READY 管理控制台 ${url}/admin`);
 console.log(`READY 导服台 ${url}/desk`);
 console.log(`READY MQTT ${center.mqttUrl}`);
 console.log('READY-DONE');
-const stop = () => void center.stop().then(() => Promise.all([smsStandIn?.close(), platform?.close()])).then(() => process.exit(0));
+const stop = () => void center.stop().then(() => Promise.all([smsStandIn?.close(), platform?.close(), province?.close()])).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -6,5 +6,6 @@ import { reportsModule } from './reports/ReportsModule.ts';
 import { keypadModule } from './keypads/KeypadModule.ts';
 import { alarmsModule } from './alarms/AlarmsModule.ts';
 import { deskModule } from './desk/DeskModule.ts';
+import { provinceFeedModule } from './province/ProvinceFeedModule.ts';
 
-export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule(), keypadModule(), alarmsModule(), deskModule()];
+export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule(), keypadModule(), alarmsModule(), deskModule(), provinceFeedModule()];

@@ -60,6 +60,11 @@ export class ConsoleClient {
     return { status: r.status, json: (await r.json()) as T };
   }
 
+  /** The session cookie, for a raw fetch (a download). */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   async get<T = unknown>(path: string): Promise<{ status: number; json: T }> {
     const r = await fetch(`${this.base}${path}`, { headers: { cookie: this.cookie } });
     return { status: r.status, json: (await r.json()) as T };

@@ -13,13 +13,14 @@ import { FollowUpsPanel } from './FollowUpsPanel.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
 import { SlotPlansPanel } from './SlotPlansPanel.tsx';
 import { SmsPanel } from './SmsPanel.tsx';
+import { ProvincePanel } from './ProvincePanel.tsx';
 import { HallDefinitionPanel } from './hall/HallDefinitionPanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { StaffingPanel } from './StaffingPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import '../styles.css';
 
-const TABS = ['queue', 'staffing', 'staff', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'hall', 'reports', 'audit'] as const;
+const TABS = ['queue', 'staffing', 'staff', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'province', 'hall', 'reports', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function AdminConsolePage() {
@@ -83,6 +84,7 @@ function AdminBody() {
       {tab === 'followUps' && <FollowUpsPanel view={view} />}
       {tab === 'slots' && <SlotPlansPanel />}
       {tab === 'sms' && <SmsPanel />}
+      {tab === 'province' && <ProvincePanel />}
       {tab === 'hall' && <HallDefinitionPanel />}
       {tab === 'reports' && <ReportsPanel />}
       {tab === 'audit' && <AuditPanel view={view} />}

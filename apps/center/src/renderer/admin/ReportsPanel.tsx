@@ -9,7 +9,7 @@ import { ReportChart } from './ReportChart.tsx';
 
 const DIMS = ['hall', 'zone', 'category', 'window', 'staff', 'item'] as const;
 const PERIODS = ['day', 'week', 'month'] as const;
-const CHANNELS: Record<string, string> = { web: 'PC端', mobile: '移动端', 'hall-pad': '大厅评价器', 'hall-terminal': '大厅其他终端', hotline: '热线', sms: '短信' };
+const CHANNELS: Record<string, string> = { web: 'PC端', mobile: '移动端', 'qr-code': '二维码', 'hall-pad': '大厅评价器', 'hall-terminal': '大厅其他终端', hotline: '热线', sms: '短信' };
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 

@@ -11,6 +11,7 @@ export const CHANNEL_LABEL_ZH: Record<EvaluationChannel, string> = {
   web: 'PC端',
   mobile: '移动端',
   'hall-pad': '大厅评价器',
+  'qr-code': '二维码',
   'hall-terminal': '大厅其他终端',
   hotline: '热线',
   sms: '短信',

@@ -2,9 +2,8 @@
 // signature, the app id, the approved signature and templates (and their parameter count), and
 // answers with the real response shapes and error codes. Tests switch it into an outage; the demo
 // prints each message as the phone would show it.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { jsonReply, StandInServer, type StandInOutage, type StandInReply, type StandInRequest } from '../../../standin/StandInServer.ts';
 import { checkTc3 } from './tc3Signature.ts';
 
 export interface StandInTemplate {
@@ -36,58 +35,47 @@ export interface DeliveredSms {
   at: number;
 }
 
-/** `unavailable`: HTTP 503 (a gateway in trouble); `reset`: the connection is dropped without an answer. */
-export type StandInOutage = 'none' | 'unavailable' | 'reset';
+export type { StandInOutage };
 
 export class TencentSmsStandIn {
   readonly delivered: DeliveredSms[] = [];
-  /** Every request that reached the API, signed or not (tests count attempts). */
-  requests = 0;
-  outage: StandInOutage = 'none';
-  private server: Server | undefined;
+  private readonly server = new StandInServer((r) => this.handle(r));
   private readonly now: () => number;
 
   constructor(private readonly o: TencentSmsStandInOptions) {
     this.now = o.now ?? Date.now;
   }
 
+  /** Every request that reached the API, signed or not (tests count attempts). */
+  get requests(): number {
+    return this.server.requests;
+  }
+
+  get outage(): StandInOutage {
+    return this.server.outage;
+  }
+
+  set outage(o: StandInOutage) {
+    this.server.outage = o;
+  }
+
+  /** Resolves with `host:port` (the SDK's endpoint setting). */
   async listen(port = 0, host = '127.0.0.1'): Promise<string> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    this.server = server;
-    await new Promise<void>((ok, ko) => {
-      server.once('error', ko);
-      server.listen(port, host, () => ok());
-    });
-    return `${host}:${(server.address() as AddressInfo).port}`;
+    const a = await this.server.listen(port, host);
+    return `${a.host}:${a.port}`;
   }
 
-  async close(): Promise<void> {
-    const s = this.server;
-    this.server = undefined;
-    if (!s) return;
-    s.closeAllConnections();
-    await new Promise<void>((ok) => s.close(() => ok()));
+  close(): Promise<void> {
+    return this.server.close();
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks);
-    this.requests += 1;
-    if (this.outage === 'reset') return void req.socket.destroy();
-    if (this.outage === 'unavailable') {
-      res.writeHead(503, { 'content-type': 'text/plain' });
-      return void res.end('Service Unavailable');
-    }
+  private handle(req: StandInRequest): StandInReply {
+    const body = req.body;
     const requestId = randomUUID();
-    const reply = (response: Record<string, unknown>) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ Response: { ...response, RequestId: requestId } }));
-    };
+    const reply = (response: Record<string, unknown>) => jsonReply(200, { Response: { ...response, RequestId: requestId } });
     const error = (Code: string, Message: string) => reply({ Error: { Code, Message } });
-    const url = new URL(req.url ?? '/', 'http://stand-in');
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
-    const auth = checkTc3({ method: req.method ?? 'POST', path: url.pathname, query: url.search.slice(1), headers, body }, (id) => (id === this.o.secretId ? this.o.secretKey : undefined), Math.floor(this.now() / 1000));
+    const { url, headers } = req;
+    const auth = checkTc3({ method: req.method, path: url.pathname, query: url.search.slice(1), headers, body }, (id) => (id === this.o.secretId ? this.o.secretKey : undefined), Math.floor(this.now() / 1000));
     if (!auth.ok) return error(auth.code, auth.message);
     if (auth.service !== 'sms' && auth.service !== (headers.host ?? '').split('.')[0]) return error('AuthFailure.SignatureFailure', `service ${auth.service} in the credential scope does not match the host`);
     if (headers['x-tc-action'] !== 'SendSms') return error('InvalidAction', `The action ${headers['x-tc-action'] ?? ''} is not found.`);
@@ -118,6 +106,6 @@ export class TencentSmsStandIn {
       this.o.onDeliver?.(m);
       return { ...base, SerialNo: serialNo, Fee: 1, Code: 'Ok', Message: 'send success' };
     });
-    reply({ SendStatusSet: set });
+    return reply({ SendStatusSet: set });
   }
 }

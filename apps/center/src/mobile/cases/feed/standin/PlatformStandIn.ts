@@ -1,45 +1,49 @@
 // A local stand-in for the 政务服务平台's side of the case feed: serves its cases at GET /cases
 // (pull, bearer token checked), pushes them to a center, and can fail like a real platform
 // (down, answering garbage) so tests see the center keep its last good data.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CaseFeedRecord } from '../CaseFeedRecord.ts';
+import { jsonReply, StandInServer, type StandInReply, type StandInRequest } from '../../../../standin/StandInServer.ts';
 
 export type PlatformFault = 'none' | 'down' | 'garbage';
 
 export class PlatformStandIn {
   readonly cases = new Map<string, CaseFeedRecord>();
-  fault: PlatformFault = 'none';
   pulls = 0;
-  private server: Server | undefined;
+  private readonly server = new StandInServer((r) => this.handle(r), '平台维护中');
 
   constructor(private readonly token: string) {}
+
+  get fault(): PlatformFault {
+    return this.garbage ? 'garbage' : this.server.outage === 'unavailable' ? 'down' : 'none';
+  }
+
+  set fault(f: PlatformFault) {
+    this.garbage = f === 'garbage';
+    this.server.outage = f === 'down' ? 'unavailable' : 'none';
+  }
+
+  private garbage = false;
 
   put(...records: CaseFeedRecord[]): void {
     for (const r of records) this.cases.set(r.caseNo, r);
   }
 
+  /** Resolves with the pull URL. */
   async listen(port = 0): Promise<string> {
-    const server = createServer((req, res) => {
-      if (req.url !== '/cases') return void res.writeHead(404).end();
-      this.pulls += 1;
-      if (this.fault === 'down') return void res.writeHead(503, { 'content-type': 'text/plain' }).end('平台维护中');
-      if (req.headers.authorization !== `Bearer ${this.token}`) return void res.writeHead(401).end();
-      res.writeHead(200, { 'content-type': 'application/json' });
-      if (this.fault === 'garbage') return void res.end(JSON.stringify({ v: 1, cases: [{ caseNo: 'X', steps: 'broken' }] }));
-      res.end(JSON.stringify({ v: 1, cases: [...this.cases.values()] }));
-    });
-    this.server = server;
-    await new Promise<void>((ok) => server.listen(port, '127.0.0.1', () => ok()));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/cases`;
+    const a = await this.server.listen(port);
+    return `${a.origin}/cases`;
   }
 
-  async close(): Promise<void> {
-    const s = this.server;
-    this.server = undefined;
-    if (!s) return;
-    s.closeAllConnections();
-    await new Promise<void>((ok) => s.close(() => ok()));
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  private handle(req: StandInRequest): StandInReply {
+    if (req.url.pathname !== '/cases') return { status: 404 };
+    this.pulls += 1;
+    if (req.headers.authorization !== `Bearer ${this.token}`) return { status: 401 };
+    if (this.garbage) return jsonReply(200, { v: 1, cases: [{ caseNo: 'X', steps: 'broken' }] });
+    return jsonReply(200, { v: 1, cases: [...this.cases.values()] });
   }
 
   /** Push these records (default: all) to a center, as the platform does when a case changes. */

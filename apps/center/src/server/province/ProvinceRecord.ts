@@ -1,0 +1,85 @@
+// One record of the provincial 好差评 feed (v1): a rating, a service recorded as not rated, or a step
+// of a 差评's follow-up (回访/整改). Field names follow the ones provincial platforms exchange
+// (shared/reference/haochaping.md: Epoint EvaInstance — projectno, taskcode, prodepart, areacode, pf,
+// evacode, writingEvaluation, assessTime, rectification, answer…). `recordId` is the idempotency key:
+// the same record is always sent with the same id, and a receiver keeps the first copy only.
+import { z } from 'zod';
+
+const Time = z.string().datetime({ offset: true });
+
+const common = {
+  v: z.literal(1),
+  /** Idempotency key, unique per record across the province: `<hallCode>-<kind>-<id>`. */
+  recordId: z.string().min(1).max(128),
+  /** 办件编号: this hall's service (one ticket's service at one window). */
+  projectNo: z.string().min(1),
+  /** 辖区编码 (12-digit region code). */
+  areaCode: z.string().regex(/^\d{12}$/),
+  /** The 政务服务机构 (the hall) as the province knows it. */
+  hallCode: z.string().min(1),
+  hallName: z.string().min(1),
+};
+
+/** What the evaluated service was and who served it. */
+const served = {
+  /** 事项编码 ('' when the service named no 事项). */
+  taskCode: z.string(),
+  taskName: z.string(),
+  /** 受理部门 and its code ('' when the catalog names none). */
+  proDepart: z.string(),
+  deptCode: z.string(),
+  windowNo: z.string(),
+  /** The staff evaluated. */
+  operateUserGuid: z.string(),
+  operateUserName: z.string(),
+};
+
+export const ProvinceRecordSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('evaluation'),
+    ...common,
+    ...served,
+    /** 评价渠道: pc=1, 移动端=2, 二维码=3, 大厅平板=4, 大厅其他终端=5. */
+    pf: z.number().int().min(1).max(9),
+    /** Level 1–5 in the province's numbering (`levelNumbering` says which end is 非常满意). */
+    evalNum: z.number().int().min(1).max(5),
+    levelNumbering: z.enum(['5-best', '1-best']),
+    /** 满意度等级, in words: no reader has to guess the numbering. */
+    evaLevel: z.enum(['非常满意', '满意', '基本满意', '不满意', '非常不满意']),
+    /** 差评 (不满意/非常不满意): opens a follow-up. */
+    badReview: z.boolean(),
+    /** 评价内容编码 and their text. */
+    evaCode: z.array(z.string()),
+    evaContent: z.string(),
+    /** 文字评价 (the citizen's own words). */
+    writingEvaluation: z.string(),
+    assessTime: Time,
+    assessNumber: z.number().int().positive(),
+    evaluationId: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('not-rated'),
+    ...common,
+    /** When the rating time ran out: recorded as not rated, never as a default rating. */
+    lapsedAt: Time,
+    /** `center`: the center gave up on a pad that never answered (a late rating from it may follow). */
+    by: z.enum(['pad', 'center']),
+  }),
+  z.object({
+    kind: z.literal('follow-up'),
+    ...common,
+    caseId: z.string().min(1),
+    evaluationId: z.string(),
+    step: z.enum(['opened', 'contacted', 'rectified', 'closed']),
+    stepTime: Time,
+    stepBy: z.string(),
+    /** The last day to finish rectification (opened only). */
+    deadline: z.string().optional(),
+    /** 整改反馈 (the rectified step's note). */
+    rectification: z.string().optional(),
+    /** 答复/回访 result (contacted and closed steps' notes). */
+    answer: z.string().optional(),
+  }),
+]);
+export type ProvinceRecord = z.infer<typeof ProvinceRecordSchema>;
+export type ProvinceRecordKind = ProvinceRecord['kind'];

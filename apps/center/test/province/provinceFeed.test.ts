@@ -1,0 +1,131 @@
+// The provincial 好差评 feed in a running center against the receiver stand-in: two generated days of
+// ratings, lapses and follow-ups all reach the province once and in order per service; an outage and
+// lost answers are retried without a second copy; a refused record waits for the admin (and holds back
+// its service's later records) until retried; a hall that uploads by hand exports the records as a file.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProvinceRecordSchema, type ProvinceRecord } from '../../src/server/province/ProvinceRecord.ts';
+import { provinceFeedModule } from '../../src/server/province/ProvinceFeedModule.ts';
+import { ProvinceFeedSettingsSchema, type ProvinceFeedConfig } from '../../src/server/province/ProvinceFeedSettings.ts';
+import { ProvinceReceiverStandIn } from '../../src/server/province/standin/ProvinceReceiverStandIn.ts';
+import { seedDemoHistory } from '../../src/server/reports/demoHistory.ts';
+import type { Center } from '../../src/server/Center.ts';
+import { ConsoleClient, startCenter, tempDir, waitUntil } from '../support/centerHarness.ts';
+
+const TOKEN = 'province-token-0123456789abcdef';
+let center: Center | undefined;
+let receiver: ProvinceReceiverStandIn | undefined;
+afterEach(async () => {
+  await center?.stop();
+  center = undefined;
+  await receiver?.close();
+  receiver = undefined;
+});
+
+const settings = (over: Record<string, unknown>) => ProvinceFeedSettingsSchema.parse({ v: 1, regionCode: '370602000000', retryBaseSeconds: 0.05, retryMaxSeconds: 0.2, timeoutSeconds: 2, ...over });
+
+async function boot(config: ProvinceFeedConfig) {
+  center = await startCenter({ dataDir: tempDir(), modules: [provinceFeedModule({ config, pollMs: 50 })] });
+  const admin = new ConsoleClient(center.httpUrl);
+  center.ctx.accounts.upsertAdmin('admin', 'admin-password-1');
+  await admin.login('admin', { username: 'admin', password: 'admin-password-1' });
+  return { c: center, admin };
+}
+
+/** How many records the log should make: one per rating, lapse and follow-up step. */
+function expectedRecords(c: Center): number {
+  return c.hall.log.countOf(['EvaluationGiven', 'EvaluationLapsed', 'FollowUpOpened', 'FollowUpAdvanced']);
+}
+
+interface Summary { configured: boolean; counts: Record<string, number>; lastError: { message: string } | null; lastSuccessAt: number | null; failed: { recordId: string; error: string }[] }
+
+describe('provincial 好差评 feed', () => {
+  it('delivers every record once, in order per service, through an outage and lost answers', async () => {
+    receiver = new ProvinceReceiverStandIn(TOKEN);
+    const endpoint = await receiver.listen();
+    receiver.outage = 'unavailable';
+    const { c, admin } = await boot({ settings: settings({ transport: 'http-json', endpoint }), secrets: { token: TOKEN } });
+    seedDemoHistory(c.hall, new Date(), new Map(), 2);
+    const expected = expectedRecords(c);
+    expect(expected).toBeGreaterThan(300);
+    // The province is down: the records wait, the console says why.
+    await waitUntil('the feed to try and say why', async () => (await admin.get<Summary>('/api/admin/province')).json.lastError !== null);
+    const down = (await admin.get<Summary>('/api/admin/province')).json;
+    expect(down.counts.pending).toBe(expected);
+    expect(down.lastError?.message).toMatch(/503/);
+    // Back, but the first answers get lost on the way: those are sent again and not kept twice.
+    receiver.loseAnswers = 5;
+    receiver.outage = 'none';
+    await waitUntil('every record delivered', async () => (await admin.get<Summary>('/api/admin/province')).json.counts.delivered === expected, 30_000);
+    expect(receiver.records.size).toBe(expected);
+    expect(receiver.duplicates).toBe(5);
+    // Order per service: a follow-up step never reaches the province before its evaluation or earlier steps.
+    const seen = new Map<string, ProvinceRecord[]>();
+    for (const { record } of receiver.records.values()) seen.set(record.projectNo, [...(seen.get(record.projectNo) ?? []), record]);
+    const steps = ['opened', 'contacted', 'rectified', 'closed'];
+    let followUps = 0;
+    for (const list of seen.values()) {
+      const fu = list.filter((r): r is Extract<ProvinceRecord, { kind: 'follow-up' }> => r.kind === 'follow-up');
+      followUps += fu.length;
+      if (fu.length > 0) expect(list.findIndex((r) => r.kind === 'evaluation' && r.badReview)).toBeLessThan(list.indexOf(fu[0]!));
+      expect(fu.map((r) => steps.indexOf(r.step))).toEqual(fu.map((r) => steps.indexOf(r.step)).sort((a, b) => a - b));
+    }
+    expect(followUps).toBeGreaterThan(0);
+    const ok = (await admin.get<Summary>('/api/admin/province')).json;
+    expect(ok.counts).toMatchObject({ pending: 0, failed: 0, delivered: expected });
+    expect(ok.lastSuccessAt).not.toBeNull();
+  }, 60_000);
+
+  it('parks a refused record for the admin, holding back that service, and sends it when retried', async () => {
+    receiver = new ProvinceReceiverStandIn(TOKEN);
+    const endpoint = await receiver.listen();
+    let refusing = true;
+    receiver.judge = (r) => (refusing && r.kind === 'evaluation' && r.badReview ? '事项编码未在省事项库登记' : undefined);
+    const { c, admin } = await boot({ settings: settings({ transport: 'http-json', endpoint }), secrets: { token: TOKEN } });
+    seedDemoHistory(c.hall, new Date(), new Map(), 1);
+    const expected = expectedRecords(c);
+    // Settled: the refused records parked, their services' later records waiting, the rest delivered.
+    let last = '';
+    await waitUntil('the feed to settle', async () => {
+      const now = (await admin.get<Summary>('/api/admin/province')).json.counts;
+      const same = (now.failed ?? 0) > 0 && JSON.stringify(now) === last;
+      last = JSON.stringify(now);
+      if (!same) await new Promise((r) => setTimeout(r, 300));
+      return same;
+    }, 20_000);
+    const s = (await admin.get<Summary>('/api/admin/province')).json;
+    expect(s.counts.failed).toBeGreaterThan(0);
+    expect(s.failed[0]?.error).toMatch(/事项编码未在省事项库登记/);
+    // The 差评's follow-up steps wait behind it: nothing of that service reached the province.
+    const failedIds = new Set(s.failed.map((f) => f.recordId));
+    for (const { record } of receiver.records.values()) if (record.kind === 'follow-up') expect(failedIds.has(record.recordId.replace(/-follow-up-.*$/, ''))).toBe(false);
+    expect([...receiver.records.values()].some((r) => r.record.kind === 'follow-up')).toBe(false);
+    refusing = false;
+    expect((await admin.post<{ requeued: number }>('/api/admin/province/retry')).json.requeued).toBe(s.counts.failed);
+    await waitUntil('every record delivered', async () => (await admin.get<Summary>('/api/admin/province')).json.counts.delivered === expected, 20_000);
+    expect(receiver.records.size).toBe(expected);
+  }, 60_000);
+
+  it('exports the records for a hall that uploads by hand, and counts an upload as delivered', async () => {
+    const { c, admin } = await boot({ settings: settings({ transport: 'file' }), secrets: undefined });
+    seedDemoHistory(c.hall, new Date(), new Map(), 1);
+    const expected = expectedRecords(c);
+    const res = await fetch(`${c.httpUrl}/api/admin/province/export.jsonl?pending=1`, { headers: { cookie: admin.cookieHeader } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/haochaping-pending-.*\.jsonl/);
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines).toHaveLength(expected);
+    const records = lines.map((l) => ProvinceRecordSchema.parse(JSON.parse(l)));
+    expect(new Set(records.map((r) => r.recordId)).size).toBe(expected);
+    expect(records.find((r) => r.kind === 'evaluation')).toMatchObject({ pf: 4, areaCode: '370602000000' });
+    const through = Number(res.headers.get('x-hallkit-through'));
+    expect((await admin.post<{ marked: number }>('/api/admin/province/uploaded', { through })).json.marked).toBe(expected);
+    expect((await admin.get<Summary>('/api/admin/province')).json.counts).toMatchObject({ pending: 0, delivered: expected });
+    // A range export is there for re-sending a period.
+    const day = records[0]!.kind === 'evaluation' ? records[0]!.assessTime.slice(0, 10) : '2026-01-01';
+    const range = await fetch(`${c.httpUrl}/api/admin/province/export.jsonl?from=2000-01-01&to=2100-01-01`, { headers: { cookie: admin.cookieHeader } });
+    expect((await range.text()).trim().split('\n')).toHaveLength(expected);
+    expect(day).toMatch(/^\d{4}-/);
+    // Not an admin: no records.
+    expect((await fetch(`${c.httpUrl}/api/admin/province/export.jsonl?pending=1`)).status).toBe(401);
+  }, 60_000);
+});
