@@ -238,5 +238,25 @@ describe('a first morning in a new hall', { timeout: 120_000 }, () => {
     await phone.close();
     await desk.close();
   });
+
+  it('the 好差评 auditor reads ratings, follow-ups, reports and the audit log at /admin, and can change nothing there', async () => {
+    center.ctx.accounts.saveStaff({ staffNo: 'YTPJ09', name: '吴督查', role: 'auditor' }, '975310');
+    const page = await browser.newPage({ viewport: DESK });
+    await page.goto(`${center.httpUrl}/admin`);
+    await page.getByTestId('login-switch').click();
+    await staffLogin(page, 'YTPJ09', '975310');
+    await page.getByTestId('satisfaction').waitFor();
+    expect(await page.locator('nav.tabs button').allTextContents()).toEqual(['评价', '差评跟进', '报表', '操作日志']);
+    await page.getByTestId('tab-followUps').click();
+    await page.getByTestId('follow-ups').waitFor();
+    expect(await page.getByTestId('follow-ups').getByRole('button').count()).toBe(0);
+    await page.getByTestId('tab-audit').click();
+    // The desk's green ticket and its ground are in the log the auditor reads.
+    await expect.poll(() => page.locator('table').first().textContent()).toContain('green-ticket-issued');
+    await page.screenshot({ path: join(SCREENSHOTS, 'center-auditor.png') });
+    await page.getByTestId('tab-reports').click();
+    await page.getByTestId('report-export').waitFor();
+    await page.close();
+  });
 });
 

@@ -7,5 +7,6 @@ import { keypadModule } from './keypads/KeypadModule.ts';
 import { alarmsModule } from './alarms/AlarmsModule.ts';
 import { deskModule } from './desk/DeskModule.ts';
 import { provinceFeedModule } from './province/ProvinceFeedModule.ts';
+import { auditorModule } from './auditing/AuditorModule.ts';
 
-export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule(), keypadModule(), alarmsModule(), deskModule(), provinceFeedModule()];
+export const CENTER_MODULES: CenterModule[] = [mobileModule({ seedSlotPlans: true }), careModule(), reportsModule(), keypadModule(), alarmsModule(), deskModule(), provinceFeedModule(), auditorModule()];

@@ -18,6 +18,7 @@ import { HallDefinitionPanel } from './hall/HallDefinitionPanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { StaffingPanel } from './StaffingPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
+import { AuditorBody } from './AuditorBody.tsx';
 import '../styles.css';
 
 const TABS = ['queue', 'staffing', 'staff', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'province', 'hall', 'reports', 'audit'] as const;
@@ -33,7 +34,12 @@ export default function AdminConsolePage() {
       <ConsoleTopBar hallName={hallName} title={t('admin.title')} signedIn={Boolean(session)} onLogout={() => void logout()} />
       {session?.kind === 'admin' && <AdminBody />}
       {session?.kind === 'staff' && session.role === 'supervisor' && <StaffingPanel />}
-      {session?.kind === 'staff' && session.role !== 'supervisor' && <p className="error card">{t('error.forbidden')}</p>}
+      {session?.kind === 'staff' && session.role === 'auditor' && <AuditorBody />}
+      {session?.kind === 'staff' && (session.role === 'staff' || session.role === 'desk') && (
+        <p className="error card" role="alert" data-testid="admin-forbidden">
+          {t('error.forbidden')} {session.role === 'desk' && <a href="/desk">{t('desk.title')}</a>}
+        </p>
+      )}
       {!session && <AdminLogin />}
     </main>
   );
@@ -45,10 +51,10 @@ function AdminLogin() {
   const [staff, setStaff] = useState(false);
   return (
     <>
-      {staff ? <LoginForm kind="staff" title="值班长登录（工号）" /> : <LoginForm kind="admin" title={t('admin.loginTitle')} />}
+      {staff ? <LoginForm kind="staff" title={t('staffLogin.title')} /> : <LoginForm kind="admin" title={t('admin.loginTitle')} />}
       <p style={{ textAlign: 'center' }}>
         <button className="secondary" onClick={() => setStaff(!staff)} data-testid="login-switch">
-          {staff ? '改用管理员账号' : '值班长：改用工号和PIN'}
+          {staff ? t('staffLogin.toAdmin') : t('staffLogin.toStaff')}
         </button>
       </p>
     </>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminView } from '../api/types.ts';
 import { dayTime } from '../common/format.ts';
 
-export function AuditPanel({ view }: { view: AdminView }) {
+export function AuditPanel({ view }: { view: Pick<AdminView, 'audit' | 'rejected'> }) {
   const { t } = useTranslation();
   return (
     <section>

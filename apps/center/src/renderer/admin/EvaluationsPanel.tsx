@@ -31,7 +31,7 @@ function RateTable({ title, rows }: { title: string; rows: RateRow[] }) {
   );
 }
 
-export function EvaluationsPanel({ view }: { view: AdminView }) {
+export function EvaluationsPanel({ view }: { view: Pick<AdminView, 'evaluations'> }) {
   const { t } = useTranslation();
   const e = view.evaluations;
   return (

@@ -6,7 +6,8 @@ import { useAdmin } from './useAdmin.ts';
 
 const NEXT: Record<FollowUpRow['state'], 'contacted' | 'rectified' | 'closed' | null> = { open: 'contacted', contacted: 'rectified', rectified: 'closed', closed: null };
 
-export function FollowUpsPanel({ view }: { view: AdminView }) {
+/** `readOnly`: the 好差评 auditor's view — the cases and their history, no steps. */
+export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminView, 'followUps'>; readOnly?: boolean }) {
   const { t } = useTranslation();
   const post = useAdmin((s) => s.post);
   const advance = (c: FollowUpRow, to: string) => {
@@ -27,7 +28,7 @@ export function FollowUpsPanel({ view }: { view: AdminView }) {
             <th>{t('admin.deadline')}</th>
             <th>{t('admin.state')}</th>
             <th>{t('admin.history')}</th>
-            <th />
+            {!readOnly && <th />}
           </tr>
         </thead>
         <tbody>
@@ -58,14 +59,16 @@ export function FollowUpsPanel({ view }: { view: AdminView }) {
                     </div>
                   ))}
                 </td>
-                <td>
-                  {next && <button onClick={() => advance(c, next)}>{t(`followUp.to.${next}`)}</button>}
-                  {next && next !== 'closed' && (
-                    <button className="secondary" onClick={() => advance(c, 'closed')}>
-                      {t('followUp.to.closed')}
-                    </button>
-                  )}
-                </td>
+                {!readOnly && (
+                  <td>
+                    {next && <button onClick={() => advance(c, next)}>{t(`followUp.to.${next}`)}</button>}
+                    {next && next !== 'closed' && (
+                      <button className="secondary" onClick={() => advance(c, 'closed')}>
+                        {t('followUp.to.closed')}
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             );
           })}

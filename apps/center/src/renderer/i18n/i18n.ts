@@ -6,6 +6,7 @@ import { counterText } from '../console/counterText.ts';
 import { deskText } from '../desk/deskText.ts';
 import { setupText } from '../common/setupText.ts';
 import { hallEditorText } from '../admin/hall/hallEditorText.ts';
+import { dayText } from '../admin/dayText.ts';
 
 const saved = (localStorage.getItem('hallkit.lang') ?? 'zh-CN') as Language;
 /** The window console's, the desk's and the hall editor's own words join each language; the counter's refusal codes join `error`. */
@@ -19,6 +20,7 @@ const withCounter = <T extends { error: object }>(lang: keyof typeof setupText, 
   desk: d.desk,
   deskError: d.deskError,
   setup: setupText[lang],
+  ...dayText[lang],
 });
 export const i18n = createI18n(
   { 'zh-CN': withCounter('zh-CN', zhCN, counterText['zh-CN'], deskText['zh-CN']), 'zh-TW': withCounter('zh-TW', zhTW, counterText['zh-TW'], deskText['zh-TW']), en: withCounter('en', en, counterText.en, deskText.en) },

@@ -7,6 +7,7 @@ import type { CenterContext } from '../CenterContext.ts';
 import type { CenterModule } from '../CenterModule.ts';
 import { HttpError, type HttpRequest } from '../http/Router.ts';
 import { requireAdmin } from '../http/routes/authRoutes.ts';
+import { actorName, requireRole } from '../auth/RequestAccess.ts';
 import { DayArchive } from './DayArchive.ts';
 import { ReportLabels } from './ReportLabels.ts';
 import { ReportQuery } from './ReportQuery.ts';
@@ -45,17 +46,18 @@ export function reportsModule(): CenterModule {
       // One module object serves every center started in this process (tests restart centers).
       archive = undefined;
       query = undefined;
+      // Reports are read by admins and by the 好差评 auditor (read-only role).
       r.get('/api/admin/reports', (req) => {
-        requireAdmin(req);
+        requireRole(req, ['auditor']);
         const q = parseQuery(req);
         return { json: parts(ctx).query.report(q.from, q.to, q.dim, q.period) };
       });
       r.get('/api/admin/reports/export.xlsx', async (req) => {
-        const admin = requireAdmin(req);
+        const reader = requireRole(req, ['auditor']);
         const q = parseQuery(req);
         const report = parts(ctx).query.report(q.from, q.to, q.dim, q.period);
         const body = await reportWorkbook(report, ctx.hall.config.catalog.hall.name);
-        ctx.audit.record(`admin:${admin.username}`, 'report-exported', 'hall', { from: q.from, to: q.to, dim: q.dim });
+        ctx.audit.record(actorName(reader), 'report-exported', 'hall', { from: q.from, to: q.to, dim: q.dim });
         const name = encodeURIComponent(`报表-${q.from}-${q.to}-${q.dim}.xlsx`);
         req.res.writeHead(200, {
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -74,7 +76,7 @@ export function reportsModule(): CenterModule {
         return { json: result };
       });
       r.get('/api/admin/reports/days', (req) => {
-        requireAdmin(req);
+        requireRole(req, ['auditor']);
         const rows = ctx.db.prepare('SELECT day, archived_at FROM hall_days ORDER BY day DESC LIMIT 400').all();
         return { json: { today: hallDay(ctx.now(), ctx.hall.config.catalog.hall.timeZone), days: rows } };
       });
