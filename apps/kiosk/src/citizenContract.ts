@@ -9,6 +9,8 @@ const CodeInput = z.string().trim().min(1).max(512);
 export const KioskRatableServiceSchema = z.object({
   serviceId: z.string(),
   windowNumber: z.number().int().nullable(),
+  categoryId: z.string(),
+  itemId: z.string().nullable(),
   categoryName: z.string(),
   itemName: z.string().nullable(),
   finishedAt: z.string(),

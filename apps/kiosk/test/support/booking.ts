@@ -5,7 +5,8 @@ import { hallLocalTime } from '@hallkit/core';
 import type { CenterProcess } from './CenterProcess.ts';
 import { waitUntil } from './KioskRig.ts';
 
-class Session {
+/** A browser-like HTTP session (cookies kept) for the center's consoles and phone API. */
+export class Session {
   private cookies = new Map<string, string>();
   constructor(private readonly base: string) {}
   async post<T>(path: string, body: unknown): Promise<T> {
@@ -19,6 +20,12 @@ class Session {
       const [k, v] = (pair ?? '').split('=');
       if (k) this.cookies.set(k.trim(), v ?? '');
     }
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
+    return JSON.parse(text) as T;
+  }
+  async get<T>(path: string): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, { headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     const text = await res.text();
     if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
     return JSON.parse(text) as T;

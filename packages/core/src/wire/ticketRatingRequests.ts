@@ -18,6 +18,8 @@ export type TicketRatingRequest = z.infer<typeof TicketRatingRequestSchema>;
 export const RatableServiceSchema = z.object({
   serviceId: z.string(),
   windowNumber: z.number().int().nullable(),
+  categoryId: z.string(),
+  itemId: z.string().nullable(),
   categoryName: z.string(),
   itemName: z.string().nullable(),
   finishedAt: z.string(),

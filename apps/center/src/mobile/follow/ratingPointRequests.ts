@@ -41,6 +41,8 @@ export function ratingPointRequests(responder: RequestResponder, ctx: CenterCont
         return {
           serviceId: r.serviceId,
           windowNumber: r.windowNumber ?? null,
+          categoryId: r.categoryId,
+          itemId: itemId ?? null,
           categoryName: s.categories.get(r.categoryId)?.name ?? r.categoryId,
           itemName: itemId ? (s.items.get(itemId)?.name ?? null) : null,
           finishedAt: r.finishedAt,

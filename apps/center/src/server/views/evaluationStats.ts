@@ -1,5 +1,5 @@
 // Satisfaction rates by window, by staff and by item (满意率 = 非常满意 + 满意 + 基本满意 over rated).
-import { isSatisfied, type EvaluationLevel, type HallState } from '@hallkit/core';
+import { isSatisfied, type EvaluationChannel, type EvaluationLevel, type HallState } from '@hallkit/core';
 
 export interface RateRow {
   key: string;
@@ -18,7 +18,7 @@ export interface EvaluationStats {
   byWindow: RateRow[];
   byStaff: RateRow[];
   byItem: RateRow[];
-  recent: { evaluationId: string; at: string; level: EvaluationLevel; windowNumber: number | null; staffId: string; itemName: string | null; ticketNumber: string | null; reasons: string[]; comment: string | null }[];
+  recent: { evaluationId: string; at: string; level: EvaluationLevel; windowNumber: number | null; staffId: string; itemName: string | null; ticketNumber: string | null; reasons: string[]; comment: string | null; channel: EvaluationChannel }[];
 }
 
 export function evaluationStats(s: HallState, staffNames: (id: string) => string | undefined): EvaluationStats {
@@ -58,6 +58,7 @@ export function evaluationStats(s: HallState, staffNames: (id: string) => string
         ticketNumber: s.tickets.get(e.ticketId)?.number ?? null,
         reasons: e.reasons,
         comment: e.comment ?? null,
+        channel: e.channel,
       };
     });
   const sorted = (m: Map<string, RateRow>) => [...m.values()].sort((a, b) => b.rated - a.rated);

@@ -12,10 +12,11 @@ export const CITIZEN_MESSAGES: Record<'zh-CN' | 'zh-TW' | 'en', Record<string, u
       choose: '请点选要评价的服务',
       state: {
         open: '可评价',
-        'at-window': '请先在窗口评价器上评价（最迟 {{time}} 后可在此评价）',
+        'at-window': '请在窗口评价器上评价；已离开窗口的，最迟 {{time}} 起可在此评价',
         given: '已评价',
         closed: '评价期已过',
       },
+      short: { open: '可评价', 'at-window': '等待窗口评价', given: '已评价', closed: '评价期已过' },
       levels: { 'very-satisfied': '非常满意', satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意', 'very-dissatisfied': '非常不满意' },
       reasons: '请选择不满意的原因（至少一项）',
       reason: {
@@ -79,10 +80,11 @@ export const CITIZEN_MESSAGES: Record<'zh-CN' | 'zh-TW' | 'en', Record<string, u
       choose: '請點選要評價的服務',
       state: {
         open: '可評價',
-        'at-window': '請先在窗口評價器上評價（最遲 {{time}} 後可在此評價）',
+        'at-window': '請在窗口評價器上評價；已離開窗口的，最遲 {{time}} 起可在此評價',
         given: '已評價',
         closed: '評價期已過',
       },
+      short: { open: '可評價', 'at-window': '等待窗口評價', given: '已評價', closed: '評價期已過' },
       levels: { 'very-satisfied': '非常滿意', satisfied: '滿意', 'basically-satisfied': '基本滿意', dissatisfied: '不滿意', 'very-dissatisfied': '非常不滿意' },
       reasons: '請選擇不滿意的原因（至少一項）',
       reason: {
@@ -146,10 +148,11 @@ export const CITIZEN_MESSAGES: Record<'zh-CN' | 'zh-TW' | 'en', Record<string, u
       choose: 'Tap the service you want to rate',
       state: {
         open: 'Open for rating',
-        'at-window': 'Please rate on the window’s pad first (here from {{time}} at the latest)',
+        'at-window': 'Rate it on the window pad; if you have left the window, here from {{time}} at the latest',
         given: 'Rated',
         closed: 'Rating period over',
       },
+      short: { open: 'Open for rating', 'at-window': 'Waiting for the window pad', given: 'Rated', closed: 'Rating period over' },
       levels: { 'very-satisfied': 'Very satisfied', satisfied: 'Satisfied', 'basically-satisfied': 'Fairly satisfied', dissatisfied: 'Dissatisfied', 'very-dissatisfied': 'Very dissatisfied' },
       reasons: 'Why were you dissatisfied? (choose at least one)',
       reason: {
@@ -173,7 +176,7 @@ export const CITIZEN_MESSAGES: Record<'zh-CN' | 'zh-TW' | 'en', Record<string, u
         error: 'The rating did not go through; please try again or ask at the service desk',
         'already-evaluated': 'This service has already been rated. Thank you!',
         'evaluation-closed': 'The rating period for this service is over',
-        'evaluation-pending-at-window': 'The window’s pad is still waiting for your rating; please rate there first',
+        'evaluation-pending-at-window': 'The window pad is still waiting for your rating; please rate there first',
         'evaluation-needs-reason': 'Please choose at least one reason',
         'unknown-reason': 'Please choose a reason from the list',
         'unknown-service': 'This service is not on this ticket',
@@ -183,7 +186,7 @@ export const CITIZEN_MESSAGES: Record<'zh-CN' | 'zh-TW' | 'en', Record<string, u
       offer: 'Text me',
       offerSub: 'An SMS when a few people are left ahead and when I am called (optional)',
       title: 'SMS reminders',
-      consent: 'Your number is used only for this ticket’s queue reminders (people ahead, and your call) — nothing else, and none after your service.',
+      consent: 'Your number is used only for the queue reminders of this ticket (people ahead, and your call): nothing else, and none after your service.',
       phone: 'Mobile number',
       submit: 'Agree and text me',
       cancel: 'No, thanks',

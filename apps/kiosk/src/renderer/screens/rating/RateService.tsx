@@ -3,13 +3,26 @@
 // the hall's rules; this screen says its answer in the citizen's language.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVALUATION_LEVELS, isBadReview, type EvaluationLevel } from '@hallkit/core';
+import { EVALUATION_LEVELS, isBadReview, localName, type EvaluationLevel } from '@hallkit/core';
 import type { KioskRatableService, RatingLookup } from '../../../citizenContract.ts';
 import { api } from '../../bridge.ts';
 import { useKiosk } from '../../state/kioskStore.ts';
 import { hallTime } from '../../hallTime.ts';
 import { CommentBox } from './CommentBox.tsx';
 import './rating.css';
+
+/** 「5 号窗口 · 社保卡补办」: the window and what was done there, in the citizen's language where the hall file has it. */
+function useServiceLabel(): (s: KioskRatableService) => string {
+  const { t } = useTranslation();
+  const host = useKiosk((st) => st.host);
+  const language = useKiosk((st) => st.language);
+  return (s) => {
+    const item = s.itemId ? host?.items.find((i) => i.id === s.itemId) : undefined;
+    const category = host?.categories.find((c) => c.id === s.categoryId);
+    const what = item ? localName(item, language) : category ? localName(category, language) : (s.itemName ?? s.categoryName);
+    return s.windowNumber !== null ? t('rating.service', { w: s.windowNumber, category: what }) : t('rating.serviceNoWindow', { category: what });
+  };
+}
 
 export function RateService(): ReactNode {
   const { t } = useTranslation();
@@ -24,6 +37,7 @@ export function RateService(): ReactNode {
   const [error, setError] = useState<string>();
   const [thanks, setThanks] = useState<{ followUp: boolean }>();
   const [busy, setBusy] = useState(false);
+  const label = useServiceLabel();
 
   const load = async (code: string, keepThanks = false) => {
     const r = await api.lookupRating({ code }).catch((): RatingLookup => ({ ok: false, reason: 'error' }));
@@ -86,15 +100,16 @@ export function RateService(): ReactNode {
       {services.length > 0 && (services.length > 1 || !chosen) && (
         <div className="rate-services">
           {services.map((s) => (
-            <ServiceRow key={s.serviceId} s={s} timeZone={timeZone} chosen={s.serviceId === serviceId} onPick={() => (setServiceId(s.serviceId), setThanks(undefined), setError(undefined))} />
+            <ServiceRow key={s.serviceId} s={s} timeZone={timeZone} chosen={s.serviceId === serviceId} compact={chosen !== undefined} onPick={() => (setServiceId(s.serviceId), setThanks(undefined), setError(undefined))} />
           ))}
         </div>
       )}
       {chosen && chosen.state === 'open' && (
         <section className="rate-form" data-testid="rate-form" data-service={chosen.serviceId}>
+          {/* With several services the chosen row above says which; the form names it when it is the only one. */}
           <div className="rate-what">
-            {chosen.windowNumber !== null ? t('rating.service', { w: chosen.windowNumber, category: chosen.itemName ?? chosen.categoryName }) : t('rating.serviceNoWindow', { category: chosen.itemName ?? chosen.categoryName })}
-            <span className="rate-until"> · {t('rating.until', { day: hallTime(chosen.until, timeZone).slice(0, 10) })}</span>
+            {services.length === 1 && `${label(chosen)} · `}
+            <span className="rate-until">{t('rating.until', { day: hallTime(chosen.until, timeZone).slice(0, 10) })}</span>
           </div>
           <div className="rate-levels" role="radiogroup" aria-label={t('rating.title')}>
             {EVALUATION_LEVELS.map((l) => (
@@ -107,7 +122,7 @@ export function RateService(): ReactNode {
             <fieldset className="rate-reasons">
               <legend>{t('rating.reasons')}</legend>
               {lookup.reasons.map((r) => (
-                <button type="button" key={r} role="checkbox" aria-checked={reasons.includes(r)} data-testid={`rate-reason-${r}`} className={`rate-reason ${reasons.includes(r) ? 'on' : ''}`} onClick={() => setReasons(reasons.includes(r) ? reasons.filter((x) => x !== r) : [...reasons, r])}>
+                <button type="button" key={r} role="checkbox" aria-checked={reasons.includes(r)} data-testid={`rate-reason-${r}`} className={`rate-reason ${reasons.includes(r) ? 'on' : ''}`} onClick={() => (setReasons(reasons.includes(r) ? reasons.filter((x) => x !== r) : [...reasons, r]), setError(undefined))}>
                   {t(`rating.reason.${r}`)}
                 </button>
               ))}
@@ -119,26 +134,31 @@ export function RateService(): ReactNode {
               {error}
             </div>
           )}
-          <button type="button" className="primary big" data-testid="rate-submit" disabled={busy} onClick={() => void submit()}>
-            {t('rating.submit')}
-          </button>
         </section>
       )}
-      <button type="button" className="secondary big rate-done" data-testid="rate-done" onClick={home}>
-        {t('ticket.done')}
-      </button>
+      <div className="rate-actions">
+        {chosen?.state === 'open' && (
+          <button type="button" className="primary big rate-submit" data-testid="rate-submit" disabled={busy} onClick={() => void submit()}>
+            {t('rating.submit')}
+          </button>
+        )}
+        <button type="button" className="secondary big" data-testid="rate-done" onClick={home}>
+          {t('ticket.done')}
+        </button>
+      </div>
     </main>
   );
 }
 
-function ServiceRow({ s, timeZone, chosen, onPick }: { s: KioskRatableService; timeZone: string; chosen: boolean; onPick: () => void }): ReactNode {
+/** One service of the ticket; `compact` while a form is open below (the state only, on one line). */
+function ServiceRow({ s, timeZone, chosen, compact, onPick }: { s: KioskRatableService; timeZone: string; chosen: boolean; compact: boolean; onPick: () => void }): ReactNode {
   const { t } = useTranslation();
-  const what = s.windowNumber !== null ? t('rating.service', { w: s.windowNumber, category: s.itemName ?? s.categoryName }) : t('rating.serviceNoWindow', { category: s.itemName ?? s.categoryName });
+  const what = useServiceLabel()(s);
   return (
-    <button type="button" className={`rate-service s-${s.state} ${chosen ? 'on' : ''}`} data-testid="rate-service" data-state={s.state} data-window={s.windowNumber ?? ''} disabled={s.state !== 'open'} onClick={onPick}>
+    <button type="button" className={`rate-service s-${s.state} ${chosen ? 'on' : ''} ${compact ? 'compact' : ''}`} data-testid="rate-service" data-state={s.state} data-window={s.windowNumber ?? ''} disabled={s.state !== 'open'} onClick={onPick}>
       <span className="rate-service-what">{what}</span>
       <span className="rate-service-meta">
-        {t('rating.finishedAt', { time: hallTime(s.finishedAt, timeZone).slice(11) })} · {t(`rating.state.${s.state}`, { time: hallTime(s.opensAt, timeZone).slice(11) })}
+        {compact ? t(`rating.short.${s.state}`) : `${t('rating.finishedAt', { time: hallTime(s.finishedAt, timeZone).slice(11) })} · ${t(`rating.state.${s.state}`, { time: hallTime(s.opensAt, timeZone).slice(11) })}`}
       </span>
     </button>
   );
