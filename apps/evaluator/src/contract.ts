@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineContract } from '@hallkit/host/contract';
 import { SETUP_EVENTS, SETUP_METHODS } from '@hallkit/host/setup/setupContract';
-import { EvaluationLevelSchema } from '@hallkit/core';
+import { EvaluationLevelSchema, NameTranslationsSchema } from '@hallkit/core';
 
 export const WindowStatusSchema = z.enum(['open', 'paused', 'closed', 'unknown']);
 
@@ -37,6 +37,9 @@ export const PadViewSchema = z.object({
       number: z.string(),
       itemName: z.string().nullable(),
       categoryName: z.string(),
+      /** The hall file's 繁體/English names: the pad shows them in its language. */
+      itemNameI18n: NameTranslationsSchema.optional(),
+      categoryNameI18n: NameTranslationsSchema.optional(),
       staffId: z.string(),
       staffName: z.string(),
       /** `choose` shows the five levels; `reasons` follows a 差评 (the level is locked). */

@@ -222,6 +222,8 @@ export class EvaluatorHost {
             number: open.prompt.number,
             itemName: open.prompt.itemName,
             categoryName: open.prompt.categoryName,
+            ...(open.prompt.itemNameI18n ? { itemNameI18n: open.prompt.itemNameI18n } : {}),
+            ...(open.prompt.categoryNameI18n ? { categoryNameI18n: open.prompt.categoryNameI18n } : {}),
             staffId: open.prompt.staffId,
             staffName: open.prompt.staffName,
             phase: open.state === 'reasons' ? 'reasons' : 'choose',

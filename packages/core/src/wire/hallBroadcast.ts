@@ -1,3 +1,4 @@
+import { NameTranslationsSchema } from '../catalog/Translations.ts';
 import { z } from 'zod';
 import { PriorityClassSchema } from '../calling/CallingRule.ts';
 
@@ -33,6 +34,9 @@ export const EvaluationPromptSchema = z.object({
   itemId: z.string().nullable(),
   itemName: z.string().nullable(),
   categoryName: z.string(),
+  /** The hall file's 繁體/English names, so a pad in those languages does not show Simplified ones. */
+  itemNameI18n: NameTranslationsSchema.optional(),
+  categoryNameI18n: NameTranslationsSchema.optional(),
   /** Copy these into EvaluationGiven: the rating belongs to who served, even if staff changed since. */
   windowId: z.string(),
   staffId: z.string(),

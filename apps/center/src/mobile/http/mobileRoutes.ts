@@ -2,7 +2,7 @@
 // personal; taking a ticket or a booking needs a phone login; everything is rate limited.
 import { z } from 'zod';
 import QRCode from 'qrcode';
-import { BAD_REVIEW_REASONS, isCategoryOpen, hallLocalTime } from '@hallkit/core';
+import { BAD_REVIEW_REASONS, isCategoryOpen, hallLocalTime, type NameTranslations } from '@hallkit/core';
 import type { CenterContext } from '../../server/CenterContext.ts';
 import type { Router } from '../../server/http/Router.ts';
 import { fail } from '../access/MobileError.ts';
@@ -38,20 +38,23 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
     const s = ctx.hall.state;
     const local = hallLocalTime(m.now(), s.config.catalog.hall.timeZone);
     const plans = new Set(m.plans.all().filter((p) => p.enabled).map((p) => p.categoryId));
+    const zoneOf = (c: { zoneId: string }) => s.config.catalog.zones.find((z) => z.id === c.zoneId);
     return {
       json: {
         v: 1,
-        hall: { id: s.config.catalog.hall.id, name: s.config.catalog.hall.name, address: s.config.catalog.hall.address ?? null },
+        hall: { id: s.config.catalog.hall.id, name: s.config.catalog.hall.name, address: s.config.catalog.hall.address ?? null, ...i18nOf(s.config.catalog.hall) },
         categories: [...s.categories.values()].map((c) => ({
           id: c.id,
           name: c.name,
+          ...i18nOf(c),
           prefix: c.prefix,
-          zone: s.config.catalog.zones.find((z) => z.id === c.zoneId)?.name ?? null,
+          zone: zoneOf(c)?.name ?? null,
+          ...(zoneOf(c)?.i18n ? { zoneI18n: zoneOf(c)?.i18n } : {}),
           openNow: isCategoryOpen(c, local, s.config.calendar),
           remote: m.remote.remaining(c.id, m.now()),
           appointments: plans.has(c.id),
         })),
-        items: [...s.items.values()].map((i) => ({ id: i.id, name: i.name, categoryId: i.categoryId, department: i.department ?? null })),
+        items: [...s.items.values()].map((i) => ({ id: i.id, name: i.name, ...i18nOf(i), categoryId: i.categoryId, department: i.department ?? null })),
         reasons: s.config.evaluation.reasons.map((id) => ({ id, label: BAD_REVIEW_REASONS[id as keyof typeof BAD_REVIEW_REASONS] ?? id })),
         laterRatingDays: s.config.evaluation.laterRatingDays,
         demoLogin,
@@ -229,4 +232,9 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
     }
     return { json: { v: 1, cases } };
   }));
+}
+
+/** A name's 繁體/English translations from the hall file, when it has any (the page picks by language). */
+function i18nOf(x: { i18n?: NameTranslations | undefined }): { i18n?: NameTranslations } {
+  return x.i18n ? { i18n: x.i18n } : {};
 }

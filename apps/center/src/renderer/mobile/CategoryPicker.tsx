@@ -1,5 +1,6 @@
 // Pick a queue category and (optionally) one of its items.
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import type { HallInfo } from './api.ts';
 
 export function CategoryPicker({
@@ -15,7 +16,7 @@ export function CategoryPicker({
   onChange: (categoryId: string, itemId: string) => void;
   filter?: (c: HallInfo['categories'][number]) => boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const cats = info.categories.filter(filter ?? (() => true));
   return (
     <>
@@ -25,7 +26,7 @@ export function CategoryPicker({
           <option value="">—</option>
           {cats.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.prefix} · {c.name}
+              {c.prefix} · {localName(c, i18n.language)}
             </option>
           ))}
         </select>
@@ -39,7 +40,7 @@ export function CategoryPicker({
               .filter((i) => i.categoryId === categoryId)
               .map((i) => (
                 <option key={i.id} value={i.id}>
-                  {i.name}
+                  {localName(i, i18n.language)}
                 </option>
               ))}
           </select>

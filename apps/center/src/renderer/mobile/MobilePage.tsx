@@ -3,6 +3,7 @@
 // /m/b/{token} one booking · /m/progress progress look-up · /m home.
 import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import { LANGUAGES, type Language } from '@hallkit/ui/i18n/createI18n';
 import { mobileI18n, setMobileLanguage } from './i18n/i18n.ts';
 import { useHallInfo } from './useHallInfo.ts';
@@ -54,7 +55,7 @@ function Shell() {
     <div className="m-root">
       <header className="m-top">
         <a className="m-hall" href="/m/" onClick={(e) => (e.preventDefault(), go('/m/'))}>
-          {info?.hall.name ?? '政务服务中心'}
+          {info ? localName(info.hall, i18n.language) : '政务服务中心'}
         </a>
         <select aria-label="language" value={i18n.language} onChange={(e) => setMobileLanguage(e.target.value as Language)}>
           {LANGUAGES.map((l) => (
@@ -75,7 +76,7 @@ function Shell() {
         {route.page === 'door-poster' && <DoorPoster />}
         {route.page === 'home' && (
           <section className="m-card m-home">
-            <h1>{info?.hall.name}</h1>
+            <h1>{info ? localName(info.hall, i18n.language) : ''}</h1>
             <p className="m-muted">{t('home.subtitle')}</p>
             <p>{t('home.followHint')}</p>
           </section>

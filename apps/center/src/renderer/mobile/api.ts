@@ -1,6 +1,7 @@
 // The phone pages' calls to the center (`/api/m/*`): JSON with the phone-login cookie. A refusal
 // comes back as `{ error, params }`, which the page turns into a sentence from the i18n files.
 // Shapes the server defines are imported as types only (erased from the bundle): one definition, no drift.
+import type { NameTranslations } from '@hallkit/core';
 export type { TicketStatus, CaseStep, ApplicationCase } from '@hallkit/core';
 export type { FollowView } from '../../mobile/follow/TicketFollow.ts';
 export class MobileApiError extends Error {
@@ -32,9 +33,10 @@ export async function mapi<T>(path: string, body?: unknown): Promise<T> {
 
 export interface HallInfo {
   v: 1;
-  hall: { id: string; name: string; address: string | null };
-  categories: { id: string; name: string; prefix: string; zone: string | null; openNow: boolean; remote: { quota: number; left: number }; appointments: boolean }[];
-  items: { id: string; name: string; categoryId: string; department: string | null }[];
+  /** `i18n`: the hall file's 繁體/English names (show with localName in the page's language). */
+  hall: { id: string; name: string; i18n?: NameTranslations; address: string | null };
+  categories: { id: string; name: string; i18n?: NameTranslations; prefix: string; zone: string | null; zoneI18n?: NameTranslations; openNow: boolean; remote: { quota: number; left: number }; appointments: boolean }[];
+  items: { id: string; name: string; i18n?: NameTranslations; categoryId: string; department: string | null }[];
   reasons: { id: string; label: string }[];
   laterRatingDays: number;
   demoLogin: boolean;

@@ -10,13 +10,17 @@ export function pendingPrompt(s: HallState, windowId: string, lastFinished: stri
   const svc = t?.services.find((x) => x.serviceId === lastFinished);
   if (!t || !svc || svc.windowId !== windowId) return null;
   const itemId = svc.itemId ?? t.itemId ?? null;
+  const item = itemId ? s.items.get(itemId) : undefined;
+  const category = s.categories.get(svc.categoryId);
   return {
     serviceId: svc.serviceId,
     ticketId: t.id,
     number: t.number,
     itemId,
-    itemName: itemId ? (s.items.get(itemId)?.name ?? null) : null,
-    categoryName: s.categories.get(svc.categoryId)?.name ?? svc.categoryId,
+    itemName: item?.name ?? null,
+    categoryName: category?.name ?? svc.categoryId,
+    ...(item?.i18n ? { itemNameI18n: item.i18n } : {}),
+    ...(category?.i18n ? { categoryNameI18n: category.i18n } : {}),
     windowId: svc.windowId,
     staffId: svc.staffId,
     staffName: staffName(s, svc.windowId, svc.staffId),

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVALUATION_LEVELS, type EvaluationLevel } from '@hallkit/core';
+import { EVALUATION_LEVELS, localName, type EvaluationLevel } from '@hallkit/core';
 import type { PadView } from '../../contract.ts';
 import { LevelFace } from './LevelFace.tsx';
 
@@ -11,7 +11,7 @@ type Prompt = NonNullable<PadView['prompt']>;
  * so a double tap sends one choice; the host refuses a second one anyway.
  */
 export function RatingScreen({ prompt, laterDays, onChoose }: { prompt: Prompt; laterDays: number; onChoose: (level: EvaluationLevel) => Promise<boolean> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locked = useRef<string | null>(null);
   const choose = (level: EvaluationLevel) => {
     if (locked.current === prompt.serviceId) return;
@@ -27,7 +27,7 @@ export function RatingScreen({ prompt, laterDays, onChoose }: { prompt: Prompt; 
         <h1>{t('rating.title')}</h1>
         <p className="service-line">
           <span className="ticket-number" data-testid="prompt-number">{t('rating.ticket', { number: prompt.number })}</span>
-          <span>{prompt.itemName ?? prompt.categoryName}</span>
+          <span data-testid="prompt-service">{prompt.itemName !== null ? localName({ name: prompt.itemName, i18n: prompt.itemNameI18n }, i18n.language) : localName({ name: prompt.categoryName, i18n: prompt.categoryNameI18n }, i18n.language)}</span>
           <span>{t('rating.staff', { name: prompt.staffName, id: prompt.staffId })}</span>
         </p>
       </header>

@@ -1,6 +1,7 @@
 // 线上取号: log in, pick a service, give the ID number, take a ticket in the same line as the hall's.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import { mapi, type HallInfo, type TicketStatus } from '../api.ts';
 import { CategoryPicker } from '../CategoryPicker.tsx';
 import { PhoneGatedPage } from '../login/PhoneGatedPage.tsx';
@@ -19,7 +20,7 @@ interface Mine {
 }
 
 export function RemoteTicket({ info: shellInfo }: { info: HallInfo | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const session = usePhoneSession();
   const [version, setVersion] = useState(0);
@@ -139,7 +140,7 @@ export function RemoteTicket({ info: shellInfo }: { info: HallInfo | undefined }
         {mine.map((m) => (
           <div key={m.token} className="m-row m-list-row">
             <a className="m-grow" href={m.followPath} onClick={(e) => (e.preventDefault(), go(m.followPath))}>
-              <b>{m.number}</b> · {info.categories.find((c) => c.id === m.categoryId)?.name} ·{' '}
+              <b>{m.number}</b> · {localName(info.categories.find((c) => c.id === m.categoryId) ?? { name: '' }, i18n.language)} ·{' '}
               <span className="m-muted">{m.idMasked}</span>
             </a>
             {m.status === 'waiting' ? (
