@@ -44,4 +44,51 @@ describe('HTTP hardening', () => {
     expect(h.headers.get('x-content-type-options')).toBe('nosniff');
     expect(h.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
+
+  it('object-property names and odd paths answer 4xx with no internals (never a 500)', async () => {
+    const names = ['hasOwnProperty', '__proto__', 'constructor', 'toString', 'prototype', 'valueOf'];
+    const paths = [
+      ...names.flatMap((n) => [`/${n}`, `/api/${n}`, `/api/windows/${n}`, `/api/windows/${n}/live`, `/api/windows/${n}/call-next`, `/api/admin/staff/${n}/pin`, `/api/staffing/windows/${n}/${n}`, `/api/admin/hall-definition/versions/${n}`, `/m/${n}`, `/m/t/${n}`, `/api/m/${n}`, `/api/m/t/${n}`, `/api/desk/tickets/${n}/requeue`, `/api/admin/devices/${n}/commands`]),
+      '/api/windows/w1?lang=__proto__', '/api/m/halls?lang=hasOwnProperty', '/%2e%2e/%2e%2e/etc/passwd', '/api/%00', '/m/%FF',
+    ];
+    const bad: string[] = [];
+    for (const p of paths) {
+      for (const method of ['GET', 'POST']) {
+        const r = await fetch(`${center.httpUrl}${p}`, { method, headers: { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }, ...(method === 'POST' ? { body: '{}' } : {}) });
+        const text = await r.text();
+        if (r.status >= 500 || /TypeError|ReferenceError|at .*\.ts:\d+|is not a function|Cannot read/.test(text)) bad.push(`${method} ${p} → ${r.status} ${text.slice(0, 120)}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the session cookie says Secure behind an HTTPS proxy, and only when the proxy is a trusted one', async () => {
+    const login = (headers: Record<string, string>) =>
+      fetch(`${center.httpUrl}/api/login/admin`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username: 'admin', password: 'pw-admin' }) });
+    // Plain HTTP on the LAN: a Secure cookie would never come back, so none.
+    expect((await login({})).headers.get('set-cookie')).not.toMatch(/Secure/i);
+    // Any client can claim https: not believed unless the peer is a configured proxy.
+    expect((await login({ 'x-forwarded-proto': 'https' })).headers.get('set-cookie')).not.toMatch(/Secure/i);
+    const behind = await startCenter({ dataDir: tempDir(), trustedProxies: ['127.0.0.1'] });
+    try {
+      behind.ctx.accounts.upsertAdmin('admin', 'pw-admin');
+      const r = await fetch(`${behind.httpUrl}/api/login/admin`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ username: 'admin', password: 'pw-admin' }) });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('set-cookie')).toMatch(/;\s*Secure/);
+      expect(r.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+      const plain = await fetch(`${behind.httpUrl}/api/login/admin`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'http' }, body: JSON.stringify({ username: 'admin', password: 'pw-admin' }) });
+      expect(plain.headers.get('set-cookie')).not.toMatch(/Secure/i);
+    } finally {
+      await behind.stop();
+    }
+  });
+
+  it('pages carry a full content security policy', async () => {
+    const r = await fetch(`${center.httpUrl}/admin`);
+    const csp = r.headers.get('content-security-policy') ?? '';
+    for (const d of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(d);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 });

@@ -20,27 +20,46 @@ describe('clientAddress', () => {
 });
 
 describe('LoginThrottle', () => {
-  it('allows 5 failures on an account, then one per 5 minutes; a success clears it; addresses have their own count', () => {
+  it('locks an account at one source after 5 failures, doubling the wait; other sources, other accounts go on; a success there clears it', () => {
     let t = 0;
     const th = new LoginThrottle(undefined, () => t);
     for (let i = 0; i < 5; i++) {
       expect(th.waitSeconds('staff:YT0501', '1.1.1.1')).toBe(0);
       th.failed('staff:YT0501', '1.1.1.1');
     }
-    expect(th.waitSeconds('staff:YT0501', '2.2.2.2')).toBe(300); // from anywhere
-    expect(th.waitSeconds('staff:YT0601', '1.1.1.1')).toBe(0); // other accounts are not locked out
+    expect(th.waitSeconds('staff:YT0501', '1.1.1.1')).toBe(300);
+    // Staff numbers are on every pad: wrong PINs from one place do not lock the staff member out elsewhere.
+    expect(th.waitSeconds('staff:YT0501', '2.2.2.2')).toBe(0);
+    expect(th.waitSeconds('staff:YT0601', '1.1.1.1')).toBe(0);
     t += 300_000;
     expect(th.waitSeconds('staff:YT0501', '1.1.1.1')).toBe(0);
     th.failed('staff:YT0501', '1.1.1.1');
-    expect(th.waitSeconds('staff:YT0501', '1.1.1.1')).toBe(300);
-    th.succeeded('staff:YT0501');
+    expect(th.waitSeconds('staff:YT0501', '1.1.1.1')).toBe(600); // backoff: doubled
+    t += 600_000;
+    th.failed('staff:YT0501', '1.1.1.1');
+    expect(th.waitSeconds('staff:YT0501', '1.1.1.1')).toBe(1200);
+    expect(th.lockOuts()).toEqual([expect.objectContaining({ account: 'staff:YT0501', source: '1.1.1.1', failures: 7, lockedUntil: t + 1_200_000 })]);
+    // The admin lifts it.
+    expect(th.clear('staff:YT0501', '1.1.1.1')).toBe(1);
     expect(th.waitSeconds('staff:YT0501', '1.1.1.1')).toBe(0);
-    // One address trying many accounts: 20 failures, then one a minute (it had 19 left).
-    for (let i = 0; i < 18; i++) th.failed(`staff:X${i}`, '1.1.1.1');
+    th.failed('staff:YT0501', '1.1.1.1');
+    th.succeeded('staff:YT0501', '1.1.1.1');
+    expect(th.lockOuts()).toEqual([]);
+  });
+
+  it('slows a source trying many accounts, and an account tried from many sources (spread-out guessing)', () => {
+    let t = 0;
+    const th = new LoginThrottle(undefined, () => t);
+    for (let i = 0; i < 19; i++) th.failed(`staff:X${i}`, '1.1.1.1');
     expect(th.waitSeconds('staff:YT0701', '1.1.1.1')).toBe(0);
-    th.failed('staff:X18', '1.1.1.1');
+    th.failed('staff:X19', '1.1.1.1');
     expect(th.waitSeconds('staff:YT0701', '1.1.1.1')).toBeGreaterThan(0);
     expect(th.waitSeconds('staff:YT0701', '3.3.3.3')).toBe(0);
+    // 30 sources, one wrong PIN each: the account's ceiling, for everyone, for a while.
+    for (let i = 0; i < 30; i++) th.failed('staff:YT0801', `10.0.${i}.1`);
+    expect(th.waitSeconds('staff:YT0801', '10.9.9.9')).toBeGreaterThan(0);
+    t += 120_000;
+    expect(th.waitSeconds('staff:YT0801', '10.9.9.9')).toBe(0);
   });
 });
 
@@ -62,7 +81,7 @@ describe('console log-in over HTTP', () => {
   const post = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, ...headers }, body: JSON.stringify(body) });
 
-  it('refuses a staff account after 5 wrong PINs with 429 and Retry-After, even with the right PIN; audited; open again later', async () => {
+  it('refuses a staff account after 5 wrong PINs from one source with 429 and Retry-After, even with the right PIN; audited; open again later', async () => {
     for (let i = 0; i < 5; i++) expect((await post(center.httpUrl, '/api/login/staff', { staffNo: 'YT0501', pin: `99${i}9` })).status).toBe(401);
     const locked = await post(center.httpUrl, '/api/login/staff', { staffNo: 'YT0501', pin: '0501' });
     expect(locked.status).toBe(429);
@@ -84,5 +103,26 @@ describe('console log-in over HTTP', () => {
     // Without a trusted proxy the header is the client's own claim: changing it escapes nothing.
     for (let i = 0; i < 5; i++) expect((await code(center.httpUrl, `1370000000${i}`, `203.0.113.${i}`)).status).toBe(200);
     expect((await code(center.httpUrl, '13700000009', '203.0.113.99')).status).toBe(429);
+  });
+
+  it('five wrong PINs from one source (a pad, a phone) do not lock the staff member out at their window; the admin sees and lifts it', async () => {
+    // The guesser comes through the hall's proxy from 198.51.100.7; the staff member logs in from 198.51.100.50.
+    const login = (pin: string, from: string) => post(proxied.httpUrl, '/api/login/staff', { staffNo: 'YT0501', pin }, { 'x-forwarded-for': from });
+    proxied.ctx.accounts.upsertStaff({ staffNo: 'YT0501', name: '王晓燕', windowId: 'w5' }, '0501');
+    proxied.ctx.accounts.upsertAdmin('admin', 'pw-admin');
+    for (let i = 0; i < 6; i++) await login(`11${i}1`, '198.51.100.7');
+    expect((await login('0501', '198.51.100.7')).status).toBe(429);
+    expect((await login('0501', '198.51.100.50')).status).toBe(200);
+    const adminLogin = await post(proxied.httpUrl, '/api/login/admin', { username: 'admin', password: 'pw-admin' }, { 'x-forwarded-for': '198.51.100.60' });
+    const cookie = (adminLogin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const list = (await (await fetch(`${proxied.httpUrl}/api/admin/lockouts`, { headers: { cookie } })).json()) as { lockOuts: { account: string; source: string; lockedUntil: number | null }[] };
+    expect(list.lockOuts).toEqual([expect.objectContaining({ account: 'staff:YT0501', source: '198.51.100.7' })]);
+    expect(list.lockOuts[0]?.lockedUntil).not.toBeNull();
+    // Staff cannot see or lift lock-outs.
+    expect((await fetch(`${proxied.httpUrl}/api/admin/lockouts`)).status).toBe(401);
+    const cleared = await post(proxied.httpUrl, '/api/admin/lockouts/clear', { account: 'staff:YT0501', source: '198.51.100.7' }, { cookie, 'x-forwarded-for': '198.51.100.60' });
+    expect(cleared.status).toBe(200);
+    expect((await login('0501', '198.51.100.7')).status).toBe(200);
+    expect(proxied.ctx.audit.recent(20).map((a) => a.action)).toContain('login-lockout-cleared');
   });
 });

@@ -3,6 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { PAGES } from './pages.ts';
 import { i18n } from './i18n/i18n.ts';
+import { z } from 'zod';
+
+// The pages run under a CSP without 'unsafe-eval' (issue 15): zod's compiled fast path would probe
+// `new Function` on first use, which the browser reports as a violation. The plain path is as correct.
+z.config({ jitless: true });
 
 const route = PAGES.find((p) => location.pathname.startsWith(p.prefix));
 // No stylesheet here: each page brings its own (the consoles' styles.css, the phone pages'

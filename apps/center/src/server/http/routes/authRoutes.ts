@@ -55,7 +55,7 @@ export function authRoutes(r: Router, ctx: CenterContext): void {
     if (wait) return wait;
     const member = ctx.accounts.checkStaff(b.staffNo, b.pin);
     if (!member) return failed(account, req);
-    throttle.succeeded(account);
+    throttle.succeeded(account, req.clientIp);
     // Window staff log in at a window (the console's); without one, at their usual window.
     const windowId = b.windowId ?? (member.role === 'staff' && member.windowId !== '' ? member.windowId : undefined);
     if (windowId !== undefined) {
@@ -79,9 +79,22 @@ export function authRoutes(r: Router, ctx: CenterContext): void {
     if (wait) return wait;
     const got = ctx.accounts.adminLogin(b.username, b.password);
     if (!got) return failed(account, req);
-    throttle.succeeded(account);
+    throttle.succeeded(account, req.clientIp);
     ctx.audit.record(account, 'login');
     return { json: { session: got.session }, headers: { 'set-cookie': sessionCookie(got.token) } };
+  });
+
+  // Lock-outs are per account and source (issue 15): the admin sees who is locked where, and lifts one.
+  r.get('/api/admin/lockouts', (req) => {
+    requireAdmin(req);
+    return { json: { lockOuts: throttle.lockOuts() } };
+  });
+  r.post('/api/admin/lockouts/clear', (req) => {
+    const admin = requireAdmin(req);
+    const b = parseBody(z.object({ account: z.string().min(1).max(100), source: z.string().min(1).max(100).optional() }), req.body);
+    const lifted = throttle.clear(b.account, b.source);
+    ctx.audit.record(`admin:${admin.username}`, 'login-lockout-cleared', b.account, { source: b.source ?? 'all', lifted });
+    return { json: { ok: true, lifted } };
   });
 
   r.post('/api/logout', (req) => {
