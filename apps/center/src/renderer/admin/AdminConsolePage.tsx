@@ -16,12 +16,13 @@ import { SmsPanel } from './SmsPanel.tsx';
 import { ProvincePanel } from './ProvincePanel.tsx';
 import { HallDefinitionPanel } from './hall/HallDefinitionPanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
+import { WhatIfPanel } from './WhatIfPanel.tsx';
 import { StaffingPanel } from './StaffingPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import { AuditorBody } from './AuditorBody.tsx';
 import '../styles.css';
 
-const TABS = ['queue', 'staffing', 'staff', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'province', 'hall', 'reports', 'audit'] as const;
+const TABS = ['queue', 'staffing', 'staff', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'province', 'hall', 'reports', 'whatIf', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function AdminConsolePage() {
@@ -93,6 +94,7 @@ function AdminBody() {
       {tab === 'province' && <ProvincePanel />}
       {tab === 'hall' && <HallDefinitionPanel />}
       {tab === 'reports' && <ReportsPanel />}
+      {tab === 'whatIf' && <WhatIfPanel />}
       {tab === 'audit' && <AuditPanel view={view} />}
     </>
   );

@@ -55,6 +55,18 @@ export default {
     'window-required': 'Evaluators and window strips need a window', 'device-exists': 'Device exists',
     'unknown-category': 'No such category',
   },
+  whatIf: {
+    problem: { staffed: 'only {{n}} windows of {{zone}} were staffed then; only those were moved', emptyZone: '{{zone}} has no windows to tell which categories moved windows would serve', noTarget: 'an opened window needs a category or a zone with windows' },
+    title: 'What-if: the same day with another window plan',
+    intro: "Pick a closed hall-day and change its window plan (move windows to another zone from a time on, or open more windows for a zone or category for a while). The day's real arrivals are run through both plans and the waits compared. Nothing is saved.",
+    noDays: 'No closed hall-day to try yet.',
+    day: 'Hall-day', kindLabel: 'Change {{n}}: kind', countLabel: 'Change {{n}}: windows', fromZoneLabel: 'Change {{n}}: from zone', toZoneLabel: 'Change {{n}}: to zone',
+    fromLabel: 'Change {{n}}: from', toLabel: 'Change {{n}}: until', targetLabel: 'Change {{n}}: for', removeLabel: 'Remove change {{n}}',
+    move: 'Move', add: 'Open', windows: 'windows', fromZone: 'from', toZone: 'to', after: 'from', for: 'for',
+    zones: 'Zones', categories: 'Categories', addChange: 'Add a change', run: 'Run', running: 'Running…',
+    resultTitle: 'What-if for {{day}}', asPlanned: 'As it happened: average wait', whatIf: 'With the changes: average wait', p90: '90% waited at most {{v}}', tickets: '{{n}} tickets',
+    category: 'Category', ticketsHead: 'Tickets', avgPlanned: 'Average wait (actual)', avgChanged: 'Average wait (what-if)', change: 'Change (min)', p90Planned: 'P90 (actual)', p90Changed: 'P90 (what-if)', byHour: 'By hour of arrival', hour: 'Hour',
+  },
   province: {
     title: 'Provincial 好差评 feed',
     notConfigured: 'The provincial feed is not set up: write its settings file (docs/haochaping-feed.md), name it in HALLKIT_PROVINCE_FEED and restart the center.',

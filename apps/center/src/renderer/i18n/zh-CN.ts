@@ -131,6 +131,18 @@ export default {
     'device-exists': '设备已存在',
     'unknown-category': '没有这个业务类别',
   },
+  whatIf: {
+    problem: { staffed: '{{zone}}当时只有 {{n}} 个窗口在岗，只调动了这些', emptyZone: '{{zone}}没有窗口，无法确定调入的窗口办理哪些业务', noTarget: '增开的窗口需要指定业务类别或有窗口的区域' },
+    title: '推演：如果当天换一种窗口安排',
+    intro: '选一个已结束的工作日，改动窗口安排（从某时起把几个窗口调到另一区域，或在某时段为某区域/业务增开窗口）。当天真实到达的群众按原安排和新安排各走一遍，对比等候时间。不改动任何数据。',
+    noDays: '还没有已结束的工作日可供推演。',
+    day: '工作日', kindLabel: '第 {{n}} 项改动：方式', countLabel: '第 {{n}} 项改动：窗口数', fromZoneLabel: '第 {{n}} 项改动：调出区域', toZoneLabel: '第 {{n}} 项改动：调入区域',
+    fromLabel: '第 {{n}} 项改动：开始时间', toLabel: '第 {{n}} 项改动：结束时间', targetLabel: '第 {{n}} 项改动：增开给', removeLabel: '删除第 {{n}} 项改动',
+    move: '调动', add: '增开', windows: '个窗口', fromZone: '从', toZone: '调到', after: '自', for: '给',
+    zones: '区域', categories: '业务类别', addChange: '再加一项改动', run: '开始推演', running: '推演中…',
+    resultTitle: '{{day}} 推演结果', asPlanned: '实际安排：平均等候', whatIf: '改动后：平均等候', p90: '90% 的人等候不超过 {{v}}', tickets: '{{n}} 张号',
+    category: '业务类别', ticketsHead: '号数', avgPlanned: '实际平均等候', avgChanged: '改动后平均等候', change: '变化（分钟）', p90Planned: '实际 P90', p90Changed: '改动后 P90', byHour: '按取号时段', hour: '时段',
+  },
   province: {
     title: '省好差评数据上报',
     notConfigured: '未设置省好差评上报：请按 docs/haochaping-feed.md 写好设置文件，用 HALLKIT_PROVINCE_FEED 指定后重启中心。',

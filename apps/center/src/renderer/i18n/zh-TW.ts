@@ -50,6 +50,18 @@ export default {
     'unknown-window': '沒有這個窗口', 'ticket-not-held': '該號不是本窗口掛起的號', 'window-required': '評價器和窗口屏必須指定窗口', 'device-exists': '設備已存在',
     'unknown-category': '沒有這個業務類別',
   },
+  whatIf: {
+    problem: { staffed: '{{zone}}當時只有 {{n}} 個窗口在崗，只調動了這些', emptyZone: '{{zone}}沒有窗口，無法確定調入的窗口辦理哪些業務', noTarget: '增開的窗口需要指定業務類別或有窗口的區域' },
+    title: '推演：如果當天換一種窗口安排',
+    intro: '選一個已結束的工作日，改動窗口安排（從某時起把幾個窗口調到另一區域，或在某時段為某區域/業務增開窗口）。當天真實到達的民眾按原安排和新安排各走一遍，對比等候時間。不改動任何資料。',
+    noDays: '還沒有已結束的工作日可供推演。',
+    day: '工作日', kindLabel: '第 {{n}} 項改動：方式', countLabel: '第 {{n}} 項改動：窗口數', fromZoneLabel: '第 {{n}} 項改動：調出區域', toZoneLabel: '第 {{n}} 項改動：調入區域',
+    fromLabel: '第 {{n}} 項改動：開始時間', toLabel: '第 {{n}} 項改動：結束時間', targetLabel: '第 {{n}} 項改動：增開給', removeLabel: '刪除第 {{n}} 項改動',
+    move: '調動', add: '增開', windows: '個窗口', fromZone: '從', toZone: '調到', after: '自', for: '給',
+    zones: '區域', categories: '業務類別', addChange: '再加一項改動', run: '開始推演', running: '推演中…',
+    resultTitle: '{{day}} 推演結果', asPlanned: '實際安排：平均等候', whatIf: '改動後：平均等候', p90: '90% 的人等候不超過 {{v}}', tickets: '{{n}} 張號',
+    category: '業務類別', ticketsHead: '號數', avgPlanned: '實際平均等候', avgChanged: '改動後平均等候', change: '變化（分鐘）', p90Planned: '實際 P90', p90Changed: '改動後 P90', byHour: '按取號時段', hour: '時段',
+  },
   province: {
     title: '省好差評資料上報',
     notConfigured: '未設定省好差評上報：請依 docs/haochaping-feed.md 寫好設定檔，以 HALLKIT_PROVINCE_FEED 指定後重新啟動中心。',

@@ -75,6 +75,19 @@ export function reportsModule(): CenterModule {
         if (!result) throw new HttpError(404, 'day-not-closed', `hall-day ${b.day} is not a closed day`);
         return { json: result };
       });
+      // What the what-if screen offers: the closed days (newest first), zones and categories.
+      r.get('/api/admin/whatif/options', (req) => {
+        requireAdmin(req);
+        const c = ctx.hall.config;
+        const days = (ctx.db.prepare('SELECT day FROM hall_days ORDER BY day DESC LIMIT 400').all() as { day: string }[]).map((d) => d.day);
+        return {
+          json: {
+            days,
+            zones: c.catalog.zones.map((z) => ({ id: z.id, name: z.name, windows: c.windows.filter((w) => w.zoneId === z.id).length })),
+            categories: c.catalog.categories.map((k) => ({ id: k.id, name: k.name, zoneId: k.zoneId })),
+          },
+        };
+      });
       r.get('/api/admin/reports/days', (req) => {
         requireRole(req, ['auditor']);
         const rows = ctx.db.prepare('SELECT day, archived_at FROM hall_days ORDER BY day DESC LIMIT 400').all();
