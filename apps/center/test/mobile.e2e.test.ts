@@ -279,18 +279,56 @@ describe('phone pages', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('不满意的评价请至少选择一个原因');
     await expectReadable(page, 'rate later, dissatisfied without a reason');
     await page.getByRole('button', { name: '满意', exact: true }).click();
+    // The comment box, as the pad has: kept with the rating (the record's 200 characters at most).
+    await page.getByPlaceholder('意见建议（选填）').fill('窗口人员讲解很耐心，谢谢');
+    expect(await page.getByPlaceholder('意见建议（选填）').getAttribute('maxlength')).toBe('200');
     await expectReadable(page, 'rate later, satisfied chosen');
     await page.screenshot({ path: join(SHOTS, 'phone-rate.png') });
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByTestId('rate-thanks').waitFor();
     const given = [...center.hall.state.evaluations.values()].filter((e) => e.ticketId === t.ticketId);
-    expect(given.map((e) => [e.level, e.channel])).toEqual([['satisfied', 'mobile']]);
+    expect(given.map((e) => [e.level, e.channel, e.comment])).toEqual([['satisfied', 'mobile', '窗口人员讲解很耐心，谢谢']]);
 
     const token = new URL(t.followUrl).pathname.split('/').at(-1) ?? '';
     const second = await fetch(`${center.httpUrl}/api/m/t/${token}/rate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ level: 'very-satisfied' }) });
     expect([second.status, ((await second.json()) as { error: string }).error]).toEqual([409, 'already-evaluated']);
     await page.reload();
     await expect.poll(() => page.getByTestId('rate-given').textContent()).toBe('本次服务已评价，感谢您的参与');
+    await context.close();
+  });
+
+  it('rate later, a ticket served at two windows: one form per window, each service rated apart with its comment', async () => {
+    await drain();
+    const t = onsite();
+    const at = () => new Date().toISOString();
+    center.hall.run('center', (h) => (h.window('w98').status === 'closed' ? h.openWindow('w98', { id: 'YT0981', name: '赵敏' }, at()) : []));
+    expect(await atWindow('call-next')).toBe(t.number);
+    await atWindow('transfer', { to: { kind: 'window', windowId: 'w98' } });
+    center.hall.run('center', (h) => (h.callNext('w98', at()), h.finish('w98', 'completed', at())));
+    const [first, second] = center.hall.state.tickets.get(t.ticketId)?.services.map((x) => x.serviceId) ?? [];
+    const { context, page } = await phone();
+    await page.goto(t.followUrl);
+    await expect.poll(() => page.getByTestId('rate-at-window').count()).toBe(2);
+    // Both windows' pads record "not rated" (the citizen left without touching them): two forms.
+    center.hall.run('center', (h) => (h.lapseRating(first ?? '', at()), h.lapseRating(second ?? '', at())));
+    await expect.poll(() => page.getByTestId('rate').count()).toBe(2);
+    const at97 = page.locator('[data-testid=rate][data-window="97"]');
+    await at97.getByRole('button', { name: '不满意', exact: true }).click();
+    await at97.locator('fieldset label').filter({ hasText: '等候时间长' }).locator('input').check();
+    await at97.getByPlaceholder('意见建议（选填）').fill('转了两个窗口才办完');
+    await expectReadable(page, 'rate later, two windows');
+    await page.screenshot({ path: join(SHOTS, 'phone-rate-two-windows.png') });
+    await at97.getByRole('button', { name: '提交评价' }).click();
+    await page.getByTestId('rate-thanks').waitFor();
+    const at98 = page.locator('[data-testid=rate][data-window="98"]');
+    await at98.getByRole('button', { name: '非常满意', exact: true }).click();
+    await at98.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => page.getByTestId('rate-thanks').count()).toBe(2);
+    const given = [...center.hall.state.evaluations.values()].filter((e) => e.ticketId === t.ticketId);
+    expect(given.map((e) => [e.windowId, e.staffId, e.level, e.reasons, e.comment, e.channel])).toEqual([
+      ['w97', 'YT0971', 'dissatisfied', ['long-wait'], '转了两个窗口才办完', 'mobile'],
+      ['w98', 'YT0981', 'very-satisfied', [], undefined, 'mobile'],
+    ]);
     await context.close();
   });
 

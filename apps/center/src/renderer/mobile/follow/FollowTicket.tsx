@@ -83,7 +83,9 @@ export function FollowTicket({ token, info }: { token: string; info: HallInfo | 
           {alertsOn ? t('follow.alertOn') : t('follow.enableAlert')}
         </button>
       )}
-      {view.rating.state !== 'none' && <RateLater token={token} view={view} info={info} onRated={setView} />}
+      {view.services.map((r) => (
+        <RateLater key={r.serviceId ?? 'last'} token={token} rating={r} info={info} onRated={setView} />
+      ))}
       <a className="m-link-row" href="/m/queue" data-testid="queue-link" onClick={(e) => (e.preventDefault(), go('/m/queue'))}>
         {t('queue.link')}
       </a>

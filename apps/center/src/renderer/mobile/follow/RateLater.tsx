@@ -2,12 +2,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mapi, type FollowView, type HallInfo } from '../api.ts';
+
+type ServiceRating = FollowView['services'][number];
 import { useErrorText } from '../useMobileError.ts';
 
 const LEVELS = ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied', 'very-dissatisfied'] as const;
 type Level = (typeof LEVELS)[number];
 
-export function RateLater({ token, view, info, onRated }: { token: string; view: FollowView; info: HallInfo | undefined; onRated: (v: FollowView) => void }) {
+/** One service of the ticket (a transferred ticket shows one form per window, each rated apart). */
+export function RateLater({ token, rating, info, onRated }: { token: string; rating: ServiceRating; info: HallInfo | undefined; onRated: (v: FollowView) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [level, setLevel] = useState<Level>();
@@ -19,14 +22,14 @@ export function RateLater({ token, view, info, onRated }: { token: string; view:
   const bad = level === 'dissatisfied' || level === 'very-dissatisfied';
 
   if (thanks) return <section className="m-card m-ok" data-testid="rate-thanks">{t('rate.thanks')}</section>;
-  if (view.rating.state === 'given') return <section className="m-card m-muted" data-testid="rate-given">{t('rate.given')}</section>;
-  if (view.rating.state === 'closed') return <section className="m-card m-muted">{t('rate.closed')}</section>;
+  if (rating.state === 'given') return <section className="m-card m-muted" data-testid="rate-given">{t('rate.given')}</section>;
+  if (rating.state === 'closed') return <section className="m-card m-muted">{t('rate.closed')}</section>;
   // The window's pad has the first say; the live view switches to the form once its rating has closed.
-  if (view.rating.state === 'at-window') {
-    const time = view.rating.opensAtTime ?? '';
+  if (rating.state === 'at-window') {
+    const time = rating.opensAtTime ?? '';
     return (
-      <section className="m-card m-muted" data-testid="rate-at-window" data-opens-at={view.rating.opensAt}>
-        {view.rating.windowNumber !== undefined ? t('rate.atWindow', { w: view.rating.windowNumber, time }) : t('rate.atWindowNoWindow', { time })}
+      <section className="m-card m-muted" data-testid="rate-at-window" data-opens-at={rating.opensAt}>
+        {rating.windowNumber !== undefined ? t('rate.atWindow', { w: rating.windowNumber, time }) : t('rate.atWindowNoWindow', { time })}
       </section>
     );
   }
@@ -36,7 +39,7 @@ export function RateLater({ token, view, info, onRated }: { token: string; view:
     setBusy(true);
     setError(undefined);
     try {
-      const v = await mapi<FollowView>(`/api/m/t/${encodeURIComponent(token)}/rate`, { level, reasons: bad ? reasons : [], ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      const v = await mapi<FollowView>(`/api/m/t/${encodeURIComponent(token)}/rate`, { ...(rating.serviceId ? { serviceId: rating.serviceId } : {}), level, reasons: bad ? reasons : [], ...(comment.trim() ? { comment: comment.trim() } : {}) });
       setThanks(true);
       onRated(v);
     } catch (e) {
@@ -47,9 +50,9 @@ export function RateLater({ token, view, info, onRated }: { token: string; view:
   };
 
   return (
-    <section className="m-card" data-testid="rate">
+    <section className="m-card" data-testid="rate" data-window={rating.windowNumber}>
       <h2>{t('rate.title')}</h2>
-      <p>{view.rating.windowNumber !== undefined ? t('rate.prompt', { w: view.rating.windowNumber }) : t('rate.promptNoWindow')}</p>
+      <p>{rating.windowNumber !== undefined ? t('rate.prompt', { w: rating.windowNumber }) : t('rate.promptNoWindow')}</p>
       <div className="m-levels">
         {LEVELS.map((l) => (
           <button key={l} className={`m-level ${level === l ? 'on' : ''} ${l.includes('dissatisfied') ? 'bad' : ''}`} onClick={() => setLevel(l)}>
@@ -68,8 +71,8 @@ export function RateLater({ token, view, info, onRated }: { token: string; view:
           ))}
         </fieldset>
       )}
-      {level && <textarea className="m-input" rows={2} maxLength={300} placeholder={t('rate.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />}
-      {view.rating.until && <p className="m-muted">{t('rate.until', { day: view.rating.until.slice(0, 10) })}</p>}
+      {level && <textarea className="m-input" rows={2} maxLength={200} placeholder={t('rate.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />}
+      {rating.until && <p className="m-muted">{t('rate.until', { day: rating.until.slice(0, 10) })}</p>}
       {error && (
         <p className="m-error" role="alert">
           {error}
