@@ -4,7 +4,7 @@ import { ServiceOutcomeSchema, TicketSourceSchema } from '../tickets/Ticket.ts';
 import { EvaluationChannelSchema } from '../evaluation/channels.ts';
 import { EvaluationLevelSchema } from '../evaluation/levels.ts';
 import { HallConfigSchema } from '../hall/HallConfig.ts';
-import { WaitingMoveSchema } from '../hall/configChange/WaitingMove.ts';
+import { WaitingMoveSchema } from '../configChange/WaitingMove.ts';
 
 /**
  * Every change in a hall is one of these events. The same JSON travels in device outboxes over
@@ -193,7 +193,7 @@ export const HallEventSchema = z.discriminatedUnion('type', [
   /**
    * The hall-day is over (at midnight, or at start when the center was off then): tickets of that
    * day still waiting or set aside end as the hall's day-end rule says — listed here, so they are
-   * counted once — and the day becomes history (see history/closeDay.ts).
+   * counted once — and the day becomes history (see dayClose/closeDay.ts).
    */
   z.object({
     type: z.literal('HallDayClosed'),

@@ -2,17 +2,14 @@ import { isCategoryOpen } from '../catalog/Catalog.ts';
 import { pickNext } from '../calling/pickNext.ts';
 import { refuse } from '../DomainError.ts';
 import type { EventOf, HallEvent, Staff, TransferTarget } from '../events/HallEvent.ts';
-import type { EvaluationChannel } from '../evaluation/channels.ts';
-import type { EvaluationLevel } from '../evaluation/levels.ts';
-import { centerLapseDueAt } from '../evaluation/ratingWindow.ts';
 import { canAdvance } from '../followup/FollowUpCase.ts';
-import { checkDayClosable, dayClosedEvent } from '../history/closeDay.ts';
-import { refuseIfDayClosed } from '../history/closedDayRefusal.ts';
+import { closeDayEvents } from '../dayClose/closeDayEvents.ts';
+import { abandonedRatingLapses, evaluationGivenEvent, followUpOpenedEvent, type EvaluateCommand } from '../evaluation/evaluationEvents.ts';
+import { refuseIfDayClosed } from '../dayClose/closedDayRefusal.ts';
 import { restoreCheckpoint, type HallCheckpoint } from '../history/HallCheckpoint.ts';
 import { blockId } from '../numbering/NumberBlock.ts';
 import { AuthorityNumbering } from '../numbering/AuthorityNumbering.ts';
 import { hallLocalTime } from '../time/hallDay.ts';
-import { addWorkingDays } from '../time/workingDays.ts';
 import type { ServiceOutcome, Ticket, TicketSource } from '../tickets/Ticket.ts';
 import { formatTicketNumber, ticketId } from '../tickets/ticketNumber.ts';
 import type { PriorityClass } from '../calling/CallingRule.ts';
@@ -20,8 +17,8 @@ import { applyEvent } from './applyEvent.ts';
 import { AUTHORITY_ISSUER, type HallConfig } from './HallConfig.ts';
 import { createHallState, numberingKey, type HallState, type WindowState } from './HallState.ts';
 import { validateEvent } from './validateEvent.ts';
-import { configChangedEvent } from './configChange/decideConfigChange.ts';
-import type { WaitingMoveRequest } from './configChange/WaitingMove.ts';
+import { configChangedEvent } from '../configChange/decideConfigChange.ts';
+import type { WaitingMoveRequest } from '../configChange/WaitingMove.ts';
 import { callBackEvents, callByNumberEvents } from '../counter/callOutOfTurn.ts';
 import type { CounterChoice } from '../counter/CounterChoice.ts';
 import { finishEvents, serviceIdFor } from '../counter/finishEvents.ts';
@@ -40,16 +37,6 @@ export interface IssueTicketCommand {
   appointmentId?: string;
   /** Allow issuing outside opening hours (e.g. an appointment checked in early by staff). */
   ignoreOpeningHours?: boolean;
-}
-
-export interface EvaluateCommand {
-  evaluationId: string;
-  serviceId: string;
-  level: EvaluationLevel;
-  reasons: string[];
-  comment?: string;
-  channel: EvaluationChannel;
-  at: string;
 }
 
 /**
@@ -291,47 +278,16 @@ export class Hall {
 
   // ── evaluations and follow-up ───────────────────────────────────────────
   evaluate(cmd: EvaluateCommand) {
-    refuseIfDayClosed(this.state, cmd.serviceId);
-    const rating = this.state.ratings.get(cmd.serviceId);
-    if (!rating) refuse('unknown-service', `no finished service ${cmd.serviceId}`);
-    const t = this.ticket(rating.ticketId);
-    const svc = t.services.find((x) => x.serviceId === cmd.serviceId);
-    if (!svc) refuse('unknown-service', `no finished service ${cmd.serviceId}`);
-    const given: HallEvent = {
-      type: 'EvaluationGiven',
-      v: 1,
-      at: cmd.at,
-      evaluationId: cmd.evaluationId,
-      serviceId: cmd.serviceId,
-      ticketId: t.id,
-      level: cmd.level,
-      reasons: cmd.reasons,
-      ...(cmd.comment ? { comment: cmd.comment } : {}),
-      channel: cmd.channel,
-      windowId: svc.windowId,
-      staffId: svc.staffId,
-      ...(svc.itemId !== undefined ? { itemId: svc.itemId } : {}),
-    };
+    const given = evaluationGivenEvent(this.state, cmd);
     validateEvent(this.state, given);
     const events: HallEvent[] = [given];
-    if (cmd.level === 'dissatisfied' || cmd.level === 'very-dissatisfied') {
-      events.push(this.followUpFor(cmd.evaluationId, cmd.at));
-    }
+    if (cmd.level === 'dissatisfied' || cmd.level === 'very-dissatisfied') events.push(this.followUpFor(cmd.evaluationId, cmd.at));
     return this.commit(events);
   }
 
   /** The follow-up case a 差评 opens, with its deadline in the region's working days. */
   followUpFor(evaluationId: string, at: string): EventOf<'FollowUpOpened'> {
-    const cfg = this.state.config;
-    const day = this.day(at);
-    return {
-      type: 'FollowUpOpened',
-      v: 1,
-      at,
-      caseId: `fu/${evaluationId}`,
-      evaluationId,
-      deadline: addWorkingDays(day, cfg.evaluation.followUpWorkingDays, cfg.calendar),
-    };
+    return followUpOpenedEvent(this.state, evaluationId, at);
   }
 
   /** The window's own "not rated" (what a pad records when its time is up): final for the pad. */
@@ -352,14 +308,7 @@ export class Hall {
    * delivers later still replaces such a lapse (see validateEvent).
    */
   lapseAbandonedRatings(at: string): EventOf<'EvaluationLapsed'>[] {
-    const now = Date.parse(at);
-    const events: EventOf<'EvaluationLapsed'>[] = [];
-    for (const serviceId of this.state.pendingRatings) {
-      const r = this.state.ratings.get(serviceId);
-      if (r?.state !== 'pending' || centerLapseDueAt(this.state.config.evaluation, r.finishedAt) > now) continue;
-      events.push({ type: 'EvaluationLapsed', v: 1, at, serviceId, ticketId: r.ticketId, by: 'center' });
-    }
-    return this.commit(events);
+    return this.commit(abandonedRatingLapses(this.state, at));
   }
 
   advanceFollowUp(
@@ -383,14 +332,7 @@ export class Hall {
    * closes, and the day's still-open tickets end by the hall's day-end rule in one HallDayClosed.
    */
   closeDay(day: string, at: string): HallEvent[] {
-    checkDayClosable(this.state, day);
-    const events: HallEvent[] = [];
-    for (const w of this.state.windows.values()) {
-      // As staff closing it would: the ticket at the counter finished, tickets held there let go.
-      if (w.status !== 'closed' || w.currentTicketId !== undefined) events.push(...this.closeWindow(w.config.id, at));
-    }
-    events.push(...this.commit([dayClosedEvent(this.state, day, at)]));
-    return events;
+    return closeDayEvents(this.state, day, at, (id) => this.closeWindow(id, at), (e) => this.commit(e));
   }
 
   // ── look-ups ────────────────────────────────────────────────────────────
@@ -430,3 +372,4 @@ export class Hall {
 }
 
 export { serviceIdFor };
+export type { EvaluateCommand };

@@ -1,9 +1,9 @@
 import type { HallEvent } from '../events/HallEvent.ts';
-import { forgetClosedDay } from '../history/forgetClosedDay.ts';
+import { forgetClosedDay } from '../dayClose/forgetClosedDay.ts';
 import { isPriority } from '../calling/CallingRule.ts';
 import type { Ticket } from '../tickets/Ticket.ts';
 import { nextHandlingEstimate } from '../wait/handlingTime.ts';
-import { moveWaitingTickets } from './configChange/moveWaitingTickets.ts';
+import { moveWaitingTickets } from '../configChange/moveWaitingTickets.ts';
 import { applyConfig } from './definition/applyConfig.ts';
 import { callingRule, lapseAssignments } from '../staffing/WindowAssignment.ts';
 import { RECENT_CALLS_KEPT, numberingKey, type HallState, type WindowState } from './HallState.ts';

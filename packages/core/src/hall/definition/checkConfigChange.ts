@@ -2,7 +2,7 @@ import type { HallDefinition } from '../HallConfig.ts';
 import type { HallState } from '../HallState.ts';
 import { checkHallDefinition } from './checkHallDefinition.ts';
 import { problem, type DefinitionProblem } from './DefinitionProblem.ts';
-import type { WaitingMove } from '../configChange/WaitingMove.ts';
+import type { WaitingMove } from '../../configChange/WaitingMove.ts';
 
 /**
  * Whether `next` may replace the definition in force now. Besides being valid on its own, it must not

@@ -1,7 +1,7 @@
 import { refuse } from '../DomainError.ts';
 import type { EventOf } from '../events/HallEvent.ts';
 import type { HallState } from '../hall/HallState.ts';
-import { DEFAULT_DAY_END } from './DayEndPolicy.ts';
+import { DEFAULT_DAY_END } from '../history/DayEndPolicy.ts';
 
 /**
  * Whether `day` may be closed now: days close in order, once each. Throws a DomainError otherwise.

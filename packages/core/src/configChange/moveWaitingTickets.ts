@@ -1,5 +1,5 @@
-import { PRIORITY_CLASSES } from '../../calling/CallingRule.ts';
-import type { HallState } from '../HallState.ts';
+import { PRIORITY_CLASSES } from '../calling/CallingRule.ts';
+import type { HallState } from '../hall/HallState.ts';
 import type { WaitingMove, WaitingMoveRequest } from './WaitingMove.ts';
 
 /** The moves with the ids of every ticket waiting in each `from` line now, in line order per class. */

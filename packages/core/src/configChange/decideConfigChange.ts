@@ -1,6 +1,6 @@
-import type { EventOf } from '../../events/HallEvent.ts';
-import type { HallConfig } from '../HallConfig.ts';
-import type { HallState } from '../HallState.ts';
+import type { EventOf } from '../events/HallEvent.ts';
+import type { HallConfig } from '../hall/HallConfig.ts';
+import type { HallState } from '../hall/HallState.ts';
 import { waitingMoves } from './moveWaitingTickets.ts';
 import type { WaitingMoveRequest } from './WaitingMove.ts';
 
