@@ -205,6 +205,8 @@ describe('kiosk in Chromium against the host, simulated devices, Mosquitto and t
     await p.click('[data-testid=home-button]').catch(() => undefined);
     await p.click('[data-lang=en]');
     await p.click('[data-testid=go-take]');
+    // Six English tiles a page (their names take two or three lines): 办税服务 is on the second.
+    await p.click('[data-testid=next-page]');
     await waitUntil(async () => ((await p.textContent('[data-testid=tile-tax]')) ?? '').includes('Tax Services'), 15_000, 'English category name');
     expect(await p.textContent('[data-testid=tile-tax]')).toContain('Taxation');
     await p.click('[data-lang=zh-TW]');

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { TicketCounter, TicketRefusedError, type CenterRequester } from '../src/host/tickets/TicketCounter.ts';
 import { KIOSK_MIGRATIONS } from '../src/host/tickets/migrations.ts';
 import { ageOn, CardSessions } from '../src/host/CardSessions.ts';
-import { appointmentCode } from '../src/host/KioskHost.ts';
+import { appointmentCode } from '../src/host/scannedCodes.ts';
 import { checkInOutcome } from '../src/host/checkInOutcome.ts';
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

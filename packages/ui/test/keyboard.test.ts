@@ -13,10 +13,10 @@ describe('pinyin candidates for the on-screen keyboard', () => {
   });
 
   it('offers phrases by full pinyin and by initials, before single characters', () => {
-    expect(index.candidates('shebao')[0]?.text).toBe('社保就业');
+    expect(index.candidates('shebao').map((x) => x.text).slice(0, 2)).toEqual(['社保', '社保就业']);
     expect(index.candidates('gjj')[0]).toEqual({ text: '公积金', consumed: 3 });
-    expect(index.candidates('budongchan')[0]?.text).toBe('不动产登记');
-    expect(index.candidates('jiuye')[0]?.text).toBe('社保就业');
+    expect(index.candidates('budongchan').map((x) => x.text).slice(0, 2)).toEqual(['不动产', '不动产登记']);
+    expect(index.candidates('jiuye').map((x) => x.text).slice(0, 2)).toEqual(['就业', '社保就业']);
   });
 
   it('takes the first syllable of a longer input and leaves the rest', () => {
@@ -45,5 +45,23 @@ describe('idle clock', () => {
     expect(c.expired(50_000)).toBe(true);
     expect(c.remaining(90_000)).toBe(0);
     expect(() => new IdleClock(0, 0)).toThrow(RangeError);
+  });
+});
+
+describe('pinyin words inside the hall\'s names', () => {
+  const index = createPinyinIndex({ phrases: ['社保就业', '医保参保登记', '城乡居民养老保险参保登记', '失业保险金申领'] });
+
+  it('"shebao" offers the word 社保 first, then the names it starts — not single characters only', () => {
+    const c = index.candidates('shebao').map((x) => x.text);
+    expect(c[0]).toBe('社保');
+    expect(c[1]).toBe('社保就业');
+    expect(index.candidates('shebao')[0]?.consumed).toBe(6);
+  });
+
+  it('offers words from the middle of a name (参保, 养老) and an unfinished last syllable', () => {
+    expect(index.candidates('canbao').map((x) => x.text)[0]).toBe('参保');
+    expect(index.candidates('yanglao').map((x) => x.text)[0]).toBe('养老');
+    expect(index.candidates('yanglaob').map((x) => x.text)).toContain('养老保');
+    expect(index.candidates('baoxian').map((x) => x.text)[0]).toBe('保险');
   });
 });

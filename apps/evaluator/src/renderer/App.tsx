@@ -39,6 +39,7 @@ export function App() {
 }
 
 const THANKS_MS = 5000;
+const IDLE_LANGUAGE_MS = 60_000;
 /** Codes after which the touch stays used up (the service is closed); anything else may be retried. */
 const FINAL = new Set(['already-rated', 'rating-closed', 'unknown-service']);
 
@@ -47,15 +48,26 @@ function PadApp() {
   const pad = usePad();
   const screen = screenOf(pad);
 
-  // Thank-you, then idle; each citizen starts in Simplified Chinese.
+  // Thank-you (in the citizen's language), then idle in Simplified Chinese for the next citizen.
   useEffect(() => {
     if (!pad.thanks) return;
-    const timer = setTimeout(() => usePad.getState().endThanks(), Math.max(0, pad.thanks.until - Date.now()));
+    const timer = setTimeout(() => {
+      usePad.getState().endThanks();
+      void i18n.changeLanguage('zh-CN');
+    }, Math.max(0, pad.thanks.until - Date.now()));
     return () => clearTimeout(timer);
-  }, [pad.thanks]);
+  }, [pad.thanks, i18n]);
+  // A language chosen on the idle screen (before the service ends) stays until the rating is done,
+  // or until nobody has touched the pad for a while (the citizen left without rating).
   useEffect(() => {
-    if (screen === 'idle' && i18n.language !== 'zh-CN') void i18n.changeLanguage('zh-CN');
-  }, [screen, i18n]);
+    if (screen !== 'idle' || i18n.language === 'zh-CN') return;
+    const timer = setTimeout(() => void i18n.changeLanguage('zh-CN'), IDLE_LANGUAGE_MS);
+    return () => clearTimeout(timer);
+  }, [screen, i18n, i18n.language]);
+  // The page's language for screen readers, hyphenation and the right CJK glyphs (繁體 vs 简体).
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+  }, [i18n.language]);
   useEffect(() => {
     if (!pad.notice) return;
     const timer = setTimeout(() => usePad.getState().setNotice(undefined), 5000);

@@ -1,11 +1,9 @@
 // The kiosk's device host: devices, the local store and MQTT link, the ticket counter, and the
 // bridge handlers the renderer calls. The same class runs in Electron's main process and behind a
 // LoopbackServer for a plain Chromium.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { z } from 'zod';
-import { REQUEUE_REQUEST, TicketRequeueResponseSchema, ticketTokenOf, APPOINTMENT_REQUESTS, checkIdDocument, maskIdNumber, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, HallConfigSchema, defaultGreenChannelPolicy, priorityForAge, hallLocalTime, HallSnapshotSchema, isCategoryOpen, plainCalendar, type Catalog, type HallConfig, type HallSnapshot, type WorkingCalendar } from '@hallkit/core';
+import { REQUEUE_REQUEST, TicketRequeueResponseSchema, ticketTokenOf, APPOINTMENT_REQUESTS, checkIdDocument, maskIdNumber, AppointmentCheckInResponseSchema, CaseLookupResponseSchema, HallConfigSchema, defaultGreenChannelPolicy, priorityForAge, hallLocalTime, HallSnapshotSchema, plainCalendar, type Catalog, type HallConfig, type HallSnapshot, type WorkingCalendar } from '@hallkit/core';
 import { DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 import { BridgeHost, linkTls, type BridgeHandlers } from '@hallkit/host';
 import { kioskContract, type IssuedTicket, type KioskContract, type KioskState, type PrintOutcome } from '../contract.ts';
@@ -16,27 +14,16 @@ import { TicketCounter, TicketRefusedError, type LocalTicket } from './tickets/T
 import { KIOSK_MIGRATIONS } from './tickets/migrations.ts';
 import { storageProblemText, type StorageFailure } from './tickets/storageFailure.ts';
 import { CardSessions } from './CardSessions.ts';
-import { kioskVoice, type Voice } from './Voice.ts';
+import { kioskVoice, type Voice } from './voice/Voice.ts';
+import { voiceGuidance } from './voice/voiceGuidance.ts';
+import { TechnicianDesk } from './technician/TechnicianDesk.ts';
+import { appointmentCode, receiptCodeOf } from './scannedCodes.ts';
+import { firstStartCatalog, KioskSettingsSchema, type KioskSettings } from './kioskSettings.ts';
 import { caseSlip, type Language } from './slips.ts';
 import { checkInOutcome } from './checkInOutcome.ts';
+import { ticketOnScreen, ticketSlip } from './tickets/ticketViews.ts';
+import { hallOnScreen } from './hallOnScreen.ts';
 import { citizenHandlers } from './citizens/citizenHandlers.ts';
-
-/** Per-kiosk settings from the center (`device` config kind `kiosk`); defaults until one arrives. */
-export const KioskSettingsSchema = z.object({
-  v: z.literal(1),
-  technicianPin: z.string().regex(/^\d{4,12}$/),
-  elderAge: z.number().int().min(50).max(100).default(65),
-  idleSeconds: z.number().int().min(15).max(600).default(60),
-});
-export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
-
-/**
- * Before the center has ever sent the hall definition the kiosk knows no categories: it shows none
- * rather than guessing another hall's (the definition arrives retained on the first connection).
- */
-function firstStartCatalog(hallId: string): Catalog {
-  return { v: 1, hall: { id: hallId, name: '', timeZone: 'Asia/Shanghai' }, zones: [], categories: [], items: [] };
-}
 
 export interface KioskHostOptions {
   identity: DeviceIdentity;
@@ -63,7 +50,7 @@ export class KioskHost {
   readonly voice: Voice;
   private readonly cards = new CardSessions();
   private snapshot: HallSnapshot | undefined;
-  private technicianTokens = new Set<string>();
+  private readonly technician: TechnicianDesk;
   private readonly log: (line: string) => void;
   private readonly now: () => Date;
   private emitTimer: NodeJS.Timeout | undefined;
@@ -131,6 +118,17 @@ export class KioskHost {
         const t = this.snapshot?.categories.find((x) => x.id === c);
         return t ? { waiting: t.waiting, minutes: t.estimatedWaitMinutes } : undefined;
       },
+    });
+    this.technician = new TechnicianDesk({
+      identity: id,
+      pin: () => this.settings().technicianPin,
+      devices: this.devices,
+      link: this.link,
+      counter: this.counter,
+      categoryIds: () => this.catalog().categories.map((c) => c.id),
+      reloadConfig: () => this.reloadConfig(),
+      now: this.now,
+      log: this.log,
     });
     this.bridge = new BridgeHost(kioskContract, this.handlers(), this.log);
   }
@@ -223,27 +221,10 @@ export class KioskHost {
   }
 
   state(): KioskState {
-    const cat = this.catalog();
-    const local = hallLocalTime(this.now(), cat.hall.timeZone);
-    const live = new Map((this.snapshot?.categories ?? []).map((c) => [c.id, c]));
     const status = this.link.status();
     return {
       v: 1,
-      hallName: cat.hall.name,
-      ...(cat.hall.i18n ? { hallNameI18n: cat.hall.i18n } : {}),
-      timeZone: cat.hall.timeZone,
-      zones: cat.zones.map((z) => ({ id: z.id, name: z.name, ...(z.location ? { location: z.location } : {}), ...(z.i18n ? { i18n: z.i18n } : {}) })),
-      categories: cat.categories.map((c) => ({
-        id: c.id,
-        zoneId: c.zoneId,
-        name: c.name,
-        prefix: c.prefix,
-        waiting: live.get(c.id)?.waiting ?? null,
-        estimatedWaitMinutes: live.get(c.id)?.estimatedWaitMinutes ?? null,
-        open: isCategoryOpen(c, local, this.calendar()),
-        ...(c.i18n ? { i18n: c.i18n } : {}),
-      })),
-      items: cat.items.map((i) => ({ id: i.id, name: i.name, categoryId: i.categoryId, ...(i.i18n ? { i18n: i.i18n } : {}) })),
+      ...hallOnScreen(this.catalog(), this.snapshot, this.calendar(), this.now()),
       devices: this.devices.health(),
       centerOnline: status.connected && this.centerReachable,
       backlog: status.backlog.events,
@@ -271,24 +252,7 @@ export class KioskHost {
   }
 
   private issued(t: LocalTicket): IssuedTicket {
-    const cat = this.catalog();
-    const c = cat.categories.find((x) => x.id === t.categoryId);
-    const zone = cat.zones.find((z) => z.id === c?.zoneId);
-    return {
-      ticketId: t.ticketId,
-      number: t.number,
-      categoryId: t.categoryId,
-      categoryName: c?.name ?? t.categoryId,
-      zoneName: zone?.name ?? '',
-      ...(zone?.location ? { location: zone.location } : {}),
-      peopleAhead: t.peopleAhead,
-      estimatedWaitMinutes: t.estimatedWaitMinutes,
-      followUrl: t.followUrl,
-      issuedAt: t.issuedAt,
-      offline: t.offline,
-      priority: t.priority !== 'normal',
-      ...(t.priority === 'green' ? { green: true } : {}),
-    };
+    return ticketOnScreen(t, this.catalog());
   }
 
   async printTicket(t: LocalTicket, lang: Language): Promise<PrintOutcome> {
@@ -320,29 +284,8 @@ export class KioskHost {
     }
   }
 
-  private async printSlip(t: LocalTicket, lang: Language): Promise<PrintOutcome> {
-    const cat = this.catalog();
-    const c = cat.categories.find((x) => x.id === t.categoryId);
-    const item = t.itemId ? cat.items.find((i) => i.id === t.itemId) : undefined;
-    const zone = cat.zones.find((z) => z.id === c?.zoneId);
-    return this.devices.printTicket({
-      hallName: cat.hall.name,
-      ticketNumber: t.number,
-      serviceName: item?.name ?? c?.name ?? t.categoryId,
-      ...(zone ? { categoryName: zone.name } : {}),
-      peopleAhead: t.peopleAhead,
-      estimatedWaitMinutes: t.estimatedWaitMinutes,
-      issuedAt: t.issuedAt,
-      followUrl: t.followUrl,
-      ...(t.priority === 'appointment' ? { priorityLabel: lang === 'en' ? 'Appointment' : lang === 'zh-TW' ? '預約' : '预约' } : {}),
-      ...(t.priority === 'green' ? { priorityLabel: lang === 'en' ? 'Green channel' : lang === 'zh-TW' ? '綠色通道' : '绿色通道' } : {}),
-      ...(zone?.location ? { windowHint: zone.location } : {}),
-    });
-  }
-
-  private requireTechnician(token: string): void {
-    const ok = [...this.technicianTokens].some((t) => t.length === token.length && timingSafeEqual(Buffer.from(t), Buffer.from(token)));
-    if (!ok) throw Object.assign(new Error('technician mode is locked'), { code: 'forbidden' });
+  private printSlip(t: LocalTicket, lang: Language): Promise<PrintOutcome> {
+    return this.devices.printTicket(ticketSlip(t, this.catalog(), lang));
   }
 
   private handlers(): BridgeHandlers<KioskContract> {
@@ -424,57 +367,16 @@ export class KioskHost {
         if (!c) throw Object.assign(new Error('case not available'), { code: r.ok ? 'not-found' : 'center-offline' });
         return this.devices.printSlip(caseSlip(c, language, this.catalog().hall.timeZone));
       },
-      speak: async ({ text, language }) => {
-        // Returns at once: the citizen's screen never waits for the speakers.
-        void this.voice.speak({ text, language, at: Date.now() });
-        return { ok: true };
-      },
+      ...voiceGuidance(this.voice),
       endSession: ({ cardSession }) => {
         this.cards.end(cardSession);
         return { ok: true };
       },
-      technicianUnlock: ({ pin }) => {
-        const want = Buffer.from(this.settings().technicianPin);
-        const given = Buffer.from(pin);
-        if (given.length !== want.length || !timingSafeEqual(given, want)) {
-          this.log('technician PIN refused');
-          return { ok: false };
-        }
-        const token = randomBytes(16).toString('base64url');
-        this.technicianTokens = new Set([token]);
-        this.log('technician mode unlocked');
-        return { ok: true, token };
-      },
-      technicianStatus: ({ token }) => {
-        this.requireTechnician(token);
-        const s = this.link.status();
-        const h = this.devices.health();
-        const p = this.devices.printer?.status;
-        return {
-          deviceId: this.o.identity.deviceId,
-          hallId: this.o.identity.hallId,
-          printer: { state: h.printer, address: this.devices.printer?.address ?? null, summary: p ? `paper ${p.paper}, cover ${p.cover}${p.online ? '' : ', offline'}` : '—' },
-          reader: { state: h.reader, address: this.devices.reader?.address ?? null },
-          scanner: { state: h.scanner, address: this.devices.scanner?.address ?? null },
-          link: { state: s.state, backlog: s.backlog.events, configVersions: s.config },
-          offlineNumbers: this.catalog().categories.map((c) => ({ categoryId: c.id, remaining: this.counter.remaining(c.id) })),
-        };
-      },
-      technicianTestPrint: async ({ token }) => {
-        this.requireTechnician(token);
-        return this.devices.printSlip({ title: '打印机自检 Test print', lines: [{ label: '设备', value: this.o.identity.deviceId }, { label: '时间', value: this.now().toISOString() }, '中文测试：政务服务 一次办好'], qr: { payload: 'hallkit:test-print' } });
-      },
-      technicianReloadConfig: async ({ token }) => {
-        this.requireTechnician(token);
-        await this.counter.topUp();
-        this.emitState();
-        return { ok: true };
-      },
+      ...this.technician.handlers(),
     };
   }
 }
 
-/** A booking QR code may carry a URL (`…/a/CODE` or `?code=CODE`); the code is its last part. */
 /** The center's refusal codes of a re-queue, as the kiosk says them. */
 const REQUEUE_REFUSALS: Record<string, 'not-no-show' | 'too-late' | 'not-allowed' | 'not-found'> = {
   'ticket-not-no-show': 'not-no-show',
@@ -482,20 +384,3 @@ const REQUEUE_REFUSALS: Record<string, 'not-no-show' | 'too-late' | 'not-allowed
   'late-arrival-not-allowed': 'not-allowed',
   'not-found': 'not-found',
 };
-
-export function appointmentCode(scanned: string): string {
-  return lastCodePart(scanned);
-}
-export function receiptCodeOf(scanned: string): string {
-  return lastCodePart(scanned);
-}
-function lastCodePart(s: string): string {
-  const t = s.trim();
-  if (!/^https?:\/\//i.test(t)) return t;
-  try {
-    const u = new URL(t);
-    return u.searchParams.get('code') ?? u.pathname.split('/').filter(Boolean).at(-1) ?? t;
-  } catch {
-    return t;
-  }
-}

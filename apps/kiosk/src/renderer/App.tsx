@@ -119,7 +119,9 @@ export function App(): ReactNode {
           {t('card.refusedLead', { reason: DOCUMENT_PROBLEM_TEXT[(useKiosk.getState().notice?.slice(13) ?? 'format') as DocumentProblem][language] })}
         </div>
       )}
+      {/* In a landmark of its own: a screen reader finds the countdown, not stray text (axe `region`). */}
       {screen !== 'attract' && (
+        <footer className="idle-area">
         <IdleCountdown
           seconds={screen === 'home' && !card ? idleSeconds * 2 : idleSeconds}
           warnSeconds={Math.min(10, Math.floor(idleSeconds / 3))}
@@ -130,6 +132,7 @@ export function App(): ReactNode {
           prompt={t('idle.prompt')}
           continueLabel={t('idle.continue')}
         />
+        </footer>
       )}
     </div>
   );

@@ -12,7 +12,7 @@ import { IdCardSimulator, PrinterSimulator, ScannerSimulator } from '@hallkit/de
 import type { LoopbackServer } from '@hallkit/host';
 import { KioskHost } from '../../src/host/KioskHost.ts';
 import { serveKiosk } from '../../src/host/serve.ts';
-import { SpokenVoice } from '../../src/host/Voice.ts';
+import { SpokenVoice } from '../../src/host/voice/Voice.ts';
 import { Espeak, FileAudioOut } from '@hallkit/host';
 import type { KioskContract } from '../../src/contract.ts';
 import { CenterProcess } from './CenterProcess.ts';

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findSoundCard, type SoundCard } from './soundCard.ts';
 
 export interface AudioOut {
   readonly describe: string;
@@ -68,15 +69,30 @@ export class FileAudioOut implements AudioOut {
   stop(): void {}
 }
 
+/** What the device speaks through, and — when that is nothing — why, to be said once at start. */
+export interface AudioChoice {
+  out: AudioOut | null;
+  /** Set when speech will not sound: a sentence for the log. */
+  silent?: string;
+}
+
 /**
- * `HALLKIT_AUDIO_OUT`: `aplay` (default), `play` (sox), `file:/some/dir`, or `none`.
- * `none` returns null: the device records what it would say but makes no sound.
+ * `HALLKIT_AUDIO_OUT`: `aplay` (sound card), `play` (sox), `file:/some/dir`, or `none`. Unset means
+ * the sound card if the machine has one (`findSoundCard`), else nothing — said once, instead of an
+ * aplay failure on every utterance. `aplay`/`play` set explicitly are used without the check.
  */
-export function audioOutFromEnv(env: NodeJS.ProcessEnv = process.env): AudioOut | null {
-  const v = (env.HALLKIT_AUDIO_OUT ?? 'aplay').trim();
-  if (v === 'none' || v === '') return null;
-  if (v.startsWith('file:')) return new FileAudioOut(v.slice(5));
-  if (v === 'play') return new PlayerAudioOut(['play', '-q', '-t', 'wav', '-']);
-  if (v === 'aplay') return new PlayerAudioOut(['aplay', '-q', '-']);
-  throw new Error(`HALLKIT_AUDIO_OUT=${v}: expected aplay, play, file:<folder> or none`);
+export function audioOutFromEnv(env: NodeJS.ProcessEnv = process.env, card: () => SoundCard = () => findSoundCard('/', env)): AudioChoice {
+  const set = env.HALLKIT_AUDIO_OUT?.trim();
+  if (set === 'none' || set === '') return { out: null, silent: `HALLKIT_AUDIO_OUT=${set ?? ''}: speech is recorded, not played` };
+  if (set?.startsWith('file:')) return { out: new FileAudioOut(set.slice(5)) };
+  if (set === 'play') return { out: new PlayerAudioOut(['play', '-q', '-t', 'wav', '-']) };
+  if (set === 'aplay') return { out: new PlayerAudioOut(['aplay', '-q', '-']) };
+  if (set !== undefined) throw new Error(`HALLKIT_AUDIO_OUT=${set}: expected aplay, play, file:<folder> or none`);
+  const c = card();
+  if (!c.found)
+    return {
+      out: null,
+      silent: `no sound card on this machine (${c.why}): the voice is silent and only recorded. HALLKIT_AUDIO_OUT=file:<folder> keeps each utterance as a WAV file; =aplay forces the sound card`,
+    };
+  return { out: new PlayerAudioOut(['aplay', '-q', '-']) };
 }

@@ -75,7 +75,9 @@ export function OnScreenKeyboard(props: OnScreenKeyboardProps): ReactNode {
     else put(ch);
   };
 
-  const keyStyle: CSSProperties = { minWidth: props.large ? 104 : 84, minHeight: props.large ? 104 : 84, fontSize: props.large ? 44 : 34 };
+  // Large keys are taller and their labels bigger, not wider: ten keys of a row must fit a 1080 px
+  // portrait screen (104 px minimum widths made Q and P fall off it in elder mode).
+  const keyStyle: CSSProperties = { minWidth: 0, minHeight: props.large ? 104 : 84, fontSize: props.large ? 44 : 34 };
   const key = (k: string, label: ReactNode, action: () => void, extra: CSSProperties = {}) => (
     <button type="button" key={k} data-key={k} className="hk-key" style={{ ...keyStyle, ...extra }} onClick={press(k, action)}>
       {label}

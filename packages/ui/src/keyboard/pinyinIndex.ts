@@ -1,7 +1,8 @@
 // Pinyin → Chinese candidates for the on-screen keyboard (a kiosk has no system IME). The single
 // characters are the 3,755 common characters of GB2312 level 1 (decoded from their byte range, so
 // nothing is shipped twice); readings come from pinyin-pro. Phrases (service names, place names)
-// the app passes in are offered first, matched by full pinyin or by initials (sb → 社保).
+// the app passes in are offered first, matched by full pinyin or by initials (sb → 社保), and so are
+// the words inside them: "shebao" offers 社保 (from 社保就业) before the whole names, as an IME would.
 import { pinyin } from 'pinyin-pro';
 
 export interface PinyinCandidate {
@@ -25,6 +26,39 @@ interface Phrase {
   text: string;
   full: string;
   initials: string;
+  /** One reading per character (non-Han characters such as （ keep themselves). */
+  syllables: string[];
+}
+
+/**
+ * The words of the phrases the input spells out syllable by syllable: "shebao" → 社保 in 社保就业,
+ * "canbao" → 参保 in 医保参保登记. At least two characters; the last syllable may be unfinished
+ * ("shebaoj" → 社保就), offered after the words spelled in full.
+ */
+function wordsSpelled(phrases: readonly Phrase[], letters: string): string[] {
+  const found = new Map<string, number>();
+  for (const p of phrases) {
+    const chars = [...p.text];
+    for (let start = 0; start < p.syllables.length; start++) {
+      let rest = letters;
+      for (let end = start; end < p.syllables.length && rest; end++) {
+        const syl = p.syllables[end] ?? '';
+        if (!/^[a-z]+$/.test(syl)) break;
+        let unfinished = 0;
+        if (rest.startsWith(syl)) rest = rest.slice(syl.length);
+        else if (syl.startsWith(rest) && end > start) {
+          rest = '';
+          unfinished = 1;
+        } else break;
+        if (!rest && end > start) {
+          const word = chars.slice(start, end + 1).join('');
+          found.set(word, Math.min(found.get(word) ?? 1, unfinished));
+          break;
+        }
+      }
+    }
+  }
+  return [...found.entries()].sort((a, b) => a[1] - b[1]).map(([w]) => w);
 }
 
 export function createPinyinIndex(opts: { phrases?: readonly string[]; characters?: readonly string[] } = {}): PinyinIndex {
@@ -43,7 +77,7 @@ export function createPinyinIndex(opts: { phrases?: readonly string[]; character
     .filter((p) => p.length > 1)
     .map((text) => {
       const s = pinyin(text, { toneType: 'none', type: 'array' }).map((x) => x.toLowerCase().replace('ü', 'v'));
-      return { text, full: s.join(''), initials: s.map((x) => x[0] ?? '').join('') };
+      return { text, full: s.join(''), initials: s.map((x) => x[0] ?? '').join(''), syllables: s };
     });
 
   return {
@@ -58,8 +92,10 @@ export function createPinyinIndex(opts: { phrases?: readonly string[]; character
         seen.add(text);
         out.push({ text, consumed });
       };
-      // Phrases: the whole composition is the phrase's pinyin (or its start), or its initials.
+      // Phrases: the whole composition is the phrase's pinyin (or its start), or its initials; a word
+      // inside a phrase spelled out exactly comes first (shebao → 社保, then 社保就业).
       for (const p of phrases) if (p.full === letters) push(p.text, input.length);
+      if (letters.length >= 4) for (const w of wordsSpelled(phrases, letters)) push(w, input.length);
       for (const p of phrases) if (letters.length >= 2 && (p.full.startsWith(letters) || p.initials.startsWith(letters))) push(p.text, input.length);
       // A word inside the phrase (yanglao → 城乡居民养老保险参保登记), from four letters on.
       for (const p of phrases) if (letters.length >= 4 && p.full.includes(letters)) push(p.text, input.length);

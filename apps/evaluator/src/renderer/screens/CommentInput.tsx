@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OnScreenKeyboard } from '@hallkit/ui';
+import { COMMENT_WORDS } from './commentWords.ts';
 
 /**
  * The optional comment of a 差评: a tap opens the shared on-screen keyboard with pinyin (a pad has no
@@ -26,6 +27,7 @@ export function CommentInput({ value, onChange }: { value: string; onChange: (v:
             onEnter={() => setOpen(false)}
             modes={['pinyin', 'letters', 'digits']}
             maxLength={200}
+            phrases={COMMENT_WORDS}
             labels={{
               digits: t('keyboard.digits'),
               letters: t('keyboard.letters'),

@@ -18,8 +18,19 @@ export function CodeEntry(props: { label: string; submitLabel: string; busy: boo
     onSubmit(scanned.code);
   }, [scanned, set, onSubmit]);
   const submit = () => value.trim() && !props.busy && onSubmit(value.trim());
+  // Elder mode: the scanner and the card come first, at full size; the keyboard opens on request (a
+  // whole keyboard of 104 px keys under both ways in did not fit the screen).
+  const [opened, setOpened] = useState(false);
+  if (elder && !opened && !value)
+    return (
+      <div className="code-entry">
+        <button type="button" className="secondary big" data-testid="code-open" onClick={() => setOpened(true)}>
+          {t('keyboard.open', { what: props.label })}
+        </button>
+      </div>
+    );
   return (
-    <div className="code-entry">
+    <div className={`code-entry${elder ? ' open' : ''}`}>
       <label className="code-label">{props.label}</label>
       <div className="code-value" data-testid="code-value">
         {value || '\u00a0'}

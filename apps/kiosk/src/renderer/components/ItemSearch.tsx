@@ -11,11 +11,20 @@ export function ItemSearch({ onPick, busy }: { onPick: (item: { id: string; cate
   const elder = useKiosk((s) => s.elder);
   const language = useKiosk((s) => s.language);
   const [query, setQuery] = useState('');
-  const names = useMemo(() => (items ?? []).map((i) => i.name), [items]);
+  const categories = useKiosk((s) => s.host?.categories);
+  // The pinyin keyboard's phrases: the hall's item and category names (and, inside them, their words:
+  // "shebao" → 社保 from 社保就业), so a citizen picks a word, not one character at a time.
+  const names = useMemo(() => [...(items ?? []).map((i) => i.name), ...(categories ?? []).map((c) => c.name)], [items, categories]);
   const hits = useMemo(() => {
-    const q = query.trim();
-    return q ? (items ?? []).filter((i) => i.name.includes(q) || [...q].every((ch) => i.name.includes(ch))).slice(0, 6) : [];
-  }, [items, query]);
+    const q = query.replace(/\s+/g, '');
+    if (!q) return [];
+    const categoryName = new Map((categories ?? []).map((c) => [c.id, c.name]));
+    // An item matches by its own name, or by its category's (社保 finds every 社保就业 item).
+    const matches = (name: string) => name.includes(q) || [...q].every((ch) => name.includes(ch));
+    const own = (items ?? []).filter((i) => matches(i.name));
+    const byCategory = (items ?? []).filter((i) => !own.includes(i) && matches(categoryName.get(i.categoryId) ?? ''));
+    return [...own, ...byCategory].slice(0, 6);
+  }, [items, categories, query]);
   return (
     <div className="item-search" data-testid="item-search">
       <div className="code-label">{t('take.searchTitle')}</div>

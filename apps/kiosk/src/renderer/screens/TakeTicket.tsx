@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localName } from '@hallkit/core';
 import { BridgeError } from '@hallkit/host/contract';
@@ -14,14 +14,19 @@ export function TakeTicket(): ReactNode {
   const { t } = useTranslation();
   const { host, elder, language, card, notice } = useKiosk();
   const set = useKiosk((s) => s.set);
-  const [page, setPage] = useState(0);
+  const [wantedPage, setPage] = useState(0);
   const [busy, setBusy] = useState<string>();
   const [searching, setSearching] = useState(false);
   const zones = new Map((host?.zones ?? []).map((z) => [z.id, z]));
   const tiles = host?.categories ?? [];
-  // Elder mode: fewer, bigger choices per screen.
-  const perPage = elder ? 4 : 10;
+  // As many tiles as fit the 1920 px screen with the paper banner and paging: eight Chinese names,
+  // six English ones (two or three lines each — ten made the page 2,014 px); four and three, bigger,
+  // in elder mode.
+  const perPage = elder ? (language === 'en' ? 3 : 4) : language === 'en' ? 6 : 8;
   const pages = Math.max(1, Math.ceil(tiles.length / perPage));
+  // A change of language or elder mode changes the page size: back to the first page (the tiles moved).
+  useEffect(() => setPage(0), [language, elder]);
+  const page = Math.min(wantedPage, pages - 1);
   const shown = tiles.slice(page * perPage, page * perPage + perPage);
 
   const take = async (categoryId: string, itemId?: string) => {
@@ -44,7 +49,14 @@ export function TakeTicket(): ReactNode {
 
   return (
     <main className="screen take">
-      <h1>{t('take.title')}</h1>
+      <div className="take-head">
+        <h1>{t('take.title')}</h1>
+        {!elder && !searching && (
+          <button type="button" className="secondary" data-testid="search-open" onClick={() => setSearching(true)}>
+            {t('take.search')}
+          </button>
+        )}
+      </div>
       <PrinterBanner />
       {notice?.startsWith('take.') && (
         // What went wrong in plain words and what to do; never a code like SQLITE_FULL.
@@ -86,24 +98,14 @@ export function TakeTicket(): ReactNode {
           })}
         </div>
       )}
-      {!elder &&
-        (searching ? (
-          <>
-            <ItemSearch busy={!!busy} onPick={(i) => void take(i.categoryId, i.id)} />
-            <button type="button" className="secondary big" onClick={() => setSearching(false)}>
-              {t('top.back')}
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="secondary big"
-            data-testid="search-open"
-            onClick={() => setSearching(true)}
-          >
-            {t('take.search')}
+      {!elder && searching && (
+        <>
+          <ItemSearch busy={!!busy} onPick={(i) => void take(i.categoryId, i.id)} />
+          <button type="button" className="secondary big" onClick={() => setSearching(false)}>
+            {t('top.back')}
           </button>
-        ))}
+        </>
+      )}
       {pages > 1 && !searching && (
         <div className="pager">
           <button

@@ -2,7 +2,7 @@
 // paper out and the idle warning. Chromium on Linux has no speech voices, so the host speaks:
 // espeak-ng's Mandarin pinyin voice in a child process, played through the device's sound card
 // (or written to files on a machine without one). Every utterance is also kept and logged.
-import { audioOutFromEnv, Espeak, type AudioOut, type SpeechLanguage } from '@hallkit/host';
+import { audioOutFromEnv, Espeak, type AudioOut, type SoundCard, type SpeechLanguage } from '@hallkit/host';
 
 export interface Utterance {
   text: string;
@@ -82,12 +82,15 @@ export class SpokenVoice extends RecordingVoice {
 
 /**
  * The kiosk's voice from its environment (`HALLKIT_AUDIO_OUT`, see @hallkit/host AudioOut): spoken
- * by espeak-ng unless the output is `none`. A missing espeak-ng or sound card shows up as a logged
- * failure of the first utterance, not as a kiosk that does not start.
+ * by espeak-ng through the sound card. A machine without one (the demo PC, CI) is told once at start
+ * and keeps a recording voice, instead of an aplay failure logged for every screen.
  */
-export function kioskVoice(log: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Voice {
-  const out = audioOutFromEnv(env);
-  if (!out) return new RecordingVoice(log);
+export function kioskVoice(log: (line: string) => void, env: NodeJS.ProcessEnv = process.env, card?: () => SoundCard): Voice {
+  const { out, silent } = audioOutFromEnv(env, card);
+  if (!out) {
+    log(`voice: ${silent ?? 'off'}`);
+    return new RecordingVoice(log);
+  }
   log(`voice: espeak-ng cmn-latn-pinyin → ${out.describe}`);
   return new SpokenVoice(new Espeak(), out, log);
 }

@@ -1,0 +1,92 @@
+// One check of a touch screen against docs/visual-standard.md, for every device's e2e suite: axe-core
+// with every WCAG 2.1 A/AA rule and axe's best practices, the page inside its screen, no text below the
+// device's smallest step, touch targets at least the device's minimum. Returns findings in words, so a
+// test can collect every screen and state and fail once with the whole list.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+export interface ScreenStandard {
+  width: number;
+  height: number;
+  /** Smallest font size in CSS px any visible text may have (the type scale's `small` step). */
+  minTextPx: number;
+  /** Smallest height and width of a control in CSS px. */
+  minTargetPx: number;
+  /** Controls the standard lets be smaller (e.g. the kiosk's top bar: 70 px), by selector. */
+  smallTargets?: { selector: string; minPx: number }[];
+  /**
+   * axe rules that do not apply to this device, each with the reason (written in the test, where a
+   * reader sees it). Everything else of wcag2a/aa, wcag21a/aa and best-practice runs.
+   */
+  axeExempt?: Record<string, string>;
+}
+
+export interface ScreenFinding {
+  kind: 'axe' | 'overflow' | 'text-size' | 'target-size' | 'offscreen';
+  what: string;
+}
+
+export async function axeViolations(page: Page, exempt: Record<string, string> = {}): Promise<ScreenFinding[]> {
+  // Evaluated over the DevTools protocol: the apps' CSP (script-src 'self') rightly refuses a script tag.
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const rules = Object.fromEntries(Object.keys(exempt).map((id) => [id, { enabled: false }]));
+  const found = await page.evaluate(async (rules) => {
+    type Result = { violations: { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
+    const w = window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<Result> } };
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      rules,
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }, rules);
+  return found.map((what) => ({ kind: 'axe' as const, what }));
+}
+
+/** Everything about one screen state that breaks the standard; an empty list when it meets it. */
+export async function checkScreen(page: Page, s: ScreenStandard): Promise<ScreenFinding[]> {
+  const layout = await page.evaluate((s) => {
+    const out: { kind: 'overflow' | 'text-size' | 'target-size' | 'offscreen'; what: string }[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > s.width || doc.scrollHeight > s.height) out.push({ kind: 'overflow', what: `page is ${doc.scrollWidth}×${doc.scrollHeight} px on a ${s.width}×${s.height} screen` });
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const st = getComputedStyle(el);
+      return r.width > 0 && r.height > 0 && st.visibility !== 'hidden' && st.display !== 'none' && Number(st.opacity) > 0;
+    };
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} 「${(el.textContent ?? '').trim().slice(0, 24)}」`;
+    // Inside a row that scrolls by itself (the pinyin candidates) an element may lie beyond the edge.
+    const inScroller = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (/auto|scroll/.test(getComputedStyle(a).overflowX + getComputedStyle(a).overflowY) && a.scrollWidth > a.clientWidth) return true;
+      return false;
+    };
+    // Text: every element that itself holds visible text.
+    const small = new Set<string>();
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      if (!visible(el)) continue;
+      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+      if (!own) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px + 0.01 < s.minTextPx) small.add(`${name(el)} ${px} px < ${s.minTextPx}`);
+      const r = el.getBoundingClientRect();
+      if (!inScroller(el) && (r.right > s.width + 1 || r.bottom > s.height + 1 || r.left < -1 || r.top < -1)) out.push({ kind: 'offscreen', what: `${name(el)} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}` });
+    }
+    for (const w of small) out.push({ kind: 'text-size', what: w });
+    // Targets: every visible control.
+    for (const el of Array.from(document.body.querySelectorAll('button, a[href], input, select, textarea, [role=button]'))) {
+      if (!visible(el)) continue;
+      const r = el.getBoundingClientRect();
+      const rule = s.smallTargets?.find((t) => el.matches(t.selector));
+      const min = rule ? rule.minPx : s.minTargetPx;
+      if (r.width + 0.5 < min || r.height + 0.5 < min) out.push({ kind: 'target-size', what: `${name(el)} ${Math.round(r.width)}×${Math.round(r.height)} px < ${min}` });
+      if (!inScroller(el) && (r.right > s.width + 1 || r.bottom > s.height + 1)) out.push({ kind: 'offscreen', what: `${name(el)} control outside the screen` });
+    }
+    return out;
+  }, { width: s.width, height: s.height, minTextPx: s.minTextPx, minTargetPx: s.minTargetPx, smallTargets: s.smallTargets ?? [] });
+  return [...layout, ...(await axeViolations(page, s.axeExempt))];
+}
