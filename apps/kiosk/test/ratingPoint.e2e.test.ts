@@ -3,7 +3,8 @@
 // window 5). A citizen is served at window 5, transferred to window 6, finished there, and leaves
 // without rating; at the kiosk they scan their ticket's QR code and rate each window's service apart,
 // under the center's rules: the window pad's say first, a 差评 with a reason from the national list
-// and a comment, once. Screens are checked for overflow and axe in zh-CN, zh-TW and en.
+// and a comment, once. Screens are checked for overflow and axe in zh-CN, zh-TW and en. Also the SMS
+// reminder opt-in on the ticket screen (consent, number checked in the citizen's words, masked).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -186,5 +187,44 @@ describe('the kiosk as the hall’s rating point (大厅评价机)', () => {
       expect(await fits(p), `${lang} form overflows`).toBe(true);
       expect(await axeSerious(p)).toEqual([]);
     }, 90_000);
+  }
+});
+
+describe('SMS reminders from the ticket screen', () => {
+  for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) {
+    it(`${lang}: consent shown, a wrong number refused in words, the right one taken and shown masked; the call is texted`, async () => {
+      const p = rig.page;
+      await rig.reset();
+      if (lang !== 'zh-CN') await p.click(`[data-lang=${lang}]`);
+      await p.click('[data-testid=go-take]');
+      await p.click('[data-testid=tile-general]');
+      await p.waitForSelector('[data-testid=ticket-number]');
+      const number = (await p.textContent('[data-testid=ticket-number]'))?.trim() ?? '';
+      expect(await fits(p), `${lang} ticket screen overflows`).toBe(true);
+      await p.click('[data-testid=remind-open]');
+      await p.waitForSelector('[data-testid=remind-consent]');
+      for (const k of '1380013') await p.click(`[data-testid=remind-sheet] .hk-keyboard [data-key="${k}"]`);
+      await p.click('[data-testid=remind-submit]');
+      await p.waitForSelector('[data-testid=remind-refused][data-reason=bad-phone]');
+      expect(await p.textContent('[data-testid=remind-refused]')).toBe({ 'zh-CN': '手机号格式不正确，请输入 11 位手机号码', 'zh-TW': '手機號格式不正確，請輸入 11 位手機號碼', en: 'That is not a mobile number: please type the 11 digits' }[lang]);
+      for (const k of '8000') await p.click(`[data-testid=remind-sheet] .hk-keyboard [data-key="${k}"]`);
+      expect(await p.textContent('[data-testid=remind-phone]')).toBe('138 0013 8000');
+      expect(await fits(p), `${lang} opt-in sheet overflows`).toBe(true);
+      expect(await axeSerious(p)).toEqual([]);
+      await rig.shot(`remind-sheet-${lang}`);
+      await p.click('[data-testid=remind-submit]');
+      await p.waitForSelector('[data-testid=remind-ok]', { timeout: 10_000 });
+      const ok = (await p.textContent('[data-testid=remind-ok]')) ?? '';
+      expect(ok).toContain('138****8000');
+      expect(ok).not.toContain('13800138000');
+      await rig.shot(`remind-ok-${lang}`);
+      // Window 5 calls the ticket: the center texts the number (its log shows it masked).
+      const seen = rig.center.output.length;
+      const w5 = await staffAt('w5', 'YT0501', '0501');
+      expect(await w5('call-next')).toBe(number);
+      await waitUntil(() => rig.center.output.slice(seen).includes('138****8000'), 15_000, 'the call texted');
+      expect(rig.center.output.slice(seen)).not.toContain('13800138000');
+      await w5('finish', { outcome: 'completed' });
+    }, 60_000);
   }
 });

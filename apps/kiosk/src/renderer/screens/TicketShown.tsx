@@ -5,6 +5,7 @@ import { useKiosk } from '../state/kioskStore.ts';
 import { QrImage } from '../components/QrImage.tsx';
 import { say, voiceOn } from '../voice.ts';
 import type { IssuedTicket, PrintOutcome } from '../../contract.ts';
+import { ReminderOptIn } from './reminder/ReminderOptIn.tsx';
 
 /** The ticket on screen — always, printed or not — with its QR code; said aloud in elder mode. */
 export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; print: PrintOutcome; heading: string }): ReactNode {
@@ -85,9 +86,13 @@ export function TicketShown(): ReactNode {
   return (
     <main className="screen ticket">
       <TicketView ticket={ticket.ticket} print={ticket.print} heading={t('ticket.title')} />
-      <button type="button" className="primary big" data-testid="ticket-done" onClick={home}>
-        {t('ticket.done')}
-      </button>
+      {/* SMS reminders need the center: an offline ticket is not known there yet. */}
+      <div className="ticket-actions">
+        {!ticket.ticket.offline && <ReminderOptIn key={ticket.ticket.ticketId} ticketId={ticket.ticket.ticketId} />}
+        <button type="button" className="primary big" data-testid="ticket-done" onClick={home}>
+          {t('ticket.done')}
+        </button>
+      </div>
     </main>
   );
 }
