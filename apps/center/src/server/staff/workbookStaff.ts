@@ -6,6 +6,8 @@ import type { HallState } from '@hallkit/core';
 import type { StaffRow } from '../hall/workbook/StaffRow.ts';
 import type { StaffRole } from '../auth/Role.ts';
 import type { StaffDirectory } from './StaffDirectory.ts';
+import type { StaffMember } from '../auth/Accounts.ts';
+import { parseWindowRange, windowInRange } from '../auth/WindowRange.ts';
 import type { AuditLog } from '../auth/AuditLog.ts';
 
 const ROLE_OF: Record<StaffRow['roles'][number], StaffRole | undefined> = { staff: 'staff', supervisor: 'supervisor', 'service-desk': 'desk', auditor: 'auditor', admin: undefined };
@@ -26,8 +28,9 @@ export function applyWorkbookStaff(dir: StaffDirectory, audit: AuditLog, hall: H
       name: r.name,
       role,
       windows: role === 'supervisor' ? '' : windows.map((w) => w.config.number).join(','),
-      zones: role === 'supervisor' ? [...new Set(windows.map((w) => w.config.zoneId))] : [],
-      ...(windows[0] && role === 'staff' ? { windowId: windows[0].config.id } : {}),
+      // 管理区域 when the row gives it; else a supervisor's zones are those of the windows named.
+      zones: role === 'supervisor' ? (r.zoneIds ?? [...new Set(windows.map((w) => w.config.zoneId))]) : (r.zoneIds ?? []),
+      ...(r.homeWindowId !== undefined ? { windowId: r.homeWindowId } : windows[0] && role === 'staff' ? { windowId: windows[0].config.id } : {}),
     };
     const res = dir.save(input, actor);
     if (res.ok) saved++;
@@ -35,4 +38,31 @@ export function applyWorkbookStaff(dir: StaffDirectory, audit: AuditLog, hall: H
   }
   audit.record(actor, 'staff-imported', 'workbook', { saved, refused });
   return { saved, refused };
+}
+
+const ROW_ROLE: Record<StaffRole, StaffRow['roles'][number]> = { staff: 'staff', supervisor: 'supervisor', desk: 'service-desk', auditor: 'auditor' };
+
+/**
+ * The accounts as 人员 rows for the workbook export: the account's role, the windows it may log in at
+ * (its range, or every window for `*`), its home window and its zones — what applyWorkbookStaff reads back.
+ */
+export function workbookStaffRows(members: readonly StaffMember[], hall: HallState): StaffRow[] {
+  const windows = [...hall.windows.values()].map((w) => w.config).sort((a, b) => a.number - b.number);
+  return members.map((m, i) => {
+    let range: ReturnType<typeof parseWindowRange> = [];
+    try {
+      range = parseWindowRange(m.windows);
+    } catch {
+      range = []; // a range the directory would refuse today: export what it can, the home window
+    }
+    return {
+      staffNo: m.staffNo,
+      name: m.name,
+      windowIds: windows.filter((w) => windowInRange(range, w.number)).map((w) => w.id),
+      roles: [ROW_ROLE[m.role]],
+      ...(m.windowId ? { homeWindowId: m.windowId } : {}),
+      ...(m.zones.length ? { zoneIds: [...m.zones] } : {}),
+      row: i + 2,
+    };
+  });
 }

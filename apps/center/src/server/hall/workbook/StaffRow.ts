@@ -7,6 +7,10 @@ export interface StaffRow {
   /** Window ids (of the imported definition) this person may log in at. */
   windowIds: string[];
   roles: StaffRole[];
+  /** 常用窗口: the window the console opens by default (an id of the imported definition). */
+  homeWindowId?: string;
+  /** 管理区域: the zones a supervisor runs (zone ids). */
+  zoneIds?: string[];
   /** Excel row, for messages. */
   row: number;
 }

@@ -34,7 +34,7 @@ export const SHEET_COLUMNS: Record<string, { required: string[]; optional: strin
     optional: ['名称(繁體)', '名称(English)'],
   },
   窗口: { required: ['窗口号', '功能区编码', '业务类别前缀', '叫号规则'], optional: ['标签'] },
-  人员: { required: ['工号', '姓名', '可登录窗口', '角色'], optional: [] },
+  人员: { required: ['工号', '姓名', '可登录窗口', '角色'], optional: ['常用窗口', '管理区域'] },
   节假日: { required: ['日期', '类型'], optional: [] },
 };
 

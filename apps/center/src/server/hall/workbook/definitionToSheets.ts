@@ -84,6 +84,8 @@ export function definitionToSheets(def: HallDefinition, staff: readonly StaffRow
         姓名: s.name,
         可登录窗口: formatWindowNumbers(s.windowIds.map((id) => numberOf.get(id) ?? 0).filter((n) => n > 0)),
         角色: s.roles.map((r) => ROLE_LABELS[r]).join('、'),
+        常用窗口: s.homeWindowId !== undefined ? String(numberOf.get(s.homeWindowId) ?? '') : '',
+        管理区域: (s.zoneIds ?? []).join('、'),
       })),
     ),
     sheet(

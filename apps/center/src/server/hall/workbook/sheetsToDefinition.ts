@@ -233,7 +233,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     }
   }
 
-  const staff = readStaff(get('人员', false), windows, err);
+  const staff = readStaff(get('人员', false), windows, new Set(zones.map((z) => z.id)), err);
   const definition = {
     ...base,
     v: 2 as const,
@@ -263,6 +263,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
 function readStaff(
   sheet: Sheet | undefined,
   windows: readonly ServiceWindow[],
+  zoneIds: ReadonlySet<string>,
   err: (s: string, r: number, c: string, m: string) => void,
 ): StaffRow[] {
   const out: StaffRow[] = [];
@@ -303,7 +304,23 @@ function readStaff(
     if (roles.length === 0 && !(r.cells.get('角色') ?? '')) err('人员', r.row, '角色', '「角色」不能为空');
     if (roles.includes('staff') && windowIds.length === 0 && ns.ok)
       err('人员', r.row, '可登录窗口', '窗口人员至少要有一个可登录窗口');
-    out.push({ staffNo, name, windowIds, roles, row: r.row });
+    const home = (r.cells.get('常用窗口') ?? '').trim();
+    let homeWindowId: string | undefined;
+    if (home) {
+      homeWindowId = /^\d+$/.test(home) ? byNumber.get(Number(home)) : undefined;
+      if (!homeWindowId) err('人员', r.row, '常用窗口', `窗口 ${home} 在「窗口」表中不存在`);
+    }
+    const zonesOf = splitList(r.cells.get('管理区域') ?? '');
+    for (const z of zonesOf) if (!zoneIds.has(z)) err('人员', r.row, '管理区域', `功能区编码 ${z} 在「功能区」表中不存在`);
+    out.push({
+      staffNo,
+      name,
+      windowIds,
+      roles,
+      ...(homeWindowId ? { homeWindowId } : {}),
+      ...(zonesOf.length ? { zoneIds: zonesOf } : {}),
+      row: r.row,
+    });
   }
   return out;
 }

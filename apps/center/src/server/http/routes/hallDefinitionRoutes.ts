@@ -9,6 +9,7 @@ import { readWorkbookBuffer, UnusableWorkbookError, writeWorkbookBuffer } from '
 import type { CenterContext } from '../../CenterContext.ts';
 import { HttpError, type Router } from '../Router.ts';
 import { parseBody, requireAdmin } from './authRoutes.ts';
+import { workbookStaffRows } from '../../staff/workbookStaff.ts';
 
 /** v1 of the editor's messages. `definition` is validated by the hall definition schema itself. */
 /** The admin's explicit choice to move a stranded line to another category (see WaitingMove). */
@@ -87,7 +88,7 @@ export function hallDefinitionRoutes(r: Router, ctx: CenterContext): void {
   // ── the hall workbook ──────────────────────────────────────────────────
   r.get('/api/admin/hall-definition/workbook', async (req) => {
     requireAdmin(req);
-    const staff = ctx.accounts.allStaff().map((s, i) => ({ staffNo: s.staffNo, name: s.name, windowIds: s.windowId ? [s.windowId] : [], roles: ['staff' as const], row: i + 2 }));
+    const staff = workbookStaffRows(ctx.accounts.allStaff(), ctx.hall.state);
     const data = await writeWorkbookBuffer(definitionToSheets(ctx.editor.current(), staff));
     const file = encodeURIComponent(`${ctx.editor.current().catalog.hall.name}-大厅定义-v${ctx.editor.current().version}.xlsx`);
     req.res.writeHead(200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename*=UTF-8''${file}`, 'cache-control': 'no-store' });
