@@ -159,6 +159,43 @@ export function ReportsPanel({ timeZone = 'Asia/Shanghai' }: { timeZone?: string
               ))}
             </tbody>
           </table>
+          <h3>{t('reports.alarms.title')}</h3>
+          {report.alarms.total.count === 0 ? (
+            <p className="muted" data-testid="report-alarms-none">{t('reports.alarms.none')}</p>
+          ) : (
+            <div className="report-alarms" data-testid="report-alarms">
+              {(
+                [
+                  ['kind', [{ key: 'total', label: t('reports.alarms.total'), figures: report.alarms.total }, ...report.alarms.byKind.map((k) => ({ key: k.kind, label: t(`reports.alarms.kind.${k.kind}`, { defaultValue: k.label }), figures: k.figures }))]],
+                  ['zone', report.alarms.byZone],
+                  ['window', report.alarms.byWindow],
+                ] as const
+              ).map(([by, list]) => (
+                <table key={by} className="report-table" data-testid={`report-alarms-${by}`}>
+                  <thead>
+                    <tr>
+                      <th>{t(`reports.alarms.by.${by}`)}</th>
+                      <th className="num">{t('reports.alarms.count')}</th>
+                      <th className="num">{t('reports.alarms.totalTime')}</th>
+                      <th className="num">{t('reports.alarms.longest')}</th>
+                      <th className="num">{t('reports.alarms.open')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.map((r) => (
+                      <tr key={r.key} className={r.key === 'total' ? 'total' : ''}>
+                        <td>{r.label}</td>
+                        <td className="num">{r.figures.count}</td>
+                        <td className="num">{min(r.figures.totalSeconds)}</td>
+                        <td className="num">{min(r.figures.longestSeconds)}</td>
+                        <td className="num">{r.figures.open || ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ))}
+            </div>
+          )}
           <p className="print-only muted">{t('reports.printedAt', { at: new Date().toLocaleString('zh-CN', { timeZone, hour12: false }), tz: timeZone })}</p>
         </>
       )}

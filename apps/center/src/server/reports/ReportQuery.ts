@@ -1,6 +1,7 @@
 // Reports for the director's office: any date range, by day/week/month, per hall, zone, category,
 // window, staff or item — from the stored per-day figures (DayArchive) plus today's so far, computed
 // from today's stretch of the log. Percentiles come from the merged duration histograms.
+import { alarmReport, type AlarmReport } from './AlarmFigures.ts';
 import type { Database } from 'better-sqlite3';
 import {
   addFigures,
@@ -70,6 +71,8 @@ export interface Report {
   rows: ReportRow[];
   /** The whole hall per day, week or month of the range, oldest first. */
   series: (ReportRow & { period: string })[];
+  /** Alarms raised over the range: counts and durations, by kind, zone and window. */
+  alarms: AlarmReport;
 }
 
 /** The Monday of a day's ISO week. */
@@ -137,6 +140,7 @@ export class ReportQuery {
       total: toRow('', '合计', total, followUpFigures(followUps, today, tz)),
       rows: dim === 'hall' ? [] : rows,
       series,
+      alarms: alarmReport(this.db, from, to, this.now().getTime(), (d, k) => this.labels.label(d, k)),
     };
   }
 

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { EVALUATION_CHANNELS, EVALUATION_LEVELS, LEVEL_LABEL_ZH, type EvaluationChannel } from '@hallkit/core';
 import type { Report, ReportRow } from './ReportQuery.ts';
+import type { AlarmFigures } from './AlarmFigures.ts';
 
 export const DIMENSION_LABEL_ZH = { hall: '全厅', zone: '区域', category: '业务类别', window: '窗口', staff: '工作人员', item: '事项' } as const;
 export const PERIOD_LABEL_ZH = { day: '日', week: '周', month: '月' } as const;
@@ -87,5 +88,27 @@ export async function reportWorkbook(report: Report, hallName: string): Promise<
     const row = ch.addRow([CHANNEL_LABEL_ZH[c], f.rated, f.satisfied, f.rated ? f.satisfied / f.rated : null]);
     row.getCell(4).numFmt = '0.0%';
   }
+  alarmSheet(wb, report);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 告警: counts and durations (minutes) over the range, in all, by kind, by zone and by window. */
+function alarmSheet(wb: ExcelJS.Workbook, report: Report): void {
+  const a = report.alarms;
+  const ws = wb.addWorksheet('告警');
+  ws.columns = [{ width: 22 }, { width: 10 }, { width: 16 }, { width: 14 }, { width: 10 }];
+  const head = ['告警', '次数', '累计时长（分钟）', '最长（分钟）', '未解除'];
+  const minutes = (s: number) => Math.round((s / 60) * 10) / 10;
+  const line = (label: string, f: AlarmFigures) => ws.addRow([label, f.count, minutes(f.totalSeconds), minutes(f.longestSeconds), f.open]);
+  const section = (title: string, rows: { label: string; figures: AlarmFigures }[]) => {
+    ws.addRow([]);
+    ws.addRow([title, ...head.slice(1)]).font = { name: 'SimSun', bold: true };
+    for (const r of rows) line(r.label, r.figures);
+  };
+  ws.addRow([`${report.from} 至 ${report.to} 告警`]).font = { name: 'SimSun', bold: true, size: 13 };
+  ws.addRow(head).font = { name: 'SimSun', bold: true };
+  line('合计', a.total).font = { bold: true };
+  for (const k of a.byKind) line(k.label, k.figures);
+  section('按区域', a.byZone);
+  section('按窗口', a.byWindow);
 }
