@@ -4,6 +4,7 @@
 import { hallCommand } from './hall.ts';
 import { adminCommand } from './admin.ts';
 import { secretsCommand } from './secrets.ts';
+import { backupCommand } from './backup.ts';
 
 type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
@@ -14,6 +15,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   admin: {
     run: (args) => adminCommand(args),
     help: 'admin create NAME [--link] [--reset] | admin remove-demo — hall admins without default passwords',
+  },
+  backup: {
+    run: (args) => backupCommand(args),
+    help: 'backup now | list | restore FILE — online copies of center.sqlite, and putting one back (docs/operations.md)',
   },
   secrets: {
     run: (args) => secretsCommand(args),

@@ -51,6 +51,9 @@ import { HallDefinitions } from './hall/definition/HallDefinitions.ts';
 import { HallEditor } from './hall/definition/HallEditor.ts';
 import { applyChangedHallFile } from './hall/definition/applyChangedHallFile.ts';
 import { CenterSecrets } from './secrets/CenterSecrets.ts';
+import { CenterBackups, type BackupPolicy } from './backups/CenterBackups.ts';
+import { BACKUP_MIGRATIONS } from './backups/backupMigrations.ts';
+import { backupRoutes } from './http/routes/backupRoutes.ts';
 
 export interface CenterOptions {
   /** The hall definition from the hall file: the first version of a new center, a new version when the file changed. */
@@ -99,6 +102,8 @@ export interface CenterOptions {
   dayCloseCheckMs?: number;
   /** Window sessions: minutes without the console before the window closes, and how often to look. */
   staffing?: StaffingOptions;
+  /** Scheduled online backups of center.sqlite (default: <dataDir>/backups, every 6 h, keep 28). */
+  backups?: Partial<BackupPolicy>;
   /** Refuse to start while the data holds the demo's accounts (default: NODE_ENV=production). */
   refuseDemoCredentials?: boolean;
 }
@@ -128,7 +133,7 @@ export class Center {
     const hallId = o.hallConfig.catalog.hall.id;
     const db: Database = openCenterDb(
       join(o.dataDir, 'center.sqlite'),
-      [{ namespace: 'module:hall-definition', migrations: HALL_DEFINITION_MIGRATIONS }, { namespace: 'ticket-requests', migrations: TICKET_REQUEST_MIGRATIONS }, ...modules.filter((m) => m.migrations).map((m) => ({ namespace: `module:${m.name}`, migrations: m.migrations ?? [] }))],
+      [{ namespace: 'module:hall-definition', migrations: HALL_DEFINITION_MIGRATIONS }, { namespace: 'backups', migrations: BACKUP_MIGRATIONS }, { namespace: 'ticket-requests', migrations: TICKET_REQUEST_MIGRATIONS }, ...modules.filter((m) => m.migrations).map((m) => ({ namespace: `module:${m.name}`, migrations: m.migrations ?? [] }))],
     );
     const definitions = new HallDefinitions(db);
     // A production center never runs on the README's passwords (issue 14).
@@ -219,9 +224,10 @@ export class Center {
     const staffing = new Staffing({ hall, accounts, audit, now, logger, live }, o.staffing);
     const deviceMqttUrl = o.deviceMqttUrl ?? mqttUrl;
     if (o.deviceMqttCa && !/^(mqtts|wss):/i.test(deviceMqttUrl)) logger.warn('a device CA is configured but devices are told a plain broker URL', { deviceMqttUrl });
+    const backups = new CenterBackups(db, { dir: join(o.dataDir, 'backups'), everyHours: 6, keep: 28, ...o.backups }, audit, logger, now);
     const ctx: CenterContext = {
       staffing,
-      db, secrets, mqtt: client, deviceMqttUrl, editor, definitions, ...(o.deviceMqttCa ? { deviceMqttCa: o.deviceMqttCa } : {}), publicUrl, hall, broadcaster, desk, tokens, accounts, audit, registry, fleet, configs, samples, ingest, live, logger, now,
+      db, secrets, backups, mqtt: client, deviceMqttUrl, editor, definitions, ...(o.deviceMqttCa ? { deviceMqttCa: o.deviceMqttCa } : {}), publicUrl, hall, broadcaster, desk, tokens, accounts, audit, registry, fleet, configs, samples, ingest, live, logger, now,
       ...(o.mosquittoPasswords && !broker ? { brokerCredentials: new MosquittoPasswords({ ...o.mosquittoPasswords, logger }) } : {}),
     };
 
@@ -239,6 +245,7 @@ export class Center {
     setupRoutes(router, ctx);
     staffRoutes(router, ctx);
     staffingRoutes(router, ctx);
+    backupRoutes(router, ctx);
     router.get('/healthz', () => ({ json: { ok: true, hallId, events: hall.state.eventCount, mqtt: client.connected } }));
 
     responder.handle(TICKET_REQUESTS.issue, TicketIssueRequestSchema, (body, rc) => desk.issueForDevice(body, rc.deviceId));
@@ -286,6 +293,7 @@ export class Center {
     dayCloser.start();
     ratingSweep.start();
     ctx.staffing.start();
+    backups.start();
     logger.info('center started', { hallId, http: httpUrl, mqtt: mqttUrl, events: hall.state.eventCount });
     return new Center(ctx, httpUrl, mqttUrl, { http, broker, responder, presence, commands, modules, ratingSweep, dayCloser });
   }
@@ -322,6 +330,7 @@ export class Center {
     p.ratingSweep.stop();
     p.dayCloser.stop();
     this.ctx.staffing.stop();
+    await this.ctx.backups.stop();
     for (const m of [...p.modules].reverse()) await m.stop?.();
     this.ctx.broadcaster.stop();
     this.ctx.live.close();

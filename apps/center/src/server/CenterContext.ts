@@ -19,6 +19,7 @@ import type { HallDefinitions } from './hall/definition/HallDefinitions.ts';
 import type { BrokerCredentials } from './broker/MosquittoPasswords.ts';
 import type { Staffing } from './staffing/Staffing.ts';
 import type { CenterSecrets } from './secrets/CenterSecrets.ts';
+import type { CenterBackups } from './backups/CenterBackups.ts';
 
 export interface CenterContext {
   db: Database;
@@ -50,6 +51,8 @@ export interface CenterContext {
   now: () => Date;
   /** Keys and passwords from the secrets directory (never the database). */
   secrets: CenterSecrets;
+  /** Scheduled online backups of center.sqlite. */
+  backups: CenterBackups;
   /** An external Mosquitto's password file, kept in step with enrolment and revocation (unset: embedded broker). */
   brokerCredentials?: BrokerCredentials;
 }

@@ -42,6 +42,15 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
   const deviceRequestLimits = limits ? DeviceRequestLimitsSchema.parse(JSON.parse(limits)) : undefined;
   // Keys and passwords: files only the center's user reads (default <data>/secrets; docs/operations.md, 密钥).
   const secretsDir = get('secrets-dir', 'HALLKIT_SECRETS_DIR');
+  // Scheduled backups of center.sqlite (docs/operations.md, 备份与恢复).
+  const backupDir = get('backup-dir', 'HALLKIT_BACKUP_DIR');
+  const backupEvery = get('backup-every-hours', 'HALLKIT_BACKUP_EVERY_HOURS');
+  const backupKeep = get('backup-keep', 'HALLKIT_BACKUP_KEEP');
+  const backups = {
+    ...(backupDir ? { dir: backupDir } : {}),
+    ...(backupEvery !== undefined ? { everyHours: z.coerce.number().min(0).max(24 * 7).parse(backupEvery) } : {}),
+    ...(backupKeep !== undefined ? { keep: z.coerce.number().int().min(1).max(10_000).parse(backupKeep) } : {}),
+  };
   // The built consoles; the bundle sets it to the web folder it ships.
   const webDir = get('web-dir', 'HALLKIT_WEB_DIR');
   // Several center processes on one broker share device work under the secret share group.
@@ -53,6 +62,7 @@ export function centerSettings(env: NodeJS.ProcessEnv = process.env, argv: strin
     dataDir: get('data', 'HALLKIT_DATA_DIR') ?? '.hallkit/center',
     ...(secretsDir ? { secretsDir } : {}),
     ...(webDir ? { webDir } : {}),
+    ...(Object.keys(backups).length ? { backups } : {}),
     ...(shared ? { shareGroup: true as const } : {}),
     httpPort: Number(http.port || 80),
     httpHost: http.hostname,

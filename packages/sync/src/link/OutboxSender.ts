@@ -40,9 +40,16 @@ export class OutboxSender {
     return this.inflight.length;
   }
 
-  /** A fresh connection: start over from the oldest unacked row. */
+  /**
+   * A fresh connection: start over from the oldest unacked row. With nothing unacked, the last event
+   * the center acked is sent once more as a probe: a center that has it re-acks it (a duplicate); one
+   * restored from an older backup answers with a gap below it, and the kept events go again (onAck).
+   */
   attach(client: MqttClient): void {
     this.client = client;
+    const outbox = this.o.store.outbox;
+    const last = outbox.lastSent();
+    if (!outbox.oldestUnacked() && last > this.o.store.incarnation.base && outbox.requeueSent(last - 1, last) > 0) this.o.counters.inc('probe.sent');
     this.rewind();
   }
 
@@ -103,6 +110,18 @@ export class OutboxSender {
       return;
     }
     const oldest = this.o.store.outbox.oldestUnacked();
+    // The center is behind what it acked before (its database was restored from a backup): send it
+    // again what this device kept since — never below this incarnation's base.
+    const floor = (oldest?.seq ?? lastSeq + 1) - 1;
+    if (ack.gap && ack.upTo < floor) {
+      const requeued = this.o.store.outbox.requeueSent(Math.max(ack.upTo, this.o.store.incarnation.base), floor);
+      this.o.counters.inc('resend.center-behind');
+      this.o.logger.warn('the center is missing events it acked before (restored from a backup?): sending them again', { centerUpTo: ack.upTo, requeued });
+      this.ackedUpTo = ack.upTo;
+      this.rewind();
+      this.pump();
+      return;
+    }
     const deleted = oldest && ack.upTo >= oldest.seq ? this.o.store.outbox.ackUpTo(ack.upTo) : 0;
     if (ack.upTo > this.ackedUpTo) {
       this.ackedUpTo = ack.upTo;

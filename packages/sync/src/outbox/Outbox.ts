@@ -1,5 +1,6 @@
 // The outbox table: business events waiting for the center's cumulative ack. Rows leave only
-// through ackUpTo(); nothing here drops an event.
+// through ackUpTo(), into sync_sent, where they stay `keepSentMs` (default 7 days) in case the center's
+// database is restored from a backup older than the ack and asks for them again.
 import type { Database, Statement } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 
@@ -31,7 +32,23 @@ export class Outbox {
   private readonly stats: Statement;
   private readonly lastSeqStmt: Statement;
 
-  constructor(db: Database) {
+  private readonly moveSent: Statement;
+  private readonly pruneSent: Statement;
+  private readonly requeue: Statement;
+  private readonly dropRequeued: Statement;
+  private readonly lastSentStmt: Statement;
+  private lastPruneAt = 0;
+
+  constructor(
+    private readonly db: Database,
+    /** How long acked events are kept for a center restored from a backup. */
+    private readonly keepSentMs = 7 * 86_400_000,
+  ) {
+    this.moveSent = db.prepare('INSERT OR REPLACE INTO sync_sent (seq, id, created_at, body, acked_at) SELECT seq, id, created_at, body, ? FROM sync_outbox WHERE seq <= ?');
+    this.pruneSent = db.prepare('DELETE FROM sync_sent WHERE acked_at < ?');
+    this.requeue = db.prepare('INSERT OR IGNORE INTO sync_outbox (seq, id, created_at, body) SELECT seq, id, created_at, body FROM sync_sent WHERE seq > ? AND seq <= ? ORDER BY seq');
+    this.dropRequeued = db.prepare('DELETE FROM sync_sent WHERE seq > ? AND seq <= ?');
+    this.lastSentStmt = db.prepare('SELECT max(seq) AS seq FROM sync_sent');
     this.insert = db.prepare('INSERT INTO sync_outbox (id, created_at, body) VALUES (?, ?, ?)');
     this.selectFrom = db.prepare('SELECT seq, id, created_at AS t, body AS json FROM sync_outbox WHERE seq >= ? ORDER BY seq LIMIT ?');
     this.deleteUpTo = db.prepare('DELETE FROM sync_outbox WHERE seq <= ?');
@@ -54,9 +71,35 @@ export class Outbox {
     return this.selectFrom.all(fromSeq, limit) as OutboxRow[];
   }
 
-  /** Delete every row the center has committed (seq ≤ upTo); returns how many went. */
+  /** Every row the center has committed (seq ≤ upTo) leaves the outbox for sync_sent; returns how many went. */
   ackUpTo(upTo: number): number {
-    return this.deleteUpTo.run(upTo).changes;
+    const now = Date.now();
+    return this.db.transaction(() => {
+      this.moveSent.run(now, upTo);
+      const n = this.deleteUpTo.run(upTo).changes;
+      if (now - this.lastPruneAt > 60_000) {
+        this.lastPruneAt = now;
+        this.pruneSent.run(now - this.keepSentMs);
+      }
+      return n;
+    })();
+  }
+
+  /**
+   * The center lacks events this device already deleted (its database came back from a backup): put
+   * the kept ones with `after` < seq ≤ `upTo` back into the outbox, to be sent again. Returns how many.
+   */
+  requeueSent(after: number, upTo = Number.MAX_SAFE_INTEGER): number {
+    return this.db.transaction(() => {
+      const n = this.requeue.run(after, upTo).changes;
+      this.dropRequeued.run(after, upTo);
+      return n;
+    })();
+  }
+
+  /** Highest seq among the kept sent events (0 if none). */
+  lastSent(): number {
+    return (this.lastSentStmt.get() as { seq: number | null }).seq ?? 0;
   }
 
   oldestUnacked(): { seq: number; t: number } | undefined {

@@ -75,4 +75,19 @@ export const SYNC_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'sent events kept for a center restored from a backup',
+    up: `
+      -- Acked events stay here for a while (Outbox.keepSentMs): a center restored from an older backup
+      -- asks for them again (a gap below what this device already deleted) and gets them.
+      CREATE TABLE sync_sent (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        acked_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

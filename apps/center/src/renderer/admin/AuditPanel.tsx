@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { AdminView } from '../api/types.ts';
 import { dayTime } from '../common/format.ts';
+import { BackupsCard } from './BackupsCard.tsx';
 
 export function AuditPanel({ view }: { view: Pick<AdminView, 'audit' | 'rejected'> }) {
   const { t } = useTranslation();
   return (
     <section>
+      <BackupsCard backups={view.backups} />
       <div className="card">
         <h2>{t('admin.audit')}</h2>
         <table>

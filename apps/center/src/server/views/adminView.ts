@@ -6,6 +6,7 @@ import type { QueueSample } from '../hall/QueueSamples.ts';
 import type { AuditEntry } from '../auth/AuditLog.ts';
 import type { RejectedEvent } from '../ingest/DeviceEventIngest.ts';
 import { evaluationStats, type EvaluationStats } from './evaluationStats.ts';
+import type { BackupsSummary } from '../backups/CenterBackups.ts';
 
 export interface FollowUpRow {
   caseId: string;
@@ -35,6 +36,7 @@ export interface AdminView {
   audit: AuditEntry[];
   rejected: (RejectedEvent & { at: number })[];
   counters: Record<string, number>;
+  backups: BackupsSummary;
 }
 
 export function adminView(ctx: CenterContext): AdminView {
@@ -74,5 +76,6 @@ export function adminView(ctx: CenterContext): AdminView {
     audit: ctx.audit.recent(100),
     rejected: ctx.ingest.rejected(50),
     counters: ctx.ingest.outbox.counters.toJSON(),
+    backups: ctx.backups.summary(),
   };
 }
