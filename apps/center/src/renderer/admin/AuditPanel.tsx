@@ -3,11 +3,12 @@ import type { AdminView } from '../api/types.ts';
 import { dayTime } from '../common/format.ts';
 import { BackupsCard } from './BackupsCard.tsx';
 
-export function AuditPanel({ view }: { view: Pick<AdminView, 'audit' | 'rejected'> }) {
+// The admin sees the backups card too; the auditor's view (AuditorBody) has no backups.
+export function AuditPanel({ view }: { view: Pick<AdminView, 'audit' | 'rejected'> & Partial<Pick<AdminView, 'backups'>> }) {
   const { t } = useTranslation();
   return (
     <section>
-      <BackupsCard backups={view.backups} />
+      {view.backups ? <BackupsCard backups={view.backups} /> : null}
       <div className="card">
         <h2>{t('admin.audit')}</h2>
         <table>
