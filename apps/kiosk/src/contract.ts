@@ -155,7 +155,7 @@ export const kioskContract = defineContract({
     speak: { input: z.object({ text: z.string().min(1).max(500), language: LanguageSchema }), output: Ok },
     /** Forget the card of a session (the session ended or timed out). */
     endSession: { input: z.object({ cardSession: z.string().optional() }), output: Ok },
-    technicianUnlock: { input: z.object({ pin: z.string().max(16) }), output: z.object({ ok: z.boolean(), token: z.string().optional() }) },
+    technicianUnlock: { input: z.object({ pin: z.string().max(16) }), output: z.object({ ok: z.boolean(), token: z.string().optional(), retryAfterSeconds: z.number().int().positive().optional() }) },
     technicianStatus: { input: z.object({ token: z.string() }), output: TechnicianStatusSchema },
     technicianTestPrint: { input: z.object({ token: z.string() }), output: PrintOutcomeSchema },
     technicianReloadConfig: { input: z.object({ token: z.string() }), output: Ok },

@@ -93,9 +93,22 @@ export class LoopbackServer<C extends BridgeContract> {
     this.server = undefined;
   }
 
+  /**
+   * DNS rebinding: a page on the LAN whose name was re-pointed at 127.0.0.1 reaches this port with its
+   * own name in `Host`. Only our own names are served (issue 15).
+   */
+  private ownHost(req: IncomingMessage): boolean {
+    const h = req.headers.host;
+    return h === `127.0.0.1:${this.port}` || h === `localhost:${this.port}`;
+  }
+
   private admit(req: IncomingMessage): boolean {
     const url = new URL(req.url ?? '/', this.origin);
     if (url.pathname !== '/bridge') return false;
+    if (!this.ownHost(req)) {
+      this.log(`refused a bridge connection for host ${req.headers.host ?? 'none'}`);
+      return false;
+    }
     const given = Buffer.from(url.searchParams.get('token') ?? '');
     const want = Buffer.from(this.token);
     const tokenOk = given.length === want.length && timingSafeEqual(given, want);
@@ -132,6 +145,11 @@ export class LoopbackServer<C extends BridgeContract> {
   }
 
   private async serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!this.ownHost(req)) {
+      this.log(`refused a page request for host ${req.headers.host ?? 'none'}`);
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('misdirected request');
+      return;
+    }
     const url = new URL(req.url ?? '/', this.origin);
     const root = normalize(this.opts.staticDir);
     let path = normalize(join(root, decodeURIComponent(url.pathname)));

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,5 +90,31 @@ describe('loopback bridge', () => {
   it('refuses a wrong token and a foreign origin', async () => {
     await expect(open('nope', server.origin)).rejects.toThrow(/403/);
     await expect(open(server.token, 'http://evil.example')).rejects.toThrow(/403/);
+  });
+});
+
+describe('Host check (DNS rebinding, issue 15)', () => {
+  const get = (host: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: Number(new URL(server.origin).port), path: '/', headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  it('serves the pages only under its own name; a rebound name gets 421 and no bridge', async () => {
+    const port = new URL(server.origin).port;
+    expect(await get(`127.0.0.1:${port}`)).toBe(200);
+    expect(await get(`localhost:${port}`)).toBe(200);
+    expect(await get(`attacker.example:${port}`)).toBe(421);
+    await expect(
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/bridge?token=${server.token}`, { origin: server.origin, headers: { host: `attacker.example:${port}` } });
+        ws.once('open', () => resolve('open'));
+        ws.once('error', reject);
+        ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      }),
+    ).rejects.toThrow(/403/);
   });
 });

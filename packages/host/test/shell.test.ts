@@ -69,6 +69,24 @@ describe('DeviceShell', () => {
     await shell.stop();
   });
 
+  it('technician PIN over the bridge: 200 guesses get 5 compared, then a doubling wait; not even the right PIN meanwhile (issue 15)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hallkit-shell-'));
+    dirs.push(dir);
+    const { shell } = shellFor(dir, ID);
+    await shell.start();
+    let opened = 0;
+    let waits = 0;
+    for (let i = 0; i < 200; i++) {
+      const r = (await shell.bridge.call('setupOpen', { pin: String(i).padStart(4, '0') })) as { ok: true; value: { ok: boolean; retryAfterSeconds?: number } };
+      if (r.value.ok) opened++;
+      if (r.value.retryAfterSeconds) waits++;
+    }
+    expect(opened).toBe(0);
+    expect(waits).toBe(196); // the 5th wrong try starts the wait; every later one is refused unchecked
+    expect(await shell.bridge.call('setupOpen', { pin: '1357' })).toMatchObject({ ok: true, value: { ok: false, retryAfterSeconds: expect.any(Number) } });
+    await shell.stop();
+  });
+
   it('enrols against a center answer, refuses a wrong role, saves identity.json 0600 and starts without a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hallkit-shell-'));
     dirs.push(dir);

@@ -2,8 +2,8 @@
 // screen; after enrolment (or at boot with an identity) it starts the role host in-process and
 // forwards the role's bridge calls and events; it holds the maintenance lock (citizen actions are
 // refused while locked), remote care, the log ring, and notices a revoked device (设备已停用).
+import { TechnicianPinGuard } from './TechnicianPinGuard.ts';
 import { join } from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
 import { BridgeHost, type BridgeOutcome } from '../BridgeHost.ts';
 import { BridgeError, type BridgeContract, type BridgeHandlers } from '../contract.ts';
 import { LogRing, type LogSink } from '../care/LogRing.ts';
@@ -60,6 +60,8 @@ export interface DeviceShellOptions<C extends BridgeContract> {
 type Pending = DeviceIdentity & { name: string };
 
 export class DeviceShell<C extends BridgeContract> {
+  /** Wrong technician PINs: a few tries, then a doubling wait (issue 15). */
+  private readonly pinGuard = new TechnicianPinGuard((l) => this.logger.warn(l));
   readonly bridge: BridgeHost<C>;
   readonly logs: LogRing;
   readonly logger: LogSink;
@@ -192,12 +194,8 @@ export class DeviceShell<C extends BridgeContract> {
         return { ok: true, state: this.state() };
       },
       setupOpen: ({ pin }: { pin: string }) => {
-        const want = Buffer.from(this.o.technicianPin());
-        const given = Buffer.from(pin);
-        if (want.length !== given.length || !timingSafeEqual(want, given)) {
-          this.logger.warn('technician PIN refused');
-          return { ok: false };
-        }
+        const checked = this.pinGuard.check(pin, this.o.technicianPin());
+        if (!checked.ok) return checked;
         this.phase = 'setup';
         this.reSetup = this.role !== undefined;
         this.publish();

@@ -4,3 +4,4 @@ export * from './Enrolment.ts';
 export * from './DeviceShell.ts';
 export * from './networkCheck.ts';
 export * from './technicianPin.ts';
+export * from './TechnicianPinGuard.ts';

@@ -38,7 +38,7 @@ export const SETUP_METHODS = {
   /** Save identity.json and start the role, without a restart. */
   setupSave: { input: z.object({}).strict(), output: z.union([Ok.extend({ state: DeviceStateSchema }), Refused]) },
   /** Technician mode on a provisioned device: the PIN opens the setup screen again. */
-  setupOpen: { input: z.object({ pin: z.string().max(16) }).strict(), output: z.object({ ok: z.boolean() }) },
+  setupOpen: { input: z.object({ pin: z.string().max(16) }).strict(), output: z.object({ ok: z.boolean(), retryAfterSeconds: z.number().int().positive().optional() }) },
   setupCancel: { input: z.object({}).strict(), output: DeviceStateSchema },
 } as const;
 

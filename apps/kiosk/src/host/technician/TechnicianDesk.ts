@@ -1,7 +1,7 @@
 // Technician mode on the kiosk (five taps on the corner + PIN): the PIN check, the session token,
 // and what the technician screen shows and does. Every call but the unlock needs the token.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { BridgeHandlers } from '@hallkit/host';
+import { TechnicianPinGuard, type BridgeHandlers } from '@hallkit/host';
 import type { KioskContract } from '../../contract.ts';
 import type { KioskDevices } from '../devices/KioskDevices.ts';
 import type { TicketCounter } from '../tickets/TicketCounter.ts';
@@ -23,7 +23,10 @@ export interface TechnicianDeskParts {
 
 export class TechnicianDesk {
   private tokens = new Set<string>();
-  constructor(private readonly p: TechnicianDeskParts) {}
+  private readonly pinGuard: TechnicianPinGuard;
+  constructor(private readonly p: TechnicianDeskParts) {
+    this.pinGuard = new TechnicianPinGuard(p.log);
+  }
 
   private require(token: string): void {
     const ok = [...this.tokens].some((t) => t.length === token.length && timingSafeEqual(Buffer.from(t), Buffer.from(token)));
@@ -34,12 +37,9 @@ export class TechnicianDesk {
     const p = this.p;
     return {
       technicianUnlock: ({ pin }) => {
-        const want = Buffer.from(p.pin());
-        const given = Buffer.from(pin);
-        if (given.length !== want.length || !timingSafeEqual(given, want)) {
-          p.log('technician PIN refused');
-          return { ok: false };
-        }
+        // Five wrong tries, then a doubling wait (issue 15): the bridge took 200 guesses in 88 ms.
+        const checked = this.pinGuard.check(pin, p.pin());
+        if (!checked.ok) return checked;
         const token = randomBytes(16).toString('base64url');
         this.tokens = new Set([token]);
         p.log('technician mode unlocked');

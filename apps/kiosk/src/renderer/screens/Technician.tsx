@@ -14,7 +14,7 @@ export function Technician(): ReactNode {
   const [pin, setPin] = useState('');
   // Re-opening setup asks the host for the PIN again; keep the one that unlocked this screen.
   const [unlockedPin, setUnlockedPin] = useState('');
-  const [wrong, setWrong] = useState(false);
+  const [wrong, setWrong] = useState<false | { wait?: number }>(false);
   const [status, setStatus] = useState<TechnicianStatus>();
   const [message, setMessage] = useState<string>();
 
@@ -28,13 +28,13 @@ export function Technician(): ReactNode {
 
   if (!token) {
     const unlock = async () => {
-      const r = await api.technicianUnlock({ pin }).catch(() => ({ ok: false as const, token: undefined }));
+      const r = await api.technicianUnlock({ pin }).catch(() => ({ ok: false as const, token: undefined, retryAfterSeconds: undefined }));
       setPin('');
       if (r.ok && r.token) {
         setUnlockedPin(pin);
         set({ technicianToken: r.token });
       }
-      else setWrong(true);
+      else setWrong(r.retryAfterSeconds ? { wait: r.retryAfterSeconds } : {});
     };
     return (
       <main className="screen technician">
@@ -42,7 +42,11 @@ export function Technician(): ReactNode {
         <div className="code-value pin" data-testid="pin-value">
           {'•'.repeat(pin.length) || '\u00a0'}
         </div>
-        {wrong && <div className="banner warn">{t('tech.wrongPin')}</div>}
+        {wrong && (
+          <div className="banner warn" role="alert" data-testid="pin-wrong">
+            {wrong.wait ? t('tech.pinWait', { s: wrong.wait }) : t('tech.wrongPin')}
+          </div>
+        )}
         <OnScreenKeyboard value={pin} onChange={setPin} onEnter={() => void unlock()} modes={['digits']} maxLength={12} labels={{ clear: t('keyboard.clear'), enter: t('keyboard.enter') }} />
       </main>
     );
