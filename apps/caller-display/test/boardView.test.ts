@@ -84,6 +84,25 @@ describe('boardView (issue 16: what the hall sees)', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('the window strip marks a 绿色通道 ticket at the counter, from the snapshot and from a live call', () => {
+    const hall = new Hall(shippedHall('yantai', { allDay: true }));
+    let t = Date.parse('2025-03-03T01:30:00Z');
+    const at = () => new Date((t += 1000)).toISOString();
+    hall.openWindow('w1', { id: 'YT0101', name: '张' }, at());
+    hall.issueTicket({ categoryId: 'general', source: 'on-site', priority: 'normal', issuerId: 'center', at: at() });
+    hall.issueTicket({ categoryId: 'general', source: 'on-site', priority: 'green', issuerId: 'desk:YTDF01', at: at() });
+    const { called } = hall.callNext('w1', at());
+    expect(called?.priority).toBe('green');
+    const model = new BoardModel({ deviceId: 'b', hallId: 'yantai' });
+    model.applySnapshot(hallSnapshot(hall.state, at()));
+    const config = BoardConfigSchema.parse({ layout: 'window', windowId: 'w1' });
+    expect(boardView(model.state(), config).strip).toMatchObject({ number: called?.number, green: true });
+    hall.finish('w1', 'completed', at());
+    const next = hall.callNext('w1', at()).called;
+    model.applyCall({ v: 1, ticketId: next!.id, number: next!.number, categoryId: 'general', windowId: 'w1', windowNumber: 1, recall: false, at: at(), priority: 'normal', voice: null as never });
+    expect(boardView(model.state(), config).strip).toMatchObject({ number: next?.number, green: false });
+  });
+
   it('the window strip lets go of the number after 办结 (a newer snapshot says nobody is at the counter)', () => {
     const { hall, model, calls } = hallWithCalls();
     const c = calls.find((x) => x.windowId === 'w1')!;

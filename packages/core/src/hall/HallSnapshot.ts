@@ -49,6 +49,8 @@ export const HallSnapshotSchema = z.object({
       status: z.enum(['closed', 'open', 'paused']),
       staffName: z.string().nullable(),
       currentTicket: z.string().nullable(),
+      /** The class of the ticket at the counter: window strips mark 绿色通道 (absent in older snapshots). */
+      currentPriority: PriorityClassSchema.nullable().optional(),
       waitingHere: z.number().int(),
       /** Categories the window serves (a zone board lists them all, not only its zone's own). */
       categoryIds: z.array(z.string()).optional(),
@@ -83,6 +85,7 @@ export function hallSnapshot(s: HallState, at: string): HallSnapshot {
       status: w.status,
       staffName: w.staff?.name ?? null,
       currentTicket: w.currentTicketId ? (s.tickets.get(w.currentTicketId)?.number ?? null) : null,
+      currentPriority: w.currentTicketId ? (s.tickets.get(w.currentTicketId)?.priority ?? null) : null,
       categoryIds: [...servedCategories(w)],
       waitingHere: servedCategories(w).reduce(
         (n, c) => n + s.lines.categoryCount(c),

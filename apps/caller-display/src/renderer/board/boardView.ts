@@ -42,6 +42,8 @@ export interface WindowStripView {
   number: string | null;
   status: 'closed' | 'open' | 'paused' | 'unknown';
   staffName: string | null;
+  /** The ticket shown is a 绿色通道 one: the strip marks it (the hall's 「绿」). */
+  green: boolean;
 }
 
 export interface BoardView {
@@ -86,8 +88,10 @@ export function boardView(state: BoardState, config: BoardConfig): BoardView {
     const lastCall = calls[0];
     // A live call is newer than the snapshot's "current ticket" until the next snapshot says otherwise.
     // After 办结 the newer snapshot says nobody is at the counter: the strip must not keep the number.
-    const number = lastCall && (!snap || lastCall.at >= snap.at) ? lastCall.number : (w?.currentTicket ?? null);
-    strip = { windowId: config.windowId, windowNumber: w?.number ?? lastCall?.windowNumber ?? null, number, status: w?.status ?? 'unknown', staffName: w?.staffName ?? null };
+    const fromCall = lastCall !== undefined && (!snap || lastCall.at >= snap.at);
+    const number = fromCall ? lastCall.number : (w?.currentTicket ?? null);
+    const green = number !== null && (fromCall ? lastCall.priority === 'green' : w?.currentPriority === 'green');
+    strip = { windowId: config.windowId, windowNumber: w?.number ?? lastCall?.windowNumber ?? null, number, status: w?.status ?? 'unknown', staffName: w?.staffName ?? null, green };
   }
   return {
     layout: config.layout,

@@ -21,6 +21,11 @@ export function WindowStrip({ view, config, live, fresh }: ScreenProps) {
       </div>
       <div className="strip-side">
         <div className="strip-label">{t('board.nowServing')}</div>
+        {s?.green && !statusText ? (
+          <div className="green-tag" data-testid="strip-green">
+            {t('board.green')}
+          </div>
+        ) : null}
         {s?.staffName ? <div className="strip-staff">{s.staffName}</div> : null}
       </div>
       <LiveMark live={live} />
