@@ -9,6 +9,7 @@ import { launchChromium } from '@hallkit/testkit';
 import type { Center } from '../src/server/Center.ts';
 import { openDevice, startCenter, tempDir, waitUntil } from './support/centerHarness.ts';
 import { ensureWebBuilt, SCREENSHOTS } from './support/webBuild.ts';
+import { logInAsAdmin } from './support/logIn.ts';
 
 let center: Center;
 let browser: Browser;
@@ -90,10 +91,7 @@ describe('admin console', () => {
     kiosk.link.start();
 
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.goto(`${center.httpUrl}/admin`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill('pw-admin');
-    await page.getByRole('button', { name: '登录' }).click();
+    await logInAsAdmin(page, center.httpUrl);
     await page.getByTestId('tab-fleet').click();
     await expect.poll(() => page.getByTestId('presence-kiosk-1').textContent()).toBe('在线');
     await expect.poll(() => page.getByTestId('device-kiosk-1').textContent()).toContain('将尽');

@@ -8,6 +8,7 @@ import { launchChromium, Mosquitto, screenshotDir, shippedHall } from '@hallkit/
 import type { Center } from '../src/server/Center.ts';
 import { openDevice, startCenter, tempDir, waitUntil } from './support/centerHarness.ts';
 import { ensureWebBuilt } from './support/webBuild.ts';
+import { logInAsAdmin } from './support/logIn.ts';
 
 const SHOTS = screenshotDir();
 let broker: Mosquitto;
@@ -43,10 +44,7 @@ describe('大厅设置 (hall definition editor)', () => {
     await waitUntil('the kiosk has the hall', () => kiosk.store.config.get('hall', 'hall') !== undefined);
 
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
-    await page.goto(`${center.httpUrl}/admin`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill('pw-admin');
-    await page.getByRole('button', { name: '登录' }).click();
+    await logInAsAdmin(page, center.httpUrl);
     await page.getByTestId('tab-hall').click();
 
     // Bulk: windows 250-252 serve 户籍与出入境 (B) and 办税服务 (G).

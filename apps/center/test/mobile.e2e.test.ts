@@ -19,6 +19,7 @@ import { DEMO_APPLICANTS } from '../src/mobile/cases/demoCases.ts';
 import { codeCapturingLogger, PHONE } from './support/phone.ts';
 import { ConsoleClient, openDevice, startCenter, tempDir, waitUntil } from './support/centerHarness.ts';
 import { lowContrast } from './support/contrast.ts';
+import { logInByPhone } from './support/logIn.ts';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = screenshotDir();
@@ -103,18 +104,8 @@ async function expectReadable(page: Page, where: string): Promise<void> {
 }
 
 async function login(page: Page, phoneNo: string): Promise<void> {
-  await page.getByTestId('login').waitFor();
-  await expectReadable(page, 'the login form, nothing typed');
-  await page.locator('input[name=phone]').fill(phoneNo);
-  await expectReadable(page, 'the login form with a phone number');
-  await page.getByRole('button', { name: '获取验证码' }).click();
-  const masked = `${phoneNo.slice(0, 3)}****${phoneNo.slice(7)}`;
-  await waitUntil('login code in the log', () => codes.some((c) => c.phone === masked));
-  const code = codes.filter((c) => c.phone === masked).at(-1)?.code ?? '';
-  await page.locator('input[name=code]').fill(code);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText(`已登录 ${masked}`).waitFor();
-  await expectReadable(page, 'a page after log-in');
+  await logInByPhone(page, phoneNo, { codes, check: (stage) => expectReadable(page, `log-in: ${stage}`) });
+  await page.getByText(`已登录 ${phoneNo.slice(0, 3)}****${phoneNo.slice(7)}`).waitFor();
 }
 
 describe('phone pages', () => {

@@ -11,9 +11,10 @@ import { mobileModule } from '../src/mobile/MobileModule.ts';
 import { LogCodeSender } from '../src/mobile/identity/CodeSender.ts';
 import { defaultSlotPlan, type SlotPlan } from '../src/mobile/appointments/SlotPlan.ts';
 import { codeCapturingLogger, PHONE } from './support/phone.ts';
-import { startCenter, tempDir, waitUntil } from './support/centerHarness.ts';
+import { startCenter, tempDir } from './support/centerHarness.ts';
 import { ensureWebBuilt, SCREENSHOTS } from './support/webBuild.ts';
 import { lowContrast } from './support/contrast.ts';
+import { logInAsAdmin, logInByPhone } from './support/logIn.ts';
 
 const SHOTS = screenshotDir();
 
@@ -65,10 +66,7 @@ async function setSlot(page: Page, n: number, from: string, to: string, capacity
 describe('预约号源 (appointment slot plans) in the admin console', () => {
   it('an admin sets a plan; an overlapping one is refused with the reason; the phone offers exactly those slots', async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 1100 } });
-    await page.goto(`${center.httpUrl}/admin`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill('pw-admin');
-    await page.getByRole('button', { name: '登录' }).click();
+    await logInAsAdmin(page, center.httpUrl);
     await page.getByTestId('tab-slots').click();
     await expect.poll(() => page.getByTestId('plan-tax').textContent()).toContain('未设置');
     expect(await page.getByTestId('plan-fund').textContent()).toContain('开放预约');
@@ -125,11 +123,7 @@ describe('预约号源 (appointment slot plans) in the admin console', () => {
     const context = await browser.newContext(PHONE);
     const phone = await context.newPage();
     await phone.goto(`${center.httpUrl}/m/book`);
-    await phone.locator('input[name=phone]').fill('13700137000');
-    await phone.getByRole('button', { name: '获取验证码' }).click();
-    await waitUntil('login code in the log', () => codes.some((c) => c.phone === '137****7000'));
-    await phone.locator('input[name=code]').fill(codes.at(-1)?.code ?? '');
-    await phone.getByRole('button', { name: '登录' }).click();
+    await logInByPhone(phone, '13700137000', { codes });
     await phone.locator('select[name=category]').selectOption('tax');
     await expect.poll(() => phone.locator('.m-day').count()).toBe(3);
     await phone.locator('.m-day').nth(1).click(); // tomorrow: nothing is past yet

@@ -10,6 +10,7 @@ import { launchChromium } from '@hallkit/testkit';
 import type { Center } from '../src/server/Center.ts';
 import { startCenter, tempDir } from './support/centerHarness.ts';
 import { ensureWebBuilt, SCREENSHOTS } from './support/webBuild.ts';
+import { logInAtWindow } from './support/logIn.ts';
 
 let center: Center;
 let browser: Browser;
@@ -31,13 +32,7 @@ afterAll(async () => {
 const issue = (priority: 'normal' | 'green' = 'normal') => center.ctx.desk.issue({ categoryId: 'general', source: 'on-site', priority }, 'kiosk-1');
 const ticket = (number: string) => [...center.hall.state.tickets.values()].find((t) => t.number === number);
 
-async function logIn(page: Page, staffNo: string, pin: string, windowId: string): Promise<void> {
-  await page.goto(`${center.httpUrl}/console/${windowId}`);
-  await page.getByLabel('工号').fill(staffNo);
-  await page.getByLabel('密码（PIN）').fill(pin);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('call-next').waitFor();
-}
+const logIn = (page: Page, staffNo: string, pin: string, windowId: string) => logInAtWindow(page, center.httpUrl, windowId, staffNo, pin);
 
 /** Nothing wider than the viewport, nothing cut off at the right: the page never scrolls sideways. */
 async function expectNoOverflow(page: Page): Promise<void> {

@@ -42,7 +42,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
     return {
       json: {
         v: 1,
-        hall: { id: s.config.catalog.hall.id, name: s.config.catalog.hall.name, address: s.config.catalog.hall.address ?? null, ...i18nOf(s.config.catalog.hall) },
+        hall: { id: s.config.catalog.hall.id, name: s.config.catalog.hall.name, address: s.config.catalog.hall.address ?? null, timeZone: s.config.catalog.hall.timeZone, ...i18nOf(s.config.catalog.hall) },
         categories: [...s.categories.values()].map((c) => ({
           id: c.id,
           name: c.name,

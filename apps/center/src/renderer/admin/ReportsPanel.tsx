@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/http.ts';
 import type { Report, ReportRow } from '../../server/reports/ReportQuery.ts';
 import { ReportChart } from './ReportChart.tsx';
+import { hallTimeZone } from '../common/format.ts';
 
 const DIMS = ['hall', 'zone', 'category', 'window', 'staff', 'item'] as const;
 const PERIODS = ['day', 'week', 'month'] as const;
@@ -26,7 +27,7 @@ function monthRange(day: string, back: number): [string, string] {
   return [d.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
 }
 
-export function ReportsPanel({ timeZone = 'Asia/Shanghai' }: { timeZone?: string }) {
+export function ReportsPanel({ timeZone = hallTimeZone() }: { timeZone?: string }) {
   const { t } = useTranslation();
   const today = hallToday(timeZone);
   const initial = new URLSearchParams(location.search);

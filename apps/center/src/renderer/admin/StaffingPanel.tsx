@@ -3,6 +3,7 @@
 // place), pause/resume, and change what it serves and how it calls for the rest of the day.
 import { useEffect, useState } from 'react';
 import { api, ApiError, live } from '../api/http.ts';
+import { hallTime } from '../common/format.ts';
 import type { AlarmRow, StaffingView, StaffingWindow } from '../api/types.ts';
 
 type Feed = { map: StaffingView; alarms: AlarmRow[] };
@@ -12,7 +13,7 @@ const STATUS: Record<string, string> = { open: '办理中', paused: '暂停', cl
 export function alarmText(a: AlarmRow, map: StaffingView): string {
   const cat = map.categories.find((c) => c.id === a.categoryId);
   const name = cat ? `${cat.prefix} ${cat.name}` : '';
-  const since = new Date(a.raisedAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
+  const since = hallTime(a.raisedAt);
   if (a.kind === 'stranded-category') return `${name}：${a.detail.waiting} 人等候，没有开放的窗口（${since} 起）`;
   if (a.kind === 'long-wait') return `${name}：最长等候超过 ${a.detail.threshold} 分钟（${since} 起）`;
   return `${a.detail.number} 号窗口开着但没有人登录（${since} 起）`;

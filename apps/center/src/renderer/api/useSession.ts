@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { api } from './http.ts';
 import type { Session } from './types.ts';
+import { setHallTimeZone } from '../common/format.ts';
 
 interface SessionStore {
   loaded: boolean;
@@ -19,7 +20,8 @@ export const useSession = create<SessionStore>((set) => ({
   hallName: '',
   windowNumbers: {},
   async load() {
-    const me = await api<{ session: Session | null; hall: { name: string; windows: { id: string; number: number }[] } }>('/api/me');
+    const me = await api<{ session: Session | null; hall: { name: string; timeZone?: string; windows: { id: string; number: number }[] } }>('/api/me');
+    if (me.hall.timeZone) setHallTimeZone(me.hall.timeZone);
     set({ loaded: true, session: me.session, hallName: me.hall.name, windowNumbers: Object.fromEntries(me.hall.windows.map((w) => [w.id, w.number])) });
   },
   set(session) {

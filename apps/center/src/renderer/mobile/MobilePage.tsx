@@ -15,6 +15,8 @@ import { Progress } from './progress/Progress.tsx';
 import { PublicQueue, QueueCounts } from './queue/PublicQueue.tsx';
 import { DoorPoster, DoorTicket } from './door/DoorTicket.tsx';
 import { go } from './nav.ts';
+import { useElderSize } from './elder.ts';
+import { setHallTimeZone } from '../common/format.ts';
 import './mobile.css';
 
 type Route = { page: 'follow'; token: string } | { page: 'take' } | { page: 'book' } | { page: 'booking'; token: string } | { page: 'progress' } | { page: 'queue' } | { page: 'door'; code: string } | { page: 'door-poster' } | { page: 'home' };
@@ -37,6 +39,9 @@ function Shell() {
   const { t, i18n } = useTranslation();
   const [route, setRoute] = useState<Route>(() => parse(location.pathname));
   const info = useHallInfo();
+  const [elder, setElder] = useElderSize();
+  // Every time on these pages is the hall's, whatever zone the phone is set to.
+  if (info?.hall.timeZone) setHallTimeZone(info.hall.timeZone);
   useEffect(() => {
     const on = () => setRoute(parse(location.pathname));
     window.addEventListener('popstate', on);
@@ -57,15 +62,18 @@ function Shell() {
         <a className="m-hall" href="/m/" onClick={(e) => (e.preventDefault(), go('/m/'))}>
           {info ? localName(info.hall, i18n.language) : '政务服务中心'}
         </a>
-        <select aria-label="language" value={i18n.language} onChange={(e) => setMobileLanguage(e.target.value as Language)}>
+        <button type="button" className="m-elder-toggle" data-testid="elder-toggle" aria-pressed={elder} aria-label={t('shell.elderLabel')} onClick={() => setElder(!elder)}>
+          {t('shell.elder')}
+        </button>
+        <select className="m-lang" aria-label={t('shell.language')} value={i18n.language} onChange={(e) => setMobileLanguage(e.target.value as Language)}>
           {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code}>
+            <option key={l.code} value={l.code} lang={l.code}>
               {l.label}
             </option>
           ))}
         </select>
       </header>
-      <main className="m-main">
+      <main className="m-main" id="main">
         {route.page === 'follow' && <FollowTicket token={route.token} info={info} />}
         {route.page === 'take' && <RemoteTicket info={info} />}
         {route.page === 'book' && <Appointments info={info} />}
@@ -83,9 +91,9 @@ function Shell() {
         )}
         {route.page === 'home' && <QueueCounts />}
       </main>
-      <nav className="m-nav">
+      <nav className="m-nav" aria-label={t('shell.navLabel')}>
         {nav.map(([page, href, label]) => (
-          <a key={page} href={href} className={route.page === page || (page === 'book' && route.page === 'booking') ? 'on' : ''} onClick={(e) => (e.preventDefault(), go(href))}>
+          <a key={page} href={href} className={route.page === page || (page === 'book' && route.page === 'booking') ? 'on' : ''} aria-current={route.page === page || (page === 'book' && route.page === 'booking') ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go(href))}>
             {label}
           </a>
         ))}

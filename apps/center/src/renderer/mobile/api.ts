@@ -34,7 +34,7 @@ export async function mapi<T>(path: string, body?: unknown): Promise<T> {
 export interface HallInfo {
   v: 1;
   /** `i18n`: the hall file's 繁體/English names (show with localName in the page's language). */
-  hall: { id: string; name: string; i18n?: NameTranslations; address: string | null };
+  hall: { id: string; name: string; i18n?: NameTranslations; address: string | null; timeZone: string };
   categories: { id: string; name: string; i18n?: NameTranslations; prefix: string; zone: string | null; zoneI18n?: NameTranslations; openNow: boolean; remote: { quota: number; left: number }; appointments: boolean }[];
   items: { id: string; name: string; i18n?: NameTranslations; categoryId: string; department: string | null }[];
   reasons: { id: string; label: string }[];
@@ -71,7 +71,3 @@ export function hhmm(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
-export function localTime(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getMonth() + 1}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DefinitionProblem } from '@hallkit/core';
 import { api, ApiError } from '../../api/http.ts';
+import { clock, hallDate } from '../../common/format.ts';
 import type { DefinitionVersion } from '../../../server/hall/definition/HallDefinitions.ts';
 
 const SECTIONS = ['zones', 'categories', 'items', 'windows', 'calendar'] as const;
@@ -39,7 +40,7 @@ export function HallVersions({ path, versions, current, onRolledBack }: { path: 
           {versions.map((v) => (
             <tr key={v.version}>
               <td>{v.version}</td>
-              <td>{new Date(v.savedAt).toLocaleString(i18n.language)}</td>
+              <td>{hallDate(v.savedAt)} {clock(v.savedAt)}</td>
               <td>{v.savedBy}</td>
               <td>{v.note}</td>
               <td>

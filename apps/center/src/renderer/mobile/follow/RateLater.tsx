@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mapi, type FollowView, type HallInfo } from '../api.ts';
+import { hallDate } from '../../common/format.ts';
 
 type ServiceRating = FollowView['services'][number];
 import { useErrorText } from '../useMobileError.ts';
@@ -66,13 +67,13 @@ export function RateLater({ token, rating, info, onRated }: { token: string; rat
           {(info?.reasons ?? []).map((r) => (
             <label key={r.id}>
               <input type="checkbox" checked={reasons.includes(r.id)} onChange={(e) => setReasons(e.target.checked ? [...reasons, r.id] : reasons.filter((x) => x !== r.id))} />
-              {r.label}
+              {t(`reason.${r.id}`, { defaultValue: r.label })}
             </label>
           ))}
         </fieldset>
       )}
-      {level && <textarea className="m-input" rows={2} maxLength={200} placeholder={t('rate.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />}
-      {rating.until && <p className="m-muted">{t('rate.until', { day: rating.until.slice(0, 10) })}</p>}
+      {level && <textarea className="m-input" rows={2} maxLength={200} aria-label={t('rate.comment')} placeholder={t('rate.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />}
+      {rating.until && <p className="m-muted">{t('rate.until', { day: hallDate(rating.until) })}</p>}
       {error && (
         <p className="m-error" role="alert">
           {error}

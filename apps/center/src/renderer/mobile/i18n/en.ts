@@ -1,5 +1,7 @@
 // Phone pages, English (missing keys fall back to Simplified Chinese).
 export default {
+  reason: { attitude: 'Staff were unfriendly', 'long-wait': 'Waited too long', 'many-trips': 'Had to come back again', 'unclear-guide': 'Unclear service guide', 'slow-handling': 'Slow handling', 'extra-materials': 'Asked for extra documents', 'unclear-answer': 'Unclear answers', 'system-fault': 'System fault', environment: 'Poor surroundings', other: 'Other' },
+  shell: { language: 'Language', elder: 'Large', elderLabel: 'Large text (for older people)', main: 'Main content', navLabel: 'Pages' },
   nav: { queue: 'Queues', follow: 'My ticket', take: 'Take a ticket', book: 'Book', progress: 'Progress' },
   common: { loading: 'Loading…', retry: 'Retry', back: 'Back', cancel: 'Cancel', confirm: 'OK', minutes: '{{n}} min', offline: 'Connection lost, reconnecting…', idHint: 'Your ID number is only checked; pages show it masked' },
   login: { title: 'Log in with your phone', phone: 'Mobile number', code: 'Code', send: 'Send code', resend: 'Resend in {{s}} s', submit: 'Log in', demo: 'Demo: the code is written to the center log (no real SMS)', as: 'Logged in as {{phone}}', logout: 'Log out' },

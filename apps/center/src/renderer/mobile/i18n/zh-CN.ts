@@ -1,5 +1,6 @@
 // 手机页面（市民扫码打开）的简体中文文案。其他语言缺的键回落到这里。
 export default {
+  shell: { language: '语言', elder: '大字', elderLabel: '大字模式（适合长者）', main: '主要内容', navLabel: '页面导航' },
   nav: { queue: '排队情况', follow: '我的排队', take: '线上取号', book: '预约', progress: '办件进度' },
   common: { loading: '加载中…', retry: '重试', back: '返回', cancel: '取消', confirm: '确定', minutes: '{{n}} 分钟', offline: '网络中断，正在重新连接…', idHint: '身份证号仅用于核验，页面只显示脱敏号码' },
   login: {

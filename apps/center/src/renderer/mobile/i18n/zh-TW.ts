@@ -1,5 +1,7 @@
 // 手機頁面的繁體中文文案（缺的鍵回落到簡體中文）。
 export default {
+  reason: { attitude: '服務態度差', 'long-wait': '等候時間長', 'many-trips': '多次跑腿', 'unclear-guide': '辦事指南不清楚', 'slow-handling': '辦理效率低', 'extra-materials': '要求提供額外材料', 'unclear-answer': '答覆解釋不清', 'system-fault': '系統故障', environment: '服務環境差', other: '其他' },
+  shell: { language: '語言', elder: '大字', elderLabel: '大字模式（適合長者）', main: '主要內容', navLabel: '頁面導覽' },
   nav: { queue: '排隊情況', follow: '我的排隊', take: '線上取號', book: '預約', progress: '辦件進度' },
   common: { loading: '載入中…', retry: '重試', back: '返回', cancel: '取消', confirm: '確定', minutes: '{{n}} 分鐘', offline: '網路中斷，正在重新連線…', idHint: '身分證號僅用於核驗，頁面只顯示遮蔽號碼' },
   login: { title: '手機號登入', phone: '手機號', code: '驗證碼', send: '取得驗證碼', resend: '{{s}} 秒後重發', submit: '登入', demo: '示範環境：驗證碼寫在中心日誌裡（不發真簡訊）', as: '已登入 {{phone}}', logout: '登出' },

@@ -48,7 +48,7 @@ export function PhoneLoginForm({ demo, onLoggedIn }: { demo: boolean; onLoggedIn
           {t('login.code')}
           <input className="m-input" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
         </label>
-        <button className="m-btn m-secondary" disabled={wait > 0 || phone.length !== 11} onClick={() => void send()}>
+        <button className="m-btn m-secondary" data-testid="login-send" disabled={wait > 0 || phone.length !== 11} onClick={() => void send()}>
           {wait > 0 ? t('login.resend', { s: wait }) : t('login.send')}
         </button>
       </div>
@@ -58,7 +58,7 @@ export function PhoneLoginForm({ demo, onLoggedIn }: { demo: boolean; onLoggedIn
           {error}
         </p>
       )}
-      <button className="m-btn" disabled={phone.length !== 11 || code.length < 4} onClick={() => void verify()}>
+      <button className="m-btn" data-testid="login-submit" disabled={phone.length !== 11 || code.length < 4} onClick={() => void verify()}>
         {t('login.submit')}
       </button>
     </section>
@@ -68,7 +68,7 @@ export function PhoneLoginForm({ demo, onLoggedIn }: { demo: boolean; onLoggedIn
 export function LoggedInBar({ phone, onLogout }: { phone: string; onLogout: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="m-row m-small m-muted m-who">
+    <div className="m-row m-small m-muted m-who" data-testid="logged-in">
       <span className="m-grow">{t('login.as', { phone })}</span>
       <button className="m-link" onClick={onLogout}>
         {t('login.logout')}

@@ -1,7 +1,8 @@
 // 办件进度: by receipt code, the case's steps like a parcel tracker (same data as the kiosk).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localTime, mapi, type ApplicationCase } from '../api.ts';
+import { mapi, type ApplicationCase } from '../api.ts';
+import { dayTime } from '../../common/format.ts';
 import { useErrorText } from '../useMobileError.ts';
 import { MailingRequest } from './MailingRequest.tsx';
 
@@ -51,7 +52,7 @@ export function Progress({ demoLogin = false }: { demoLogin?: boolean }) {
             <dt>{t('progress.applicant')}</dt>
             <dd>{c.applicantMasked}</dd>
             <dt>{t('progress.accepted')}</dt>
-            <dd>{localTime(c.acceptedAt)}</dd>
+            <dd data-testid="case-accepted">{dayTime(c.acceptedAt)}</dd>
             {c.dueDay && (
               <>
                 <dt>{t('progress.due')}</dt>
@@ -73,7 +74,7 @@ export function Progress({ demoLogin = false }: { demoLogin?: boolean }) {
                 </div>
                 {(s.at || s.by) && (
                   <div className="m-muted m-small">
-                    {s.at ? localTime(s.at) : ''} {s.by ?? ''}
+                    {s.at ? dayTime(s.at) : ''} {s.by ?? ''}
                   </div>
                 )}
                 {s.note && <div className="m-small">{s.note}</div>}

@@ -2,6 +2,7 @@
 // Linked from every ticket page and the home page; a hall puts it in its 公众号 menu.
 import { useTranslation } from 'react-i18next';
 import { go } from '../nav.ts';
+import { clock } from '../../common/format.ts';
 import { usePublicQueue, type PublicQueueView } from './usePublicQueue.ts';
 
 export function PublicQueue() {
@@ -18,7 +19,7 @@ export function PublicQueue() {
         ))}
       </ul>
       <div className={`m-live ${connected ? 'm-muted' : 'm-warn'}`} role="status">
-        {connected ? t('queue.live', { time: new Date(view.at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) }) : t('common.offline')}
+        {connected ? t('queue.live', { time: clock(view.at) }) : t('common.offline')}
       </div>
       <a className="m-btn m-secondary" href="/m/take" onClick={(e) => (e.preventDefault(), go('/m/take'))}>
         {t('queue.take')}
@@ -63,7 +64,7 @@ export function QueueCounts() {
           </li>
         ))}
       </ul>
-      <a href="/m/queue" onClick={(e) => (e.preventDefault(), go('/m/queue'))}>
+      <a className="m-link-row" href="/m/queue" onClick={(e) => (e.preventDefault(), go('/m/queue'))}>
         {t('queue.more')}
       </a>
     </section>

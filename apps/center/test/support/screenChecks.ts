@@ -1,0 +1,92 @@
+// What every e2e screen check of the center's pages measures in Chromium, beyond contrast.ts:
+// axe-core's WCAG 2.1 A/AA and best-practice rules, touch targets, sideways overflow, text size.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  targets: string[];
+}
+
+/**
+ * axe-core over the whole document: WCAG 2.0/2.1/2.2 A and AA plus axe's best practices (one main
+ * landmark, one h1, heading order, everything inside a landmark …). Injected over the DevTools
+ * protocol, so the pages' CSP (script-src 'self') needs no exception.
+ */
+export async function axeViolations(page: Page): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    interface Result { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }
+    const w = window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<Result> } };
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) }));
+  });
+}
+
+export interface SmallTarget {
+  what: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Controls a finger must hit that are smaller than `min` CSS px either way. A checkbox or radio is
+ * measured by its label (the whole label is the target); hidden and disabled controls are skipped.
+ */
+export async function smallTargets(page: Page, min = 44): Promise<SmallTarget[]> {
+  return page.evaluate((minPx) => {
+    const out: { what: string; width: number; height: number }[] = [];
+    const controls = document.querySelectorAll<HTMLElement>('button, a[href], select, input:not([type=hidden]), textarea, [role=button], [tabindex]:not([tabindex="-1"])');
+    for (const el of controls) {
+      if (el.closest('svg') || (el as HTMLButtonElement).disabled) continue;
+      const isBox = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
+      const target = isBox ? (el.closest('label') ?? el) : el;
+      const r = target.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (getComputedStyle(target).visibility === 'hidden') continue;
+      if (r.width < minPx - 0.5 || r.height < minPx - 0.5) {
+        const label = (target.textContent ?? '').trim().slice(0, 20) || target.getAttribute('aria-label') || (el as HTMLInputElement).name || '';
+        out.push({ what: `${target.tagName.toLowerCase()}.${[...target.classList].join('.')} "${label}"`, width: Math.round(r.width), height: Math.round(r.height) });
+      }
+    }
+    return out;
+  }, min);
+}
+
+/** The page does not scroll sideways and nothing sticks out past the right edge. */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.right > vw + 1 && getComputedStyle(e).position !== 'fixed';
+      })
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
+    if (document.documentElement.scrollWidth > vw) wide.unshift(`page ${document.documentElement.scrollWidth} px wide in ${vw}`);
+    return wide.slice(0, 6);
+  });
+}
+
+/** Visible text set smaller than `min` px (elder mode promises large type everywhere). */
+export async function smallText(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((minPx) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      if (el.closest('svg') || el.getClientRects().length === 0) continue;
+      if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '')) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || cs.clip === 'rect(0px, 0px, 0px, 0px)' || cs.clipPath === 'inset(50%)') continue;
+      const size = parseFloat(cs.fontSize);
+      if (size < minPx - 0.01) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 16)}" ${size}px`);
+    }
+    return out.slice(0, 8);
+  }, min);
+}
