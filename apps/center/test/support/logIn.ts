@@ -8,7 +8,8 @@ import { waitUntil } from './centerHarness.ts';
 /** The admin account the e2e centers create with `center.ctx.accounts.upsertAdmin(...)`. */
 export const E2E_ADMIN = { username: 'admin', password: 'pw-admin' } as const;
 
-async function submitConsoleLogin(page: Page, user: string, secret: string): Promise<void> {
+/** Fills and submits the console log-in form already on the page (admin, staff or 值班长). */
+export async function submitConsoleLogin(page: Page, user: string, secret: string): Promise<void> {
   const form = page.locator('form.login');
   await form.locator('input[name=user]').fill(user);
   await form.locator('input[name=secret]').fill(secret);
