@@ -9,7 +9,7 @@ import type { DefinitionVersion } from '../../../server/hall/definition/HallDefi
 const SECTIONS = ['zones', 'categories', 'items', 'windows', 'calendar'] as const;
 
 export function HallVersions({ path, versions, current, onRolledBack }: { path: string; versions: DefinitionVersion[]; current: number; onRolledBack: () => Promise<void> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [msg, setMsg] = useState<string>();
   const rollback = async (version: number) => {
     if (!confirm(t('hallEditor.versions.confirm', { version }))) return;
