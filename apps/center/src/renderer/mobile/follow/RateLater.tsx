@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mapi, type FollowView, type HallInfo } from '../api.ts';
 import { hallDate } from '../../common/format.ts';
+import { useErrorText } from '../useMobileError.ts';
 
 type ServiceRating = FollowView['services'][number];
-import { useErrorText } from '../useMobileError.ts';
 
 const LEVELS = ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied', 'very-dissatisfied'] as const;
 type Level = (typeof LEVELS)[number];
