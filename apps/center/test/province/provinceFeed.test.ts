@@ -70,6 +70,9 @@ describe('provincial 好差评 feed', () => {
       expect(fu.map((r) => steps.indexOf(r.step))).toEqual(fu.map((r) => steps.indexOf(r.step)).sort((a, b) => a - b));
     }
     expect(followUps).toBeGreaterThan(0);
+    // The staff evaluated are named (from their accounts, else as their window's opening recorded them).
+    const evaluations = [...receiver.records.values()].map((r) => r.record).filter((r) => r.kind === 'evaluation');
+    expect(evaluations.every((r) => r.operateUserName !== '' && r.operateUserName !== r.operateUserGuid)).toBe(true);
     const ok = (await admin.get<Summary>('/api/admin/province')).json;
     expect(ok.counts).toMatchObject({ pending: 0, failed: 0, delivered: expected });
     expect(ok.lastSuccessAt).not.toBeNull();

@@ -8,6 +8,9 @@ import type { ProvinceFeedSettings } from './ProvinceFeedSettings.ts';
 import { FEED_EVENT_TYPES, recordOfEvent } from './recordOfEvent.ts';
 
 export class FeedScanner {
+  /** Staff names as the windows' openings recorded them (newest wins). */
+  private readonly shiftNames = new Map<string, string>();
+
   constructor(
     private readonly db: Database,
     private readonly settings: ProvinceFeedSettings,
@@ -38,9 +41,11 @@ export class FeedScanner {
       const from = this.cursor;
       const last = (db.prepare('SELECT max(n) AS n FROM hall_events').get() as { n: number | null }).n ?? 0;
       if (last <= from) return { made: 0, more: false };
+      // WindowOpened too: who staffed a window, by name, for staff with no account at the center.
+      const types = [...FEED_EVENT_TYPES, 'WindowOpened'];
       const rows = db
-        .prepare(`SELECT n, body FROM hall_events WHERE type IN (${FEED_EVENT_TYPES.map(() => '?').join(',')}) AND n > ? AND n <= ? ORDER BY n LIMIT ?`)
-        .all(...FEED_EVENT_TYPES, from, last, this.batch) as { n: number; body: string }[];
+        .prepare(`SELECT n, body FROM hall_events WHERE type IN (${types.map(() => '?').join(',')}) AND n > ? AND n <= ? ORDER BY n LIMIT ?`)
+        .all(...types, from, last, this.batch) as { n: number; body: string }[];
       const through = rows.length === this.batch ? (rows.at(-1)?.n ?? last) : last;
       const config = this.config();
       const tz = config.catalog.hall.timeZone;
@@ -51,12 +56,16 @@ export class FeedScanner {
         const parsed = HallEventSchema.safeParse(JSON.parse(row.body));
         if (!parsed.success) throw new Error(`hall_events row ${row.n} does not match the event schema`);
         const e = parsed.data;
+        if (e.type === 'WindowOpened') {
+          this.shiftNames.set(e.staff.id, e.staff.name);
+          continue;
+        }
         const day = hallDay(e.at, tz);
         if (this.settings.fromDay !== undefined && day < this.settings.fromDay) continue;
         const record = recordOfEvent(e, {
           settings: this.settings,
           config,
-          staffName: this.staffName,
+          staffName: (id) => this.staffName(id) ?? this.shiftNames.get(id),
           caseOf: (caseId) => {
             const c = db.prepare('SELECT evaluation_id, project_no FROM province_cases WHERE case_id = ?').get(caseId) as { evaluation_id: string; project_no: string } | undefined;
             return c ? { projectNo: c.project_no, evaluationId: c.evaluation_id } : undefined;
