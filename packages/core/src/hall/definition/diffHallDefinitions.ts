@@ -56,18 +56,26 @@ export function isEmptyDiff(d: HallDefinitionDiff): boolean {
 }
 
 function section<T>(before: readonly T[], after: readonly T[], key: (x: T) => string): SectionDiff {
-  const old = new Map(before.map((x) => [key(x), stable(x)]));
+  const old = new Map(before.map((x) => [key(x), x]));
   const seen = new Set<string>();
   const out: SectionDiff = { added: [], changed: [], removed: [] };
   for (const x of after) {
     const k = key(x);
     seen.add(k);
-    const was = old.get(k);
-    if (was === undefined) out.added.push(k);
-    else if (was !== stable(x)) out.changed.push(k);
+    if (!old.has(k)) out.added.push(k);
+    else if (!same(old.get(k), x)) out.changed.push(k);
   }
   for (const k of old.keys()) if (!seen.has(k)) out.removed.push(k);
   return out;
+}
+
+/**
+ * Equal as data. Plain JSON first: a definition parsed by the schema has its keys in the schema's
+ * order, so that settles nearly every one of a thousand items at a fraction of the cost of `stable`
+ * (which sorts the keys of every object: the diff of a Yantai-sized hall took ~90 ms with it alone).
+ */
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b) || stable(a) === stable(b);
 }
 
 /** JSON with keys in order and undefined dropped: two equal definitions always compare equal. */

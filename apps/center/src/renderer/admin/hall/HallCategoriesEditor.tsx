@@ -9,6 +9,8 @@ export function HallCategoriesEditor(props: EditorProps) {
   const { draft } = props;
   const { t } = useTranslation();
   return (
+    <>
+    <AddCategory {...props} />
     <table data-testid="hall-categories">
       <thead>
         <tr>
@@ -26,6 +28,70 @@ export function HallCategoriesEditor(props: EditorProps) {
         ))}
       </tbody>
     </table>
+    </>
+  );
+}
+
+/**
+ * A new category: prefix, name and zone; it starts with the hours of the first category (edit them in
+ * its row) and no window — the save bar warns until a window serves it (窗口 → 办理).
+ */
+function AddCategory({ draft, change }: EditorProps) {
+  const { t } = useTranslation();
+  const [n, setN] = useState({ prefix: '', name: '', zoneId: draft.catalog.zones[0]?.id ?? '' });
+  const [error, setError] = useState<string>();
+  const add = () => {
+    const prefix = n.prefix.trim().toUpperCase();
+    if (!/^[A-Z]{1,2}$/.test(prefix)) return setError(t('hallEditor.categories.prefixRule'));
+    if (draft.catalog.categories.some((c) => c.prefix === prefix)) return setError(t('hallEditor.categories.prefixTaken', { prefix }));
+    if (!n.name.trim()) return setError(t('hallEditor.categories.nameRequired'));
+    const id = `cat-${prefix.toLowerCase()}`;
+    if (draft.catalog.categories.some((c) => c.id === id)) return setError(t('hallEditor.categories.prefixTaken', { prefix }));
+    setError(undefined);
+    const first = draft.catalog.categories[0];
+    change((d) =>
+      void d.catalog.categories.push({
+        id,
+        prefix,
+        name: n.name.trim(),
+        zoneId: n.zoneId,
+        averageHandlingSeconds: first?.averageHandlingSeconds ?? 600,
+        openingHours: structuredClone(first?.openingHours ?? [{ weekdays: [1, 2, 3, 4, 5], periods: [{ from: 540, to: 1020 }] }]),
+        remoteDailyQuota: 0,
+      }),
+    );
+    setN({ ...n, prefix: '', name: '' });
+  };
+  return (
+    <fieldset className="bulk" data-testid="category-add">
+      <legend>{t('hallEditor.categories.add')}</legend>
+      <label>
+        {t('hallEditor.categories.prefix')}
+        <input data-testid="category-new-prefix" size={3} maxLength={2} value={n.prefix} onChange={(e) => setN({ ...n, prefix: e.target.value })} />
+      </label>
+      <label>
+        {t('hallEditor.categories.name')}
+        <input data-testid="category-new-name" value={n.name} onChange={(e) => setN({ ...n, name: e.target.value })} />
+      </label>
+      <label>
+        {t('hallEditor.categories.zone')}
+        <select data-testid="category-new-zone" value={n.zoneId} onChange={(e) => setN({ ...n, zoneId: e.target.value })}>
+          {draft.catalog.zones.map((z) => (
+            <option key={z.id} value={z.id}>
+              {z.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button data-testid="category-new-add" onClick={add}>
+        {t('hallEditor.categories.addButton')}
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </fieldset>
   );
 }
 

@@ -27,7 +27,7 @@ const zhCN = {
     noShow: '过号与迟到', recalls: '过号前须重呼次数', lateAllowed: '过号后到场可重新排队', lateWithin: '过号后多少分钟内可重排', placement: '重排位置', keep: '回到原来的位置', end: '排到队尾',
     numbering: '取号编号', blockSize: '每次分给取号机的号段（个号）', blockHint: '取号机断网时可用这一段号继续取号', range: '{{min}}–{{max}}', whole: '请填写整数',
   },
-  categories: { prefix: '前缀', name: '名称', zone: '功能区', hours: '办理时间', holidays: '节假日办理', quota: '每日限额', unlimited: '不限', atLeastOne: '至少办理一个业务类别', unknownPrefix: '没有前缀为 {{list}} 的业务类别' },
+  categories: { prefix: '前缀', name: '名称', zone: '功能区', hours: '办理时间', holidays: '节假日办理', quota: '每日限额', unlimited: '不限', atLeastOne: '至少办理一个业务类别', unknownPrefix: '没有前缀为 {{list}} 的业务类别', add: '添加业务类别', addButton: '添加', prefixRule: '前缀为 1–2 个大写字母', prefixTaken: '前缀 {{prefix}} 已被使用', nameRequired: '请填写名称' },
   windows: {
     bulk: '批量设置', windows: '窗口', serves: '办理', apply: '应用', bulkDone: '已设置 {{n}} 个窗口办理 {{cats}}（保存后生效）', zone: '{{zone}}（{{location}}）· {{n}} 个窗口',
     number: '窗口号', label: '标签', categories: '办理业务（前缀）', rule: '叫号规则', enterNumbers: '请填写窗口号', noSuchWindows: '没有窗口 {{list}}',
@@ -77,7 +77,7 @@ const zhTW: Text = {
     noShow: '過號與遲到', recalls: '過號前須重呼次數', lateAllowed: '過號後到場可重新排隊', lateWithin: '過號後多少分鐘內可重排', placement: '重排位置', keep: '回到原來的位置', end: '排到隊尾',
     numbering: '取號編號', blockSize: '每次分給取號機的號段（個號）', blockHint: '取號機斷網時可用這一段號繼續取號', range: '{{min}}–{{max}}', whole: '請填寫整數',
   },
-  categories: { prefix: '前綴', name: '名稱', zone: '功能區', hours: '辦理時間', holidays: '節假日辦理', quota: '每日限額', unlimited: '不限', atLeastOne: '至少辦理一個業務類別', unknownPrefix: '沒有前綴為 {{list}} 的業務類別' },
+  categories: { prefix: '前綴', name: '名稱', zone: '功能區', hours: '辦理時間', holidays: '節假日辦理', quota: '每日限額', unlimited: '不限', atLeastOne: '至少辦理一個業務類別', unknownPrefix: '沒有前綴為 {{list}} 的業務類別', add: '新增業務類別', addButton: '新增', prefixRule: '前綴為 1–2 個大寫字母', prefixTaken: '前綴 {{prefix}} 已被使用', nameRequired: '請填寫名稱' },
   windows: {
     bulk: '批次設定', windows: '窗口', serves: '辦理', apply: '套用', bulkDone: '已設定 {{n}} 個窗口辦理 {{cats}}（儲存後生效）', zone: '{{zone}}（{{location}}）· {{n}} 個窗口',
     number: '窗口號', label: '標籤', categories: '辦理業務（前綴）', rule: '叫號規則', enterNumbers: '請填寫窗口號', noSuchWindows: '沒有窗口 {{list}}',
@@ -126,7 +126,7 @@ const en: Text = {
     noShow: 'No-show and late arrival', recalls: 'Recalls before a no-show', lateAllowed: 'A late citizen may re-queue', lateWithin: 'Re-queue within (minutes after the no-show)', placement: 'Re-queued to', keep: 'their original place', end: 'the end of the line',
     numbering: 'Numbering', blockSize: 'Numbers leased to a kiosk at a time', blockHint: 'A kiosk keeps issuing from its block when the network is down', range: '{{min}}–{{max}}', whole: 'Enter a whole number',
   },
-  categories: { prefix: 'Prefix', name: 'Name', zone: 'Zone', hours: 'Opening hours', holidays: 'Open on holidays', quota: 'Daily quota', unlimited: 'no limit', atLeastOne: 'Serve at least one category', unknownPrefix: 'No category has the prefix {{list}}' },
+  categories: { prefix: 'Prefix', name: 'Name', zone: 'Zone', hours: 'Opening hours', holidays: 'Open on holidays', quota: 'Daily quota', unlimited: 'no limit', atLeastOne: 'Serve at least one category', unknownPrefix: 'No category has the prefix {{list}}', add: 'Add a category', addButton: 'Add', prefixRule: 'The prefix is 1–2 capital letters', prefixTaken: 'Prefix {{prefix}} is taken', nameRequired: 'Enter a name' },
   windows: {
     bulk: 'Bulk change', windows: 'Windows', serves: 'serve', apply: 'Apply', bulkDone: '{{n}} windows now serve {{cats}} (after saving)', zone: '{{zone}} ({{location}}) · {{n}} windows',
     number: 'Window', label: 'Label', categories: 'Serves (prefixes)', rule: 'Calling rule', enterNumbers: 'Enter window numbers', noSuchWindows: 'No window {{list}}',

@@ -40,8 +40,9 @@ export class HallDefinitions {
     return fromFile;
   }
 
-  record(def: HallDefinition, by: string, now: Date, note: string, before: HallDefinition | undefined): void {
-    this.insert(def, by, now, note, before, false);
+  /** `diff`: the difference already worked out by the caller (a Yantai-sized diff is not free). */
+  record(def: HallDefinition, by: string, now: Date, note: string, before: HallDefinition | undefined, diff?: HallDefinitionDiff): void {
+    this.insert(def, by, now, note, before, false, diff);
   }
 
   private insert(
@@ -51,6 +52,7 @@ export class HallDefinitions {
     note: string,
     before: HallDefinition | undefined,
     base: boolean,
+    diff: HallDefinitionDiff = diffHallDefinitions(before, def),
   ): void {
     this.db
       .prepare(
@@ -62,7 +64,7 @@ export class HallDefinitions {
         by,
         now.getTime(),
         note,
-        JSON.stringify(diffHallDefinitions(before, def)),
+        JSON.stringify(diff),
         base ? 1 : 0,
       );
   }

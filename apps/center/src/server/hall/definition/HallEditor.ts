@@ -87,7 +87,7 @@ export class HallEditor {
     try {
       this.db.transaction(() => {
         this.hall.run(by, (h) => h.changeConfig(def, by, this.now().toISOString(), moves));
-        this.versions.record(def, by, this.now(), note, before);
+        this.versions.record(def, by, this.now(), note, before, checked.diff);
       })();
     } catch (e) {
       // Checked a moment ago; the hall moved in between (a ticket was issued): say why, change nothing.
