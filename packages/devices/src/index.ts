@@ -2,7 +2,7 @@
 // caller keypad bus), its simulators
 // and discovery. See docs/devices.md.
 export { DeviceError, isDeviceError, type DeviceErrorCode } from './errors/DeviceError.ts';
-export { maskIdNumber, redactIdNumbers } from './privacy/maskIdNumber.ts';
+export { maskIdNumber, maskName, redactIdNumbers } from './privacy/maskIdNumber.ts';
 export type { DeviceLogEntry, DeviceLogSink, LogLevel } from './lifecycle/DeviceLog.ts';
 export type { DeviceState, PowerState, CoverState, PaperState, StatusEvent, HealthLevel, HealthReport } from './lifecycle/DeviceStatus.ts';
 export { PosDevice, type PosDeviceEvents, type PosDeviceOptions, type ClaimOptions } from './lifecycle/PosDevice.ts';

@@ -75,6 +75,9 @@ describe('ID-card reader on a PTY pair with the real serialport binding and the 
     const lines = log.map((l) => l.message).join('\n');
     expect(lines).toContain('3706**********1231');
     expect(lines).not.toContain('370602198607151231');
+    // The holder's name is masked like the number (issue 15): 张** — the log says whose card only to the holder.
+    expect(lines).toContain('张**');
+    expect(lines).not.toContain('张晓明');
   });
 
   it('decodes 长期 validity, other nations, HMT permits and foreign permanent resident cards', async () => {

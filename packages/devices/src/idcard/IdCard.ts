@@ -1,4 +1,4 @@
-import { maskIdNumber } from '../privacy/maskIdNumber.ts';
+import { maskIdNumber, maskName } from '../privacy/maskIdNumber.ts';
 
 export type IdCardKind = 'resident' | 'hmt-permit' | 'foreign-permanent';
 
@@ -39,7 +39,7 @@ export interface IdCard {
   issueCount?: string;
 }
 
-/** One log-safe line about a card: never the full ID number, never the address. */
+/** One log-safe line about a card: never the full ID number or name, never the address. */
 export function describeCard(card: IdCard): string {
-  return `${card.kind} ${card.name} ${maskIdNumber(card.idNumber)} valid ${card.validFrom}–${card.validTo ?? '长期'}`;
+  return `${card.kind} ${maskName(card.name)} ${maskIdNumber(card.idNumber)} valid ${card.validFrom}–${card.validTo ?? '长期'}`;
 }

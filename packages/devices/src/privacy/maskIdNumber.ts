@@ -10,6 +10,16 @@ export function maskIdNumber(id: string): string {
 }
 
 /**
+ * A card holder's name in logs and reports (issue 15): the first character, the rest starred —
+ * 张晓明 → 张**, 欧阳秀英 → 欧***, ZHANG WEI → Z********. Enough for the holder to know it is theirs.
+ */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return '';
+  return `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`;
+}
+
+/**
  * ID numbers wherever they appear in text: 18-character resident and residence-permit numbers
  * (incl. the 2023 foreign permanent resident card's, which start with 9), old 15-digit ones, and the
  * 2017 foreign permanent resident card's 3-letter nationality code + 12 digits.
