@@ -45,6 +45,8 @@ export const KioskStateSchema = z.object({
   idleSeconds: z.number().int().positive(),
   /** When the snapshot behind the live counts was made (ISO), null before the first. */
   snapshotAt: z.string().nullable(),
+  /** 现场扫码取号: the hall's current door code for the idle screen (null when off or unknown). */
+  door: z.object({ url: z.string(), changesAt: z.string() }).nullable().optional(),
 });
 export type KioskState = z.infer<typeof KioskStateSchema>;
 

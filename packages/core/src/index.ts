@@ -58,6 +58,7 @@ export * from './citizens/CitizenNoticePolicy.ts';
 export * from './citizens/DoorQueuePolicy.ts';
 export * from './wire/reminderRequests.ts';
 export * from './wire/ticketRatingRequests.ts';
+export * from './wire/doorCodeRequests.ts';
 export * from './simulation/Arrival.ts';
 export * from './simulation/simulateDay.ts';
 export * from './simulation/generateArrivals.ts';

@@ -21,6 +21,7 @@ import { queueRoutes } from './http/queueRoutes.ts';
 import { caseFeedRoutes } from './http/caseFeedRoutes.ts';
 import { doorRoutes } from './http/doorRoutes.ts';
 import { ratingPointRequests } from './follow/ratingPointRequests.ts';
+import { doorCodeRequest } from './door/doorCodeRequest.ts';
 import { loadCaseFeed, type CaseFeedConfig } from './cases/feed/CaseFeedSettings.ts';
 import { OutboxCodeSender } from './sms/OutboxCodeSender.ts';
 import { defaultSmsOutboxLimits, SmsOutbox, type SmsOutboxLimits } from './sms/SmsOutbox.ts';
@@ -140,6 +141,7 @@ export function mobileModule(o: MobileModuleOptions = {}): CenterModule & { serv
         return { v: 1, ok: true, phoneMasked: maskPhone(body.phone) };
       });
       ratingPointRequests(responder, ctx, m, deviceRule);
+      doorCodeRequest(responder, ctx, m);
       responder.handle(APPOINTMENT_REQUESTS.caseLookup, CaseLookupRequestSchema, (body, rc): CaseLookupResponse => {
         if (!m.limiter.take(`device:${rc.deviceId}`, deviceRule)) return { v: 1, ok: false, code: 'rate-limited', message: 'too many look-ups from this device' };
         return { v: 1, ok: true, cases: body.receiptCode !== undefined ? m.cases.byReceiptCode(body.receiptCode) : m.cases.byIdNumber(body.idNumber ?? '') };

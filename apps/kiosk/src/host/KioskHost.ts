@@ -24,6 +24,7 @@ import { checkInOutcome } from './checkInOutcome.ts';
 import { ticketOnScreen, ticketSlip } from './tickets/ticketViews.ts';
 import { hallOnScreen } from './hallOnScreen.ts';
 import { citizenHandlers } from './citizens/citizenHandlers.ts';
+import { DoorPoster } from './citizens/DoorPoster.ts';
 
 export interface KioskHostOptions {
   identity: DeviceIdentity;
@@ -63,6 +64,7 @@ export class KioskHost {
    */
   private centerReachable = true;
   private topUpTimer: NodeJS.Timeout | undefined;
+  private readonly door: DoorPoster;
   /** The kiosk's file refused a ticket (disk full…): on the fleet view until a ticket is kept again. */
   private storageProblem: StorageFailure | undefined;
   /** Tickets whose slip did not print here (told to the center; a working reprint clears it). */
@@ -131,6 +133,7 @@ export class KioskHost {
       log: this.log,
     });
     this.bridge = new BridgeHost(kioskContract, this.handlers(), this.log);
+    this.door = new DoorPoster(this.link, () => this.emitState(), () => this.now().getTime());
   }
 
   async start(): Promise<void> {
@@ -166,6 +169,8 @@ export class KioskHost {
       void this.counter.topUp();
       // Withdrawals left from before a restart or a cut-off go now.
       void this.counter.withdrawals.send();
+      // The door code for the idle screen (then again each time it changes).
+      void this.door.refresh();
     });
     this.emitState();
     this.link.start();
@@ -185,6 +190,7 @@ export class KioskHost {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.door.stop();
     this.voice.stop?.();
     clearInterval(this.topUpTimer);
     clearTimeout(this.emitTimer);
@@ -231,6 +237,7 @@ export class KioskHost {
       elderAge: this.settings().elderAge,
       idleSeconds: this.settings().idleSeconds,
       snapshotAt: this.snapshot?.at ?? null,
+      door: this.door.shown(),
     };
   }
 

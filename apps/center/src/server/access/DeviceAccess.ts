@@ -14,6 +14,7 @@ export const REQUEST_ROLES: Readonly<Record<string, readonly string[]>> = {
   'case-lookup': ['kiosk'],
   'ticket-rating': ['kiosk'],
   'ticket-rate': ['kiosk'],
+  'door-code': ['kiosk'],
   'staff-rating': ['evaluator'],
 };
 
@@ -38,6 +39,7 @@ export const DEFAULT_REQUEST_LIMITS: Readonly<Record<string, RateRule>> = {
   'case-lookup': { burst: 20, perMinute: 20 },
   'ticket-rating': { burst: 20, perMinute: 20 },
   'ticket-rate': { burst: 20, perMinute: 20 },
+  'door-code': { burst: 6, perMinute: 6 },
 };
 
 export interface DeviceLookup {

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localName } from '@hallkit/core';
 import { useKiosk } from '../state/kioskStore.ts';
+import { DoorQr } from '../components/DoorQr.tsx';
+import './door.css';
 
 /** What an unattended kiosk shows: an invitation, never a dead screen. Any touch starts. */
 export function Attract(): ReactNode {
@@ -15,6 +17,7 @@ export function Attract(): ReactNode {
       <div className="attract-hall">{host ? localName({ name: host.hallName, i18n: host.hallNameI18n }, language) : ''}</div>
       <div className="attract-touch">{t('attract.touch')}</div>
       {host?.devices.reader === 'ready' && <div className="attract-card">{t('attract.card')}</div>}
+      <DoorQr />
     </button>
   );
 }
