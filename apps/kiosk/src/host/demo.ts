@@ -26,13 +26,28 @@ const scanPty = await PtyLink.create();
 const idCard = await IdCardSimulator.start({ serialPath: cardPty.devicePath });
 const scanner = await ScannerSimulator.start({ serialPath: scanPty.devicePath });
 
-const host = new KioskHost({
-  identity: loadIdentity(dir, env),
-  dataDir: dir,
-  devices: { printer: `tcp:127.0.0.1:${printer.tcpPort}`, idCard: cardPty.hostPath, scanner: scanPty.hostPath },
-  technicianPin: DEMO_PIN,
-});
-await host.start();
+const stopSimulators = async () => {
+  await Promise.all([printer.stop(), idCard.stop(), scanner.stop()].map((p) => p.catch(() => undefined)));
+  cardPty.close();
+  scanPty.close();
+};
+
+let host: KioskHost;
+try {
+  host = new KioskHost({
+    identity: loadIdentity(dir, env),
+    dataDir: dir,
+    devices: { printer: `tcp:127.0.0.1:${printer.tcpPort}`, idCard: cardPty.hostPath, scanner: scanPty.hostPath },
+    technicianPin: DEMO_PIN,
+  });
+  await host.start();
+} catch (e) {
+  // A store that will not open (a refused or damaged file, issue 15) must not leave the simulators'
+  // socat processes and ports behind: stop them, say why, exit non-zero.
+  console.error(`kiosk: cannot start: ${(e as Error).message}`);
+  await stopSimulators();
+  process.exit(1);
+}
 const server = await serveKiosk(host, Number(env.HALLKIT_KIOSK_PORT ?? 0));
 const panel = new SimulatorPanel({ printer, idCard, scanner });
 await panel.start();
@@ -47,9 +62,7 @@ const stop = async () => {
   await server.stop().catch(() => undefined);
   await host.stop().catch(() => undefined);
   await panel.stop();
-  await Promise.all([printer.stop(), idCard.stop(), scanner.stop()].map((p) => p.catch(() => undefined)));
-  cardPty.close();
-  scanPty.close();
+  await stopSimulators();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());
