@@ -19,7 +19,7 @@ export function BackupsCard({ backups }: { backups: AdminView['backups'] }) {
       const r = await api<{ ok: boolean; run: { file: string; error: string | null } }>('/api/admin/backups', {});
       setMessage({ ok: true, text: t('admin.backups.made', { file: r.run.file }) });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
+      setMessage({ ok: false, text: t('admin.backups.failedNow', { reason: e instanceof ApiError ? e.message : String(e) }) });
     } finally {
       setBusy(false);
     }

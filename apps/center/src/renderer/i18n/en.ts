@@ -37,7 +37,7 @@ export default {
     byStaff: 'By staff', byItem: 'By item', rated: 'Rated', satisfied: 'Satisfied', rate: 'Rate', followUps: 'Bad-review follow-up',
     ticket: 'Ticket', level: 'Rating', reasons: 'Reasons', deadline: 'Deadline', overdue: 'overdue', history: 'History',
     noteFor: 'Note for “{{to}}” (optional)', audit: 'Audit log', rejected: 'Refused device events',
-    backups: { title: 'Database backups', last: 'Last good', failed: 'Last failed', next: 'Next', every: 'every {{hours}} h, keeping {{keep}}', none: 'No backup yet', files: 'Backup files', now: 'Back up now', running: 'Backing up…', made: 'Backed up: {{file}}', dir: 'Folder' },
+    backups: { title: 'Database backups', last: 'Last good', failed: 'Last failed', next: 'Next', every: 'every {{hours}} h, keeping {{keep}}', none: 'No backup yet', files: 'Backup files', now: 'Back up now', running: 'Backing up…', made: 'Backed up: {{file}}', dir: 'Folder', failedNow: 'Backup failed: {{reason}}. Check that the folder exists, is writable and the disk is not full.' },
   },
   role: { kiosk: 'Kiosk', 'call-board': 'Call board', evaluator: 'Evaluator', 'window-strip': 'Window strip', 'caller-bridge': 'LED strip and keypad box' },
   deviceState: { pending: 'Pending', enrolled: 'Enrolled', revoked: 'Revoked' },

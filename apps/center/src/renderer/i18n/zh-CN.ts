@@ -102,7 +102,7 @@ export default {
     noteFor: '“{{to}}”的说明（可留空）',
     audit: '操作日志',
     rejected: '被拒收的设备事件',
-    backups: { title: '数据库备份', last: '最近一次成功', failed: '最近一次失败', next: '下次', every: '每 {{hours}} 小时一次，保留 {{keep}} 份', none: '尚无备份', files: '备份文件', now: '立即备份', running: '正在备份…', made: '已备份：{{file}}', dir: '存放目录' },
+    backups: { title: '数据库备份', last: '最近一次成功', failed: '最近一次失败', next: '下次', every: '每 {{hours}} 小时一次，保留 {{keep}} 份', none: '尚无备份', files: '备份文件', now: '立即备份', running: '正在备份…', made: '已备份：{{file}}', dir: '存放目录', failedNow: '备份失败：{{reason}}。请检查存放目录是否存在、可写，磁盘是否已满。' },
   },
   role: { kiosk: '取号机', 'call-board': '叫号屏', evaluator: '评价器', 'window-strip': '窗口屏', 'caller-bridge': '条屏与呼叫器主机' },
   deviceState: { pending: '待注册', enrolled: '已注册', revoked: '已吊销' },

@@ -34,7 +34,7 @@ export default {
     evalSummary: '共 {{total}} 則評價，滿意率 {{rate}}；逾時未評 {{lapsed}} 次', byWindow: '按窗口', byStaff: '按工作人員', byItem: '按事項',
     rated: '評價數', satisfied: '滿意', rate: '滿意率', followUps: '差評跟進（回訪與整改）', ticket: '號碼', level: '評價', reasons: '原因',
     deadline: '整改期限', overdue: '已逾期', history: '處理紀錄', noteFor: '「{{to}}」的說明（可留空）', audit: '操作紀錄', rejected: '被拒收的設備事件',
-    backups: { title: '資料庫備份', last: '最近一次成功', failed: '最近一次失敗', next: '下次', every: '每 {{hours}} 小時一次，保留 {{keep}} 份', none: '尚無備份', files: '備份檔案', now: '立即備份', running: '正在備份…', made: '已備份：{{file}}', dir: '存放目錄' },
+    backups: { title: '資料庫備份', last: '最近一次成功', failed: '最近一次失敗', next: '下次', every: '每 {{hours}} 小時一次，保留 {{keep}} 份', none: '尚無備份', files: '備份檔案', now: '立即備份', running: '正在備份…', made: '已備份：{{file}}', dir: '存放目錄', failedNow: '備份失敗：{{reason}}。請檢查存放目錄是否存在、可寫入，磁碟是否已滿。' },
   },
   role: { kiosk: '取號機', 'call-board': '叫號屏', evaluator: '評價器', 'window-strip': '窗口屏', 'caller-bridge': '條屏與呼叫器主機' },
   deviceState: { pending: '待註冊', enrolled: '已註冊', revoked: '已撤銷' },

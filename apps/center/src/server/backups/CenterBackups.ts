@@ -80,7 +80,11 @@ export class CenterBackups {
       this.prune();
       this.logger.info('database backed up', { file: join(dir, file), bytes: run.bytes, ms: run.ms });
     } catch (e) {
-      rmSync(partial, { force: true });
+      try {
+        rmSync(partial, { force: true });
+      } catch {
+        // The folder itself is the problem; the run below says so.
+      }
       run = { at: at.getTime(), file, bytes: null, ms: Date.now() - t0, ok: false, error: (e as Error).message, reason };
       this.logger.error('database backup failed', { dir, error: run.error });
       this.audit.record('center', 'backup.failed', file, { dir, error: run.error, reason });
@@ -96,8 +100,14 @@ export class CenterBackups {
   }
 
   files(): { file: string; bytes: number; at: number }[] {
-    if (!existsSync(this.policy.dir)) return [];
-    return readdirSync(this.policy.dir)
+    let names: string[];
+    try {
+      names = readdirSync(this.policy.dir);
+    } catch {
+      // No folder yet, or not a folder (the failed run says why): nothing to list.
+      return [];
+    }
+    return names
       .filter((f) => NAME.test(f))
       .sort()
       .reverse()
