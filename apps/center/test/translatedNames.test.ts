@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hall, localName, type NameTranslations } from '@hallkit/core';
 import { Mosquitto, shippedHall } from '@hallkit/testkit';
 import { pendingPrompt } from '../src/server/hall/windowMessage.ts';
+import { publicQueueView } from '../src/mobile/queue/PublicQueueView.ts';
 import type { Center } from '../src/server/Center.ts';
 import { ConsoleClient, startCenter, tempDir } from './support/centerHarness.ts';
 
@@ -57,5 +58,13 @@ describe('translated names from the hall file', () => {
     expect(police && localName({ name: police.zone ?? '', i18n: police.zoneI18n }, 'en')).toBe(zone?.i18n?.en);
     const item = def.catalog.items.find((i) => i.i18n?.en);
     expect(localName(info.items.find((i) => i.id === item?.id) ?? { name: '' }, 'en')).toBe(item?.i18n?.en);
+  });
+
+  it('travel with the public queue page (/m/queue)', () => {
+    const v = publicQueueView(center.hall.state, Date.now());
+    const police = v.categories.find((c) => c.id === 'police');
+    const def = center.hall.config.catalog.categories.find((c) => c.id === 'police');
+    expect(police && localName(police, 'zh-TW')).toBe(def?.i18n?.['zh-TW']);
+    expect(police?.zoneI18n?.en).toBeTruthy();
   });
 });

@@ -50,7 +50,7 @@ export function doorRoutes(r: Router, ctx: CenterContext, m: MobileService, rule
     return {
       json: {
         v: 1,
-        categories: [...s.categories.values()].map((c) => ({ id: c.id, name: c.name, openNow: isOpenAt(c.openingHours, local.weekday, local.minuteOfDay), idRequired: idRequired.has(c.id), waiting: s.lines.categoryCount(c.id) })),
+        categories: [...s.categories.values()].map((c) => ({ id: c.id, name: c.name, ...(c.i18n ? { i18n: c.i18n } : {}), openNow: isOpenAt(c.openingHours, local.weekday, local.minuteOfDay), idRequired: idRequired.has(c.id), waiting: s.lines.categoryCount(c.id) })),
       },
     };
   }));

@@ -3,17 +3,18 @@
 // number only where the hall requires it; an expired code says so plainly.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName, type NameTranslations } from '@hallkit/core';
 import { mapi, MobileApiError } from '../api.ts';
 import { go } from '../nav.ts';
 import { useErrorText } from '../useMobileError.ts';
 
 interface DoorInfo {
   v: 1;
-  categories: { id: string; name: string; openNow: boolean; idRequired: boolean; waiting: number }[];
+  categories: { id: string; name: string; i18n?: NameTranslations; openNow: boolean; idRequired: boolean; waiting: number }[];
 }
 
 export function DoorTicket({ code }: { code: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [info, setInfo] = useState<DoorInfo>();
   const [fatal, setFatal] = useState<string>();
@@ -52,7 +53,7 @@ export function DoorTicket({ code }: { code: string }) {
       <div className="m-choices">
         {info.categories.filter((c) => c.openNow).map((c) => (
           <button key={c.id} className={c.id === categoryId ? 'm-choice on' : 'm-choice'} data-testid={`door-cat-${c.id}`} onClick={() => setCategoryId(c.id)}>
-            {c.name} <small className="m-muted">{t('queue.waiting', { n: c.waiting })}</small>
+            {localName(c, i18n.language)} <small className="m-muted">{t('queue.waiting', { n: c.waiting })}</small>
           </button>
         ))}
       </div>

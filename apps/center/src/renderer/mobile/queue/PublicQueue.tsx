@@ -1,6 +1,7 @@
 // /m/queue — 排队情况: every category's waiting count and estimated wait, live, without log-in.
 // Linked from every ticket page and the home page; a hall puts it in its 公众号 menu.
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import { go } from '../nav.ts';
 import { clock } from '../../common/format.ts';
 import { usePublicQueue, type PublicQueueView } from './usePublicQueue.ts';
@@ -29,13 +30,13 @@ export function PublicQueue() {
 }
 
 function QueueRow({ c }: { c: PublicQueueView['categories'][number] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const wait = !c.openNow ? t('queue.closed') : c.estimatedWaitMinutes === null ? t('queue.noWindow') : t('queue.estimate', { n: c.estimatedWaitMinutes });
   return (
     <li className="m-queue-row" data-testid={`queue-${c.id}`}>
       <div className="m-queue-name">
-        <strong>{c.name}</strong>
-        {c.zone && <span className="m-muted"> · {c.zone}</span>}
+        <strong>{localName(c, i18n.language)}</strong>
+        {c.zone && <span className="m-muted"> · {localName({ name: c.zone, i18n: c.zoneI18n }, i18n.language)}</span>}
       </div>
       <div className="m-queue-figures">
         <span className="m-queue-waiting" data-testid={`waiting-${c.id}`}>
@@ -50,7 +51,7 @@ function QueueRow({ c }: { c: PublicQueueView['categories'][number] }) {
 
 /** The phone home page's short version: waiting per category, a link to the whole page. */
 export function QueueCounts() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { view } = usePublicQueue();
   if (!view) return null;
   return (
@@ -59,7 +60,7 @@ export function QueueCounts() {
       <ul className="m-queue-list">
         {view.categories.filter((c) => c.openNow).map((c) => (
           <li key={c.id} className="m-queue-row m-compact">
-            <span>{c.name}</span>
+            <span>{localName(c, i18n.language)}</span>
             <span data-testid={`home-waiting-${c.id}`}>{t('queue.waiting', { n: c.waiting })}</span>
           </li>
         ))}
