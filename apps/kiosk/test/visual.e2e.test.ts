@@ -17,7 +17,7 @@ mkdirSync(SHOTS, { recursive: true });
 let rig: KioskRig;
 beforeAll(async () => {
   rig = await KioskRig.start();
-}, 90_000);
+}, 150_000);
 afterAll(async () => {
   await rig?.stop();
 });

@@ -34,7 +34,7 @@ export class CenterProcess {
     const c = new CenterProcess(proc, `http://127.0.0.1:${port}`, dataDir);
     proc.stdout?.on('data', (d: Buffer) => (c.log += d.toString()));
     proc.stderr?.on('data', (d: Buffer) => (c.log += d.toString()));
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 90_000; // the demo center archives 14 past days first: slow on a busy machine
     while (!c.log.includes('READY-DONE')) {
       if (proc.exitCode !== null) throw new Error(`center exited: ${c.log}`);
       if (Date.now() > deadline) throw new Error(`center not ready: ${c.log}`);

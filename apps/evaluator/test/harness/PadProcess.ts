@@ -37,7 +37,7 @@ export class PadProcess {
     const p = new PadProcess(proc);
     proc.stdout?.on('data', (d: Buffer) => (p.log += d.toString()));
     proc.stderr?.on('data', (d: Buffer) => (p.log += d.toString()));
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000; // tsx compiles the host first: slow on a busy machine
     for (;;) {
       const m = /^READY \S+ (\S+)$/m.exec(p.log);
       if (m?.[1]) {

@@ -34,7 +34,7 @@ export class CenterProcess {
     });
     this.child = child;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`center did not start in 45 s:\n${this.output.slice(-2000)}`)), 45_000);
+      const timer = setTimeout(() => reject(new Error(`center did not start in 90 s:\n${this.output.slice(-2000)}`)), 90_000); // the demo center archives 14 past days first: slow on a busy machine
       const onData = (d: Buffer) => {
         this.output += d.toString();
         if (this.output.includes('READY-DONE')) {

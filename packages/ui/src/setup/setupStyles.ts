@@ -6,9 +6,10 @@ const CSS = `
 .setup-screen h1{margin:0 0 12px;font-size:36px}.setup-screen p{margin:0 0 8px}
 .setup-screen label{display:block;margin:12px 0}.setup-screen input{box-sizing:border-box;font-size:24px;width:100%;min-height:64px;padding:8px}
 .setup-actions{display:flex;gap:16px;margin-top:16px}.setup-actions button,.setup-confirm button{font-size:22px;min-height:64px;min-width:64px;padding:0 24px}
-.setup-form .hk-keyboard{box-sizing:border-box;width:100%;max-width:100%}
+.setup-form .hk-keyboard{box-sizing:border-box;width:100%;max-width:100%;padding:12px}
+@media (orientation:portrait) and (max-width:900px){.setup-screen{padding:24px 16px}}
 @media (orientation:landscape){
-  .setup-form{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,7fr);column-gap:32px;align-items:start}
+  .setup-form{display:grid;grid-template-columns:minmax(0,4fr) minmax(0,8fr);column-gap:32px;align-items:start}
   .setup-form>*{grid-column:1}.setup-form>.hk-keyboard{grid-column:2;grid-row:1/span 4}
 }
 .setup-error{color:#b00020;font-weight:bold}.setup-checks li.ok{color:#116329}.setup-checks li.bad{color:#b00020}
