@@ -20,8 +20,17 @@ export function serveBridgeOverIpc<C extends BridgeContract>(
   host: BridgeHost<C>,
   ipcMain: IpcMainLike,
   contents: WebContentsLike,
+  /** Whether a call comes from the app's own page (issue 15: a frame or another window must not call). */
+  trusted: (event: unknown) => boolean = () => true,
+  log: (line: string) => void = () => undefined,
 ): () => void {
-  ipcMain.handle(CALL_CHANNEL, (_e, method, input) => host.call(String(method), input));
+  ipcMain.handle(CALL_CHANNEL, (e, method, input) => {
+    if (!trusted(e)) {
+      log(`bridge call ${String(method).slice(0, 60)} refused: not from the app's own page`);
+      return { ok: false, error: { code: 'forbidden-sender', message: 'not from the app page' } };
+    }
+    return host.call(String(method), input);
+  });
   return host.attach((name, payload) => {
     if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);
   });

@@ -23,6 +23,7 @@ function fakeElectron() {
     isDestroyed: () => false,
   };
   let permission: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+  let ipcHandler: ((event: unknown, ...args: unknown[]) => unknown) | undefined;
   const e = {
     app: {
       whenReady: async () => calls.push('ready'),
@@ -36,7 +37,7 @@ function fakeElectron() {
     powerSaveBlocker: { start: (type: string) => calls.push(`powerSave ${type}`) },
     Menu: { setApplicationMenu: () => calls.push('no menu') },
     session: { defaultSession: { setPermissionRequestHandler: (fn: typeof permission) => void (permission = fn), setPermissionCheckHandler: () => undefined } },
-    ipcMain: { handle: (channel: string) => calls.push(`ipc ${channel}`) },
+    ipcMain: { handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => (calls.push(`ipc ${channel}`), (ipcHandler = fn)) },
     BrowserWindow: class {
       webContents = wc;
       constructor(o: Record<string, unknown>) {
@@ -54,6 +55,8 @@ function fakeElectron() {
     emit: (ev: string, ...a: unknown[]) => (wcListeners.get(ev) ?? []).forEach((fn) => fn(...a)),
     openHandler: () => openHandler?.(),
     permission: (p: string) => new Promise<boolean>((resolve) => permission?.(null, p, resolve)),
+    ipc: (event: unknown, ...args: unknown[]) => ipcHandler?.(event, ...args),
+    wc,
   };
 }
 
@@ -84,6 +87,27 @@ describe('startDeviceApp (every device app’s Electron main process)', () => {
     f.emit('will-navigate', { preventDefault: () => prevented++ }, 'hallkit://app/index.html');
     expect(prevented).toBe(1);
     expect(f.openHandler()).toEqual({ action: 'deny' });
+    // Inside frames (issue 15): a subframe goes nowhere, the main frame only within the app.
+    const frameNav = (url: string, isMainFrame: boolean) => {
+      let stopped = false;
+      f.emit('will-frame-navigate', { url, isMainFrame, preventDefault: () => (stopped = true) });
+      return stopped;
+    };
+    expect(frameNav('https://example.com/', false)).toBe(true);
+    expect(frameNav('hallkit://app/index.html', false)).toBe(true);
+    expect(frameNav('https://example.com/', true)).toBe(true);
+    expect(frameNav('hallkit://app/index.html', true)).toBe(false);
+    // The bridge answers only the app's own top frame of this window (issue 15).
+    const top = { url: 'hallkit://app/index.html', parent: null };
+    expect(await f.ipc({ sender: f.wc, senderFrame: top }, 'ping', {})).toEqual({ ok: true, value: 'pong' });
+    for (const ev of [
+      { sender: f.wc, senderFrame: { url: 'hallkit://app/index.html', parent: top } }, // a subframe
+      { sender: f.wc, senderFrame: { url: 'https://example.com/', parent: null } }, // navigated away
+      { sender: { other: true }, senderFrame: top }, // another window
+      { sender: f.wc, senderFrame: null }, // frame gone
+    ]) {
+      expect(await f.ipc(ev, 'ping', {})).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
     expect(await f.permission('media')).toBe(false);
     seen.exit?.();
     expect(f.calls).toEqual(expect.arrayContaining(['relaunch', 'exit 0']));

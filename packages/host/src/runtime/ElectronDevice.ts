@@ -18,6 +18,7 @@ interface Evt {
 export interface WebContentsLike {
   on(event: 'will-navigate' | 'will-redirect', fn: (e: Evt, url: string) => void): unknown;
   on(event: 'will-attach-webview', fn: (e: Evt) => void): unknown;
+  on(event: 'will-frame-navigate', fn: (e: Evt & { url: string; isMainFrame: boolean }) => void): unknown;
   on(event: 'render-process-gone' | 'unresponsive' | 'responsive' | 'did-finish-load' | 'devtools-opened', fn: () => void): unknown;
   once(event: 'did-finish-load', fn: () => void): unknown;
   setWindowOpenHandler(fn: () => { action: 'deny' }): void;
@@ -122,8 +123,14 @@ export async function runElectronDevice<C extends BridgeContract>(e: ElectronLik
   wc.on('will-redirect', refuse);
   wc.setWindowOpenHandler(() => ({ action: 'deny' }));
   wc.on('will-attach-webview', (ev) => ev.preventDefault());
+  // Inside frames too (issue 15): no frame of the page goes anywhere, the main frame only within the app.
+  wc.on('will-frame-navigate', (ev) => {
+    if (ev.isMainFrame && isAppUrl(ev.url)) return;
+    ev.preventDefault();
+    log(`frame navigation refused: ${ev.url.slice(0, 200)}`);
+  });
   if (!dev) wc.on('devtools-opened', () => wc.closeDevTools());
-  serveBridgeOverIpc(o.bridge, e.ipcMain, wc);
+  serveBridgeOverIpc(o.bridge, e.ipcMain, wc, (ev) => trustedSender(ev, wc), log);
 
   const restart = (why: string) => {
     log(`restarting the app: ${why}`);
@@ -186,4 +193,17 @@ export async function startDeviceApp<C extends BridgeContract>(e: ElectronLike, 
     stop: () => shell.stop(),
     ...(o.query ? { query: o.query } : {}),
   });
+}
+
+/**
+ * A bridge call is taken only from this window's own top frame showing the app (issue 15): not from
+ * a subframe, another window, or a page that navigated away. Electron gives `sender` (the webContents)
+ * and `senderFrame` (url, parent).
+ */
+export function trustedSender(event: unknown, wc: unknown): boolean {
+  const ev = event as { sender?: unknown; senderFrame?: { url?: unknown; parent?: unknown } | null } | null;
+  if (!ev || ev.sender !== wc) return false;
+  const frame = ev.senderFrame;
+  if (!frame || (frame.parent !== null && frame.parent !== undefined)) return false;
+  return typeof frame.url === 'string' && isAppUrl(frame.url);
 }
