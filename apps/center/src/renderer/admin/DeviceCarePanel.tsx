@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/http.ts';
 import type { AdminView } from '../api/types.ts';
 import { dayTime } from '../common/format.ts';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { useAdmin } from './useAdmin.ts';
 
 const COMMANDS = ['test-print', 'reload-config', 'restart-app', 'collect-logs', 'lock', 'unlock'] as const;
@@ -36,6 +37,7 @@ export function DeviceCarePanel({ view }: { view: AdminView }) {
   const [rows, setRows] = useState<CareRow[]>([]);
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [open, setOpen] = useState<string | null>(null);
+  const [restarting, setRestarting] = useState<string>();
   // The live view is pushed again whenever an outcome arrives; re-read the list then.
   useEffect(() => {
     let stop = false;
@@ -44,15 +46,29 @@ export function DeviceCarePanel({ view }: { view: AdminView }) {
   }, [view]);
   const latest = new Map<string, CareRow>();
   for (const r of rows) if (!latest.has(r.deviceId)) latest.set(r.deviceId, r);
-  const send = async (deviceId: string) => {
+  const send = async (deviceId: string, confirmed = false) => {
     const name = choice[deviceId] ?? 'test-print';
-    if (name === 'restart-app' && !window.confirm(t('care.restartConfirm', { id: deviceId }))) return;
+    if (name === 'restart-app' && !confirmed) return setRestarting(deviceId);
     const r = await post<{ command: CareRow }>(`/api/admin/devices/${deviceId}/commands`, { v: 1, name });
     if (r) setRows((prev) => [r.command, ...prev]);
   };
   return (
     <div className="card">
       <h2>{t('care.title')}</h2>
+      {restarting && (
+        <ConfirmDialog
+          testId="restart-dialog"
+          danger
+          title={t('care.title')}
+          message={t('care.restartConfirm', { id: restarting })}
+          confirmLabel={t('common.confirm')}
+          onConfirm={() => {
+            setRestarting(undefined);
+            void send(restarting, true);
+          }}
+          onCancel={() => setRestarting(undefined)}
+        />
+      )}
       <table data-testid="care-table">
         <thead>
           <tr>

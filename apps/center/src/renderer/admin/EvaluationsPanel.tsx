@@ -10,7 +10,7 @@ function RateTable({ title, rows }: { title: string; rows: RateRow[] }) {
       <table>
         <thead>
           <tr>
-            <th />
+            <td />
             <th>{t('admin.rated')}</th>
             <th>{t('admin.satisfied')}</th>
             <th>{t('admin.rate')}</th>

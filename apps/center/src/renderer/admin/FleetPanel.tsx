@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminView } from '../api/types.ts';
 import { dayTime } from '../common/format.ts';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { useAdmin } from './useAdmin.ts';
 import { DeviceCarePanel } from './DeviceCarePanel.tsx';
 
@@ -20,6 +21,7 @@ export function FleetPanel({ view }: { view: AdminView }) {
   const [name, setName] = useState('');
   const [windowId, setWindowId] = useState('');
   const [slot, setSlot] = useState<Slot | null>(null);
+  const [revoking, setRevoking] = useState<string>();
   const create = async (e: FormEvent) => {
     e.preventDefault();
     const r = await post<Slot>('/api/admin/devices', { role, name, ...(windowId ? { windowId } : {}) });
@@ -27,6 +29,20 @@ export function FleetPanel({ view }: { view: AdminView }) {
   };
   return (
     <section>
+      {revoking && (
+        <ConfirmDialog
+          testId="revoke-dialog"
+          danger
+          title={t('admin.revoke')}
+          message={t('admin.revokeConfirm', { id: revoking })}
+          confirmLabel={t('admin.revoke')}
+          onConfirm={() => {
+            setRevoking(undefined);
+            void post(`/api/admin/devices/${revoking}/revoke`, {});
+          }}
+          onCancel={() => setRevoking(undefined)}
+        />
+      )}
       <div className="card">
         <h2>{t('admin.fleet')}</h2>
         <table data-testid="fleet-table">
@@ -41,7 +57,7 @@ export function FleetPanel({ view }: { view: AdminView }) {
               <th>{t('admin.paper')}</th>
               <th>{t('admin.errors')}</th>
               <th>{t('admin.oldestUnsynced')}</th>
-              <th />
+              <td />
             </tr>
           </thead>
           <tbody>
@@ -64,7 +80,7 @@ export function FleetPanel({ view }: { view: AdminView }) {
                 <td>{d.oldestUnsyncedS === null ? '—' : t('admin.seconds', { n: Math.round(d.oldestUnsyncedS) })}</td>
                 <td>
                   {d.state !== 'revoked' && (
-                    <button className="secondary" onClick={() => window.confirm(t('admin.revokeConfirm', { id: d.deviceId })) && void post(`/api/admin/devices/${d.deviceId}/revoke`, {})}>
+                    <button className="secondary" onClick={() => setRevoking(d.deviceId)}>
                       {t('admin.revoke')}
                     </button>
                   )}

@@ -1,5 +1,7 @@
 // 差评跟进: every bad review's case with its deadline, state and who did what.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import type { AdminView, FollowUpRow } from '../api/types.ts';
 import { dayTime } from '../common/format.ts';
 import { useAdmin } from './useAdmin.ts';
@@ -10,12 +12,24 @@ const NEXT: Record<FollowUpRow['state'], 'contacted' | 'rectified' | 'closed' | 
 export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminView, 'followUps'>; readOnly?: boolean }) {
   const { t } = useTranslation();
   const post = useAdmin((s) => s.post);
-  const advance = (c: FollowUpRow, to: string) => {
-    const note = window.prompt(t('admin.noteFor', { to: t(`followUp.${to}`) })) ?? undefined;
+  // The step is recorded only when staff confirm it in the dialog; 取消 or Escape records nothing.
+  const [asking, setAsking] = useState<{ c: FollowUpRow; to: string }>();
+  const advance = (c: FollowUpRow, to: string, note: string) => {
+    setAsking(undefined);
     void post(`/api/admin/follow-ups/${encodeURIComponent(c.caseId)}/advance`, { to, ...(note ? { note } : {}) });
   };
   return (
     <section className="card">
+      {asking && (
+        <ConfirmDialog
+          testId="follow-up-dialog"
+          title={`${asking.c.ticketNumber ?? asking.c.caseId} · ${t(`followUp.to.${asking.to}`)}`}
+          note={{ label: t('admin.noteFor', { to: t(`followUp.${asking.to}`) }) }}
+          confirmLabel={t(`followUp.to.${asking.to}`)}
+          onConfirm={(note) => advance(asking.c, asking.to, note)}
+          onCancel={() => setAsking(undefined)}
+        />
+      )}
       <h2>{t('admin.followUps')}</h2>
       <table data-testid="follow-ups">
         <thead>
@@ -28,7 +42,7 @@ export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminVie
             <th>{t('admin.deadline')}</th>
             <th>{t('admin.state')}</th>
             <th>{t('admin.history')}</th>
-            {!readOnly && <th />}
+            {!readOnly && <td />}
           </tr>
         </thead>
         <tbody>
@@ -61,9 +75,9 @@ export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminVie
                 </td>
                 {!readOnly && (
                   <td>
-                    {next && <button onClick={() => advance(c, next)}>{t(`followUp.to.${next}`)}</button>}
+                    {next && <button onClick={() => setAsking({ c, to: next })}>{t(`followUp.to.${next}`)}</button>}
                     {next && next !== 'closed' && (
-                      <button className="secondary" onClick={() => advance(c, 'closed')}>
+                      <button className="secondary" onClick={() => setAsking({ c, to: 'closed' })}>
                         {t('followUp.to.closed')}
                       </button>
                     )}

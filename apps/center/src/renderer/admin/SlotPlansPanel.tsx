@@ -75,7 +75,7 @@ function PlanList({ list, selected, onSelect }: { list: Category[]; selected: st
           <th>{t('slots.perDay')}</th>
           <th>{t('slots.daysAhead')}</th>
           <th>{t('slots.sameDay')}</th>
-          <th />
+          <td />
         </tr>
       </thead>
       <tbody>
@@ -192,12 +192,12 @@ function PlanEditor({ category, justSaved, onSaved }: { category: Category; just
         <table className="slot-table" data-testid="slot-rows">
           <thead>
             <tr>
-              <th />
+              <td />
               <th>{t('slots.from')}</th>
               <th>{t('slots.to')}</th>
               <th>{t('slots.capacity')}</th>
-              <th />
-              <th />
+              <td />
+              <td />
             </tr>
           </thead>
           <tbody>

@@ -63,7 +63,7 @@ export function StaffPanel() {
       <div className="card">
         <h2>人员（{staff.length}）</h2>
         <table data-testid="staff-table">
-          <thead><tr><th>工号</th><th>姓名</th><th>角色</th><th>可登录窗口 / 区域</th><th>状态</th><th /></tr></thead>
+          <thead><tr><th>工号</th><th>姓名</th><th>角色</th><th>可登录窗口 / 区域</th><th>状态</th><td /></tr></thead>
           <tbody>
             {staff.map((s) => (
               <tr key={s.staffNo}>

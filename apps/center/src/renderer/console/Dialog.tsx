@@ -27,7 +27,7 @@ export function Dialog({ title, onCancel, children, testId }: { title: string; o
           }
         }}
       >
-        <h3>{title}</h3>
+        <h2>{title}</h2>
         {children}
       </div>
     </div>

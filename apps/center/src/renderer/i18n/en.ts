@@ -1,6 +1,6 @@
 // English.
 export default {
-  common: { cancel: 'Cancel', live: 'Live', reconnecting: 'Reconnecting…' },
+  common: { cancel: 'Cancel', confirm: 'OK', live: 'Live', reconnecting: 'Reconnecting…' },
   home: { title: 'Service hall · Center', admin: 'Admin console', console: 'Window console: ' },
   login: { staffNo: 'Staff number', pin: 'PIN', username: 'User name', password: 'Password', submit: 'Log in', logout: 'Log out' },
   console: {
@@ -27,7 +27,7 @@ export default {
     title: 'Admin console', loginTitle: 'Admin login',
     tab: { staffing: 'Staffing', staff: 'Staff', queue: 'Queue', fleet: 'Devices', evaluations: 'Ratings', followUps: 'Bad reviews', slots: 'Appointment slots', province: 'Province feed', sms: 'SMS', hall: 'Hall setup', audit: 'Audit log', reports: 'Reports', whatIf: 'What-if' },
     offlineN: '{{n}} offline', queue: 'Queue by category', category: 'Category', waiting: 'Waiting', estimatedWait: 'Est. wait',
-    lastCalled: 'Last called', noWindow: 'No window open', minutes: '~{{n}} min', waitChart: 'People waiting over time',
+    lastCalled: 'Last called', noWindow: 'No window open', minutes: '~{{n}} min', waitChart: 'People waiting over time', chartTime: 'Time', chartPeople: 'people',
     windows: 'Open windows {{open}} / {{total}}', window: 'Window', state: 'State', staff: 'Staff', current: 'Current', waitingHere: 'Callable',
     fleet: 'Device fleet', device: 'Device', role: 'Role', online: 'Online', isOnline: 'Online', isOffline: 'Offline', stale: 'No heartbeat',
     lastHeartbeat: 'Last heartbeat', configVersion: 'Config', paper: 'Paper', errors: 'Errors', oldestUnsynced: 'Oldest unsynced',

@@ -1,6 +1,6 @@
 // 简体中文 (the reference language: every key exists here).
 export default {
-  common: { cancel: '取消', live: '实时', reconnecting: '正在重新连接…' },
+  common: { cancel: '取消', confirm: '确定', live: '实时', reconnecting: '正在重新连接…' },
   home: { title: '政务服务中心 · 中心服务', admin: '管理控制台', console: '窗口控制台：' },
   login: { staffNo: '工号', pin: '密码（PIN）', username: '用户名', password: '密码', submit: '登录', logout: '退出' },
   console: {
@@ -57,7 +57,7 @@ export default {
     lastCalled: '最近叫号',
     noWindow: '暂无窗口办理',
     minutes: '约 {{n}} 分钟',
-    waitChart: '等候人数变化',
+    waitChart: '等候人数变化', chartTime: '时间', chartPeople: '人',
     windows: '开放窗口 {{open}} / {{total}}',
     window: '窗口',
     state: '状态',

@@ -1,6 +1,6 @@
 // 繁體中文.
 export default {
-  common: { cancel: '取消', live: '即時', reconnecting: '正在重新連線…' },
+  common: { cancel: '取消', confirm: '確定', live: '即時', reconnecting: '正在重新連線…' },
   home: { title: '政務服務中心 · 中心服務', admin: '管理控制台', console: '窗口控制台：' },
   login: { staffNo: '工號', pin: '密碼（PIN）', username: '使用者名稱', password: '密碼', submit: '登入', logout: '登出' },
   console: {
@@ -26,7 +26,7 @@ export default {
     title: '管理控制台', loginTitle: '管理員登入',
     tab: { staffing: '調流', staff: '人員', queue: '排隊', fleet: '設備', evaluations: '評價', followUps: '差評跟進', slots: '預約號源', province: '省好差評', sms: '簡訊', hall: '大廳設定', audit: '操作紀錄', reports: '報表', whatIf: '推演' },
     offlineN: '{{n}} 台離線', queue: '各業務排隊情況', category: '業務類別', waiting: '等候人數', estimatedWait: '預計等候', lastCalled: '最近叫號',
-    noWindow: '暫無窗口辦理', minutes: '約 {{n}} 分鐘', waitChart: '等候人數變化', windows: '開放窗口 {{open}} / {{total}}', window: '窗口', state: '狀態',
+    noWindow: '暫無窗口辦理', minutes: '約 {{n}} 分鐘', waitChart: '等候人數變化', chartTime: '時間', chartPeople: '人', windows: '開放窗口 {{open}} / {{total}}', window: '窗口', state: '狀態',
     staff: '工作人員', current: '目前號', waitingHere: '本窗口可叫', fleet: '設備狀態', device: '設備', role: '類型', online: '線上', isOnline: '線上',
     isOffline: '離線', stale: '無心跳', lastHeartbeat: '最近心跳', configVersion: '設定版本', paper: '列印紙', errors: '故障', oldestUnsynced: '最早未同步',
     seconds: '{{n}} 秒', revoke: '撤銷', revokeConfirm: '確認撤銷設備 {{id}}？撤銷後該設備不能再連線。', provision: '新增設備', deviceName: '設備名稱',

@@ -111,7 +111,7 @@ function Zones({ draft, change, problemsAt }: Pick<EditorProps, 'draft' | 'chang
             <th>{t('hallEditor.zones.nameTW')}</th>
             <th>{t('hallEditor.zones.nameEn')}</th>
             <th>{t('hallEditor.zones.use')}</th>
-            <th />
+            <td />
           </tr>
         </thead>
         <tbody>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DefinitionProblem } from '@hallkit/core';
 import { api, ApiError } from '../../api/http.ts';
 import { clock, hallDate } from '../../common/format.ts';
+import { ConfirmDialog } from '../../common/ConfirmDialog.tsx';
 import type { DefinitionVersion } from '../../../server/hall/definition/HallDefinitions.ts';
 
 const SECTIONS = ['zones', 'categories', 'items', 'windows', 'calendar'] as const;
@@ -11,8 +12,9 @@ const SECTIONS = ['zones', 'categories', 'items', 'windows', 'calendar'] as cons
 export function HallVersions({ path, versions, current, onRolledBack }: { path: string; versions: DefinitionVersion[]; current: number; onRolledBack: () => Promise<void> }) {
   const { t } = useTranslation();
   const [msg, setMsg] = useState<string>();
+  const [asking, setAsking] = useState<number>();
   const rollback = async (version: number) => {
-    if (!confirm(t('hallEditor.versions.confirm', { version }))) return;
+    setAsking(undefined);
     try {
       const r = await api<{ version: number }>(`${path}/rollback`, { v: 1, version });
       setMsg(t('hallEditor.versions.done', { from: version, version: r.version }));
@@ -24,6 +26,15 @@ export function HallVersions({ path, versions, current, onRolledBack }: { path: 
   };
   return (
     <div data-testid="hall-versions">
+      {asking !== undefined && (
+        <ConfirmDialog
+          testId="rollback-dialog"
+          title={t('hallEditor.versions.confirm', { version: asking })}
+          confirmLabel={t('common.confirm')}
+          onConfirm={() => void rollback(asking)}
+          onCancel={() => setAsking(undefined)}
+        />
+      )}
       {msg && <p role="status">{msg}</p>}
       <table>
         <thead>
@@ -33,7 +44,7 @@ export function HallVersions({ path, versions, current, onRolledBack }: { path: 
             <th>{t('hallEditor.versions.savedBy')}</th>
             <th>{t('hallEditor.versions.note')}</th>
             <th>{t('hallEditor.versions.changes')}</th>
-            <th />
+            <td />
           </tr>
         </thead>
         <tbody>
@@ -57,7 +68,7 @@ export function HallVersions({ path, versions, current, onRolledBack }: { path: 
               </td>
               <td>
                 {v.version !== current && (
-                  <button className="secondary" onClick={() => void rollback(v.version)}>
+                  <button className="secondary" onClick={() => setAsking(v.version)}>
                     {t('hallEditor.versions.rollback')}
                   </button>
                 )}
