@@ -81,16 +81,21 @@ export function RateService(): ReactNode {
   const services = lookup?.ok ? lookup.services : [];
   const chosen = services.find((s) => s.serviceId === serviceId);
   const anyOpen = services.some((s) => s.state === 'open');
+  const chosenOpen = chosen?.state === 'open' ? chosen : undefined;
   return (
     <main className="screen rate" data-testid="rate">
-      <h1>{t('rating.title')}</h1>
+      <h1>
+        {t('rating.title')}
+        {lookup?.ok && <span className="rate-number"> · {lookup.number}</span>}
+      </h1>
       {!lookup && <p className="hint">{t('rating.working')}</p>}
       {lookup && !lookup.ok && (
         <div className="banner warn big-text" role="alert" data-testid="rate-refused" data-reason={lookup.reason}>
           {t(`rating.refused.${lookup.reason}`, { number: lookup.number ?? '' })}
         </div>
       )}
-      {lookup?.ok && <p className="hint">{t('rating.intro', { number: lookup.number })}</p>}
+      {/* The form needs the room: the ticket's number stays in the title. */}
+      {lookup?.ok && chosenOpen === undefined && <p className="hint">{t('rating.intro', { number: lookup.number })}</p>}
       {thanks && (
         <div className="banner ok big-text" role="status" data-testid="rate-thanks">
           {t(thanks.followUp ? 'rating.thanksBad' : 'rating.thanks')}
