@@ -37,9 +37,9 @@ export function BackupsCard({ backups }: { backups: AdminView['backups'] }) {
             <td>{backups.lastOk ? `${dayTime(backups.lastOk.at)} · ${backups.lastOk.file} · ${mb(backups.lastOk.bytes)}` : t('admin.backups.none')}</td>
           </tr>
           {failed ? (
-            <tr className="bad">
+            <tr>
               <th>{t('admin.backups.failed')}</th>
-              <td role="alert">
+              <td className="bad" role="alert">
                 {dayTime(failed.at)} · {failed.error}
               </td>
             </tr>
@@ -57,7 +57,7 @@ export function BackupsCard({ backups }: { backups: AdminView['backups'] }) {
       <button type="button" onClick={() => void now()} disabled={busy}>
         {busy ? t('admin.backups.running') : t('admin.backups.now')}
       </button>
-      {message ? <p role={message.ok ? 'status' : 'alert'}>{message.text}</p> : null}
+      {message ? <p role={message.ok ? 'status' : 'alert'} className={message.ok ? '' : 'bad'} style={message.ok ? undefined : { color: 'var(--red)' }}>{message.text}</p> : null}
     </div>
   );
 }
