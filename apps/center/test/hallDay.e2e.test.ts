@@ -258,5 +258,28 @@ describe('a first morning in a new hall', { timeout: 120_000 }, () => {
     await page.getByTestId('report-export').waitFor();
     await page.close();
   });
+
+  it('人员, 调流 with its alarms, and the desk speak English and 繁體 too', async () => {
+    center.ctx.desk.issue({ categoryId: 'police', source: 'on-site', priority: 'normal' }, 'kiosk-1');
+    const page = await browser.newPage({ viewport: DESK });
+    await page.addInitScript(() => localStorage.setItem('hallkit.lang', 'en'));
+    await page.goto(`${center.httpUrl}/admin#staffing`);
+    await page.getByLabel('User name').fill('zhangwei');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => page.getByTestId('alarm-stranded:police').textContent()).toMatch(/^B .+: 1 waiting, no window open \(since \d{2}:\d{2}\)$/);
+    await page.getByTestId('win-w5').getByRole('button').first().click();
+    await expect.poll(() => page.getByTestId('assign-window').textContent()).toBe('Re-assign');
+    await page.screenshot({ path: join(SCREENSHOTS, 'center-admin-staffing-en.png') });
+    await page.getByTestId('tab-staff').click();
+    await expect.poll(() => page.getByTestId('staff-form').locator('h2').textContent()).toBe('Add / change staff');
+    expect(await page.getByTestId('staff-table').locator('thead').textContent()).toBe('Staff no.NameRoleWindows / zonesState');
+    expect(await page.getByTestId('staff-table').textContent()).toContain('Supervisor');
+    await page.goto(`${center.httpUrl}/desk`);
+    await page.addInitScript(() => localStorage.setItem('hallkit.lang', 'zh-TW'));
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('導服台');
+    await page.close();
+  });
 });
 

@@ -2,24 +2,25 @@
 // Per window: open it with a staff member, close (the citizen at the counter goes back to their
 // place), pause/resume, and change what it serves and how it calls for the rest of the day.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, ApiError, live } from '../api/http.ts';
 import { hallTime } from '../common/format.ts';
 import type { AlarmRow, StaffingView, StaffingWindow } from '../api/types.ts';
 
 type Feed = { map: StaffingView; alarms: AlarmRow[] };
 
-const STATUS: Record<string, string> = { open: '办理中', paused: '暂停', closed: '未开窗' };
-
-export function alarmText(a: AlarmRow, map: StaffingView): string {
+export function alarmText(a: AlarmRow, map: StaffingView, t: TFunction): string {
   const cat = map.categories.find((c) => c.id === a.categoryId);
   const name = cat ? `${cat.prefix} ${cat.name}` : '';
   const since = hallTime(a.raisedAt);
-  if (a.kind === 'stranded-category') return `${name}：${a.detail.waiting} 人等候，没有开放的窗口（${since} 起）`;
-  if (a.kind === 'long-wait') return `${name}：最长等候超过 ${a.detail.threshold} 分钟（${since} 起）`;
-  return `${a.detail.number} 号窗口开着但没有人登录（${since} 起）`;
+  if (a.kind === 'stranded-category') return t('staffing.stranded', { name, waiting: a.detail.waiting, since });
+  if (a.kind === 'long-wait') return t('staffing.longWait', { name, threshold: a.detail.threshold, since });
+  return t('staffing.unstaffed', { number: a.detail.number, since });
 }
 
 export function StaffingPanel() {
+  const { t } = useTranslation();
   const [feed, setFeed] = useState<Feed | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -31,29 +32,29 @@ export function StaffingPanel() {
       await api(`/api/staffing/windows/${w.id}/${action}`, body);
       setEditing(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '网络异常，请重试');
+      setError(e instanceof ApiError ? e.message : t('staffing.network'));
     }
   };
   const { map, alarms } = feed;
   return (
     <section className="staffing">
       <div className={`card alarms ${alarms.length ? 'has' : ''}`} data-testid="alarms">
-        <h2>告警 {alarms.length ? `(${alarms.length})` : ''}</h2>
-        {alarms.length === 0 ? <p className="note">没有告警</p> : (
+        <h2>{t('staffing.alarms')} {alarms.length ? `(${alarms.length})` : ''}</h2>
+        {alarms.length === 0 ? <p className="note">{t('staffing.noAlarms')}</p> : (
           <ul>
             {alarms.map((a) => (
-              <li key={a.id} data-testid={`alarm-${a.key}`} className={a.kind}>{alarmText(a, map)}</li>
+              <li key={a.id} data-testid={`alarm-${a.key}`} className={a.kind}>{alarmText(a, map, t)}</li>
             ))}
           </ul>
         )}
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       <div className="card">
-        <h2>各业务</h2>
+        <h2>{t('staffing.categories')}</h2>
         <div className="cat-chips">
           {map.categories.map((c) => (
             <span key={c.id} className={`chip ${c.waiting > 0 && c.openWindows === 0 ? 'bad' : ''}`}>
-              {c.prefix} {c.name} · 等候 {c.waiting} · 开放窗口 {c.openWindows}
+              {t('staffing.chip', { prefix: c.prefix, name: c.name, waiting: c.waiting, open: c.openWindows })}
             </span>
           ))}
         </div>
@@ -61,14 +62,14 @@ export function StaffingPanel() {
       {map.zones.map((z) => (
         <details key={z.id} className="card zone" open={z.windows.some((w) => w.status !== 'closed') || alarms.some((a) => a.zoneId === z.id)}>
           <summary>
-            <strong>{z.name}</strong> {z.location ?? ''} · {z.windows.filter((w) => w.status !== 'closed').length}/{z.windows.length} 开放
+            <strong>{z.name}</strong> {z.location ?? ''} · {t('staffing.zoneOpen', { open: z.windows.filter((w) => w.status !== 'closed').length, total: z.windows.length })}
           </summary>
           <div className="window-grid">
             {z.windows.map((w) => (
               <div key={w.id} className={`win ${w.status} ${w.status !== 'closed' && !w.loggedIn ? 'unstaffed' : ''} ${editing === w.id ? 'editing' : ''}`} data-testid={`win-${w.id}`}>
                 <button className="win-head" onClick={() => setEditing(editing === w.id ? null : w.id)} aria-expanded={editing === w.id}>
-                  <b>{w.number}</b> {STATUS[w.status]} {w.staff ? `· ${w.staff.name}` : ''} {w.currentTicket ? `· ${w.currentTicket}` : ''}
-                  {w.assignedBy ? ' · 已调流' : ''}
+                  <b>{w.number}</b> {t(`staffing.status.${w.status}`)} {w.staff ? `· ${w.staff.name}` : ''} {w.currentTicket ? `· ${w.currentTicket}` : ''}
+                  {w.assignedBy ? t('staffing.assigned') : ''}
                 </button>
                 {editing === w.id && <WindowEditor w={w} map={map} act={act} />}
               </div>
@@ -81,6 +82,7 @@ export function StaffingPanel() {
 }
 
 function WindowEditor({ w, map, act }: { w: StaffingWindow; map: StaffingView; act: (w: StaffingWindow, action: string, body?: unknown) => Promise<void> }) {
+  const { t } = useTranslation();
   const [staffNo, setStaffNo] = useState(w.staff?.id ?? '');
   const [cats, setCats] = useState<string[]>(w.categoryIds);
   const [rule, setRule] = useState(w.rule.mode === 'strict' ? 'strict' : `${w.rule.priority}:${w.rule.normal}`);
@@ -93,7 +95,7 @@ function WindowEditor({ w, map, act }: { w: StaffingWindow; map: StaffingView; a
     <div className="win-edit">
       <div className="row">
         <label>
-          人员
+          {t('staffing.staff')}
           <select value={staffNo} onChange={(e) => setStaffNo(e.target.value)} data-testid="staff-select">
             <option value="">—</option>
             {map.staff.filter((s) => !s.disabled).map((s) => (
@@ -101,13 +103,13 @@ function WindowEditor({ w, map, act }: { w: StaffingWindow; map: StaffingView; a
             ))}
           </select>
         </label>
-        <button disabled={!staffNo} onClick={() => void act(w, 'open', { staffNo })} data-testid="open-window">开窗</button>
-        {w.status === 'open' && <button className="secondary" onClick={() => void act(w, 'pause', { reason: '值班长暂停' })}>暂停</button>}
-        {w.status === 'paused' && <button className="secondary" onClick={() => void act(w, 'resume')}>恢复</button>}
-        {w.status !== 'closed' && <button className="secondary" onClick={() => void act(w, 'close', { atCounter: 'hand-back' })}>关窗</button>}
+        <button disabled={!staffNo} onClick={() => void act(w, 'open', { staffNo })} data-testid="open-window">{t('staffing.open')}</button>
+        {w.status === 'open' && <button className="secondary" onClick={() => void act(w, 'pause', { reason: t('staffing.pauseReason', { lng: 'zh-CN' }) })}>{t('staffing.pause')}</button>}
+        {w.status === 'paused' && <button className="secondary" onClick={() => void act(w, 'resume')}>{t('staffing.resume')}</button>}
+        {w.status !== 'closed' && <button className="secondary" onClick={() => void act(w, 'close', { atCounter: 'hand-back' })}>{t('staffing.close')}</button>}
       </div>
       <fieldset>
-        <legend>今天办理的业务（调流，到今天结束）</legend>
+        <legend>{t('staffing.today')}</legend>
         {map.categories.map((c) => (
           <label key={c.id} className="check">
             <input type="checkbox" checked={cats.includes(c.id)} onChange={(e) => setCats(e.target.checked ? [...cats, c.id] : cats.filter((x) => x !== c.id))} />
@@ -116,16 +118,16 @@ function WindowEditor({ w, map, act }: { w: StaffingWindow; map: StaffingView; a
         ))}
         <div className="row">
           <label>
-            叫号规则
+            {t('staffing.rule')}
             <select value={rule} onChange={(e) => setRule(e.target.value)}>
-              <option value="strict">优先号（绿色通道、预约）一律先叫</option>
-              <option value="1:2">每叫 1 个优先号，再叫 2 个普通号</option>
-              <option value="1:1">优先号与普通号交替</option>
-              <option value="2:1">每叫 2 个优先号，再叫 1 个普通号</option>
+              <option value="strict">{t('staffing.strict')}</option>
+              <option value="1:2">{t('staffing.r12')}</option>
+              <option value="1:1">{t('staffing.r11')}</option>
+              <option value="2:1">{t('staffing.r21')}</option>
             </select>
           </label>
-          <button disabled={cats.length === 0} onClick={() => void act(w, 'assign', { categoryIds: cats, rule: ruleBody() })} data-testid="assign-window">调流</button>
-          {w.assignedBy && <button className="secondary" onClick={() => void act(w, 'unassign')}>恢复原设置</button>}
+          <button disabled={cats.length === 0} onClick={() => void act(w, 'assign', { categoryIds: cats, rule: ruleBody() })} data-testid="assign-window">{t('staffing.assign')}</button>
+          {w.assignedBy && <button className="secondary" onClick={() => void act(w, 'unassign')}>{t('staffing.unassign')}</button>}
         </div>
       </fieldset>
     </div>
