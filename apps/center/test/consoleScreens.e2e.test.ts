@@ -118,7 +118,7 @@ describe('admin console', () => {
     const hourNow = (ms: number) => Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
     const expected = [Date.now(), Date.now() - 3_600_000].map((ms) => hourNow(ms)).map((p) => `${p.month}-${p.day} ${p.hour}:`);
     if (shown !== '—') expect(expected.some((e) => shown.startsWith(e)), `${shown} vs ${expected.join(' / ')}`).toBe(true);
-    await page.screenshot({ path: join(SHOTS, 'center-admin-wait-chart-utc-browser.png') });
+    await chart.screenshot({ path: join(SHOTS, 'center-admin-wait-chart-utc-browser.png') });
     await page.context().close();
   });
 });

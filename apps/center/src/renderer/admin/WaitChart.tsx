@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { AdminView } from '../api/types.ts';
-import { dayTime, hallTime, hallTimeZone } from '../common/format.ts';
+import { clock, dayTime, hallTime, hallTimeZone } from '../common/format.ts';
 
 const COLORS = ['#c0392b', '#2471a3', '#229954', '#d68910', '#7d3c98', '#17a589', '#839192', '#a04000', '#1f618d', '#b03a2e', '#196f3d', '#6c3483'];
 const FONT_FAMILY = '"Noto Sans SC", "Noto Sans CJK SC", sans-serif';
@@ -23,6 +23,9 @@ export function WaitChart({ view, label }: { view: AdminView; label: string }) {
     let gone = false;
     const cats = view.snapshot.categories;
     const times = [...new Set(view.samples.map((s) => s.at))].sort((a, b) => a - b);
+    // A fresh center has no samples yet: the axis still shows the last half hour on the hall's clock.
+    if (times.length < 2) times.unshift(Math.min(times[0] ?? Date.now(), Date.now()) - 1_800_000);
+    if (times.length < 2) times.push(Date.now());
     const index = new Map(times.map((at, i) => [at, i]));
     const series = cats.map(() => times.map(() => null as number | null));
     const catIndex = new Map(cats.map((c, i) => [c.id, i]));
@@ -48,7 +51,8 @@ export function WaitChart({ view, label }: { view: AdminView; label: string }) {
             ...cats.map((c, i) => ({ label: `${c.prefix} ${c.name}`, stroke: COLORS[i % COLORS.length], width: 2, value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${v} ${people}`) })),
           ],
           axes: [
-            { font: AXIS_FONT, labelFont: LABEL_FONT, values: (_u, splits) => splits.map((s) => hallTime(s * 1000)) },
+            // Seconds only when the chart spans minutes (right after start-up).
+            { font: AXIS_FONT, labelFont: LABEL_FONT, space: 70, values: (_u, splits) => splits.map((s) => ((splits.at(-1) ?? 0) - (splits[0] ?? 0) < 600 ? clock(s * 1000) : hallTime(s * 1000))) },
             { font: AXIS_FONT, labelFont: LABEL_FONT, label: people },
           ],
           scales: { x: { time: true } },
