@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkScreen, screenshotDir, type ScreenStandard } from '@hallkit/testkit';
+import { screenshotDir } from '@hallkit/testkit';
+import { checkScreen, type ScreenStandard } from '@hallkit/testkit/screenCheck';
 import { KioskRig, TECH_PIN, waitUntil } from './support/KioskRig.ts';
 
 const SHOTS = join(screenshotDir(), 'kiosk-visual');

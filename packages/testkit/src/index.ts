@@ -7,4 +7,3 @@ export * from './electronSmoke.ts';
 export * from './screenshots.ts';
 export * from './audio.ts';
 export * from './shippedHall.ts';
-export * from './screenCheck.ts';

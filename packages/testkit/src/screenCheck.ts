@@ -1,4 +1,5 @@
 // One check of a touch screen against docs/visual-standard.md, for every device's e2e suite: axe-core
+// Not in index.ts: it uses DOM types inside page.evaluate, and packages without the DOM lib import the index.
 // with every WCAG 2.1 A/AA rule and axe's best practices, the page inside its screen, no text below the
 // device's smallest step, touch targets at least the device's minimum. Returns findings in words, so a
 // test can collect every screen and state and fail once with the whole list.
