@@ -1,8 +1,8 @@
 // One check of a touch screen against docs/visual-standard.md, for every device's e2e suite: axe-core
-// Not in index.ts: it uses DOM types inside page.evaluate, and packages without the DOM lib import the index.
 // with every WCAG 2.1 A/AA rule and axe's best practices, the page inside its screen, no text below the
 // device's smallest step, touch targets at least the device's minimum. Returns findings in words, so a
 // test can collect every screen and state and fail once with the whole list.
+// Not in index.ts: it uses DOM types inside page.evaluate, and packages without the DOM lib import the index.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -31,21 +31,33 @@ export interface ScreenFinding {
   what: string;
 }
 
-export async function axeViolations(page: Page, exempt: Record<string, string> = {}): Promise<ScreenFinding[]> {
+/** The axe tags every screen runs: WCAG 2.0/2.1 A and AA and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] as const;
+
+export interface AxeOptions {
+  /** Rules that do not apply to this screen, each with the reason. */
+  exempt?: Record<string, string>;
+  /** Tags beyond AXE_TAGS, e.g. 'wcag22aa' for the center's consoles and phone pages. */
+  extraTags?: string[];
+}
+
+/**
+ * axe-core over the whole document, one finding per violated rule (in words, with up to three
+ * targets). The one axe runner of the repository: the devices' checkScreen and the center's screen
+ * checks both come here.
+ */
+export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<ScreenFinding[]> {
   // Evaluated over the DevTools protocol: the apps' CSP (script-src 'self') rightly refuses a script tag.
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const rules = Object.fromEntries(Object.keys(exempt).map((id) => [id, { enabled: false }]));
-  const found = await page.evaluate(async (rules) => {
+  const rules = Object.fromEntries(Object.keys(options.exempt ?? {}).map((id) => [id, { enabled: false }]));
+  const tags = [...AXE_TAGS, ...(options.extraTags ?? [])];
+  const found = await page.evaluate(async ({ rules, tags }) => {
     type Result = { violations: { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
     const w = window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<Result> } };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      rules,
-      resultTypes: ['violations'],
-    });
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
     return r.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  }, rules);
+  }, { rules, tags });
   return found.map((what) => ({ kind: 'axe' as const, what }));
 }
 
@@ -89,5 +101,5 @@ export async function checkScreen(page: Page, s: ScreenStandard): Promise<Screen
     }
     return out;
   }, { width: s.width, height: s.height, minTextPx: s.minTextPx, minTargetPx: s.minTargetPx, smallTargets: s.smallTargets ?? [] });
-  return [...layout, ...(await axeViolations(page, s.axeExempt))];
+  return [...layout, ...(await axeViolations(page, { exempt: s.axeExempt }))];
 }

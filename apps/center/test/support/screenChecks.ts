@@ -1,33 +1,15 @@
 // What every e2e screen check of the center's pages measures in Chromium, beyond contrast.ts:
-// axe-core's WCAG 2.1 A/AA and best-practice rules, touch targets, sideways overflow, text size.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// axe-core (testkit's runner, WCAG 2.2 added), touch targets, sideways overflow, text size.
 import type { Page } from 'playwright-core';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-export interface AxeFinding {
-  id: string;
-  impact: string | null;
-  targets: string[];
-}
+import { axeViolations as axeRun, type ScreenFinding } from '@hallkit/testkit/screenCheck';
 
 /**
- * axe-core over the whole document: WCAG 2.0/2.1/2.2 A and AA plus axe's best practices (one main
- * landmark, one h1, heading order, everything inside a landmark …). Injected over the DevTools
- * protocol, so the pages' CSP (script-src 'self') needs no exception.
+ * axe-core over the whole document through testkit's one axe runner: WCAG 2.0/2.1/2.2 A and AA plus
+ * axe's best practices (one main landmark, one h1, heading order, everything inside a landmark …).
+ * The center's pages add WCAG 2.2 AA (target size) to what the devices run.
  */
-export async function axeViolations(page: Page): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    interface Result { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }
-    const w = window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<Result> } };
-    const r = await w.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) }));
-  });
+export function axeViolations(page: Page): Promise<ScreenFinding[]> {
+  return axeRun(page, { extraTags: ['wcag22aa'] });
 }
 
 export interface SmallTarget {
