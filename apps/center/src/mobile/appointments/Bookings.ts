@@ -106,9 +106,12 @@ export class Bookings {
     const held = this.ids.candidates(req.idNumber);
     return this.db.transaction(() => {
       const slot = this.checkSlot(plan, req.day, req.slotFrom, now);
+      // The one-per-ID-per-day rule counts only this phone's bookings: refusing another phone would
+      // tell anyone who types a stranger's ID number whether that person booked (issue 15, item 8).
+      // The owner still hears `already-booked`; anyone else gets the same answer as for any ID.
       const sameDay = this.db
-        .prepare(`SELECT count(*) AS n FROM m_bookings WHERE id_hash IN (${held.map(() => '?').join(', ')}) AND day = ? AND category_id = ? AND status != 'cancelled'`)
-        .get(...held, req.day, req.categoryId) as { n: number };
+        .prepare(`SELECT count(*) AS n FROM m_bookings WHERE id_hash IN (${held.map(() => '?').join(', ')}) AND day = ? AND category_id = ? AND phone = ? AND status != 'cancelled'`)
+        .get(...held, req.day, req.categoryId, req.phone) as { n: number };
       if (sameDay.n >= plan.perIdPerDay) fail('already-booked');
       const active = this.db.prepare("SELECT count(*) AS n FROM m_bookings WHERE phone = ? AND status = 'booked' AND day >= ?").get(req.phone, this.local(now).day) as {
         n: number;

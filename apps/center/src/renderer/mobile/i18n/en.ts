@@ -54,7 +54,7 @@ export default {
     'mailing-already-requested': 'Mailing has already been requested',
     'bad-request': 'Please check what you entered', 'login-required': 'Please log in with your phone first', 'rate-limited': 'Too many tries, please wait a moment',
     'not-found': 'Nothing found', 'not-yours': 'This is not your booking or ticket', 'bad-id-number': 'The ID number is not valid — check its last character and birth date. Accepted: resident ID card, HK/Macau/Taiwan residence permit, foreign permanent resident ID card', 'slot-full': 'This slot is full, please pick another',
-    'already-booked': 'This ID number already has a booking for this service that day', 'quota-exhausted': 'No online tickets left today ({{quota}} a day): please take one in the hall',
+    'already-booked': 'You already booked this service for that day with this ID number: see My bookings', 'quota-exhausted': 'No online tickets left today ({{quota}} a day): please take one in the hall',
     'id-limit': 'One ID number may take {{limit}} online ticket(s) per service per day', 'phone-limit': 'One phone may take {{limit}} online tickets per day',
     'category-closed': 'This service is closed now', 'already-evaluated': 'This service has already been rated — one rating per service', 'evaluation-closed': 'The rating period has ended',
     'evaluation-needs-reason': 'Please pick at least one reason', 'evaluation-pending-at-window': 'Please rate on the window’s rating pad first; rating here opens once that has ended', 'wrong-code': 'Wrong code', network: 'Network problem, please try again', unknown: 'Something went wrong, please try again',

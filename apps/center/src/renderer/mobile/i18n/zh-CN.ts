@@ -129,7 +129,7 @@ export default {
     'no-such-slot': '没有这个时段',
     'slot-past': '该时段已过',
     'slot-full': '该时段已约满，请选择其他时段',
-    'already-booked': '该身份证号当天已预约此业务',
+    'already-booked': '您已用该身份证号预约了当天的此业务，请在“我的预约”查看',
     'too-many-bookings': '该手机号的有效预约已达上限',
     'not-changeable': '该预约已签到或已取消，不能再修改',
     'remote-disabled': '该业务不支持线上取号，请到现场取号',

@@ -51,7 +51,7 @@ export default {
     'mailing-not-offered': '這件業務不提供證照寄送，請到窗口領取',
     'mailing-already-requested': '已經申請過證照寄送',
     'bad-request': '填寫的內容不完整或格式不對', 'login-required': '請先用手機號登入', 'rate-limited': '操作太頻繁，請稍後再試', 'not-found': '沒有找到相關記錄',
-    'not-yours': '這不是您的預約或號碼', 'bad-id-number': '證件號碼不正確，請核對（最後一位校驗碼、出生日期）。可用居民身分證、港澳台居民居住證或外國人永久居留身分證', 'slot-full': '該時段已約滿，請選擇其他時段', 'already-booked': '該身分證號當天已預約此業務',
+    'not-yours': '這不是您的預約或號碼', 'bad-id-number': '證件號碼不正確，請核對（最後一位校驗碼、出生日期）。可用居民身分證、港澳台居民居住證或外國人永久居留身分證', 'slot-full': '該時段已約滿，請選擇其他時段', 'already-booked': '您已用該身分證號預約了當天的此業務，請在「我的預約」查看',
     'quota-exhausted': '今日該業務線上號已取完（每日 {{quota}} 個），請到現場取號', 'id-limit': '同一身分證號每天每項業務限取 {{limit}} 個線上號',
     'phone-limit': '同一手機號每天限取 {{limit}} 個線上號', 'category-closed': '目前不在該業務的辦理時間', 'already-evaluated': '本次服務已經評價過了，每次服務只能評價一次',
     'evaluation-closed': '已超過可評價的期限', 'evaluation-needs-reason': '不滿意的評價請至少選擇一個原因', 'evaluation-pending-at-window': '請先在窗口評價器評價，窗口評價結束後才能補充評價', 'wrong-code': '驗證碼不正確', network: '網路異常，請檢查網路後重試', unknown: '出錯了，請稍後再試',
