@@ -28,16 +28,16 @@ export function TransferPanel({ view, onTransfer, onCancel }: { view: WindowView
   return (
     <Dialog title={t('console.transferTitle', { number: view.current?.number ?? '' })} onCancel={onCancel} testId="transfer-dialog">
       <input className="search" type="search" data-autofocus placeholder={t('counter.transferSearch')} aria-label={t('counter.transferSearch')} value={query} onChange={(e) => setQuery(e.target.value)} />
-      <div className="transfer-list" role="listbox" aria-label={t('counter.chooseTarget')}>
+      <div className="transfer-list" role="group" aria-label={t('counter.chooseTarget')}>
         {groups.length === 0 && <p className="note">{t('counter.noMatch')}</p>}
         {groups.map((g) => (
-          <section key={g.zone.id} className="zone-group">
-            <h4>{zoneName.get(g.zone.id)}</h4>
+          <section key={g.zone.id} className="zone-group" aria-labelledby={`zone-${g.zone.id}`}>
+            <h3 id={`zone-${g.zone.id}`}>{zoneName.get(g.zone.id)}</h3>
             <div className="targets">
               {g.categories.map((c) => {
                 const to: Target = { kind: 'category', categoryId: c.id };
                 return (
-                  <button key={c.id} role="option" aria-selected={isChosen(to)} className={`target ${isChosen(to) ? 'chosen' : ''}`} onClick={() => setTarget(to)} data-testid={`to-category-${c.id}`}>
+                  <button key={c.id} aria-pressed={isChosen(to)} className={`target ${isChosen(to) ? 'chosen' : ''}`} onClick={() => setTarget(to)} data-testid={`to-category-${c.id}`}>
                     {c.prefix} {c.name} <small>{t('admin.waiting')} {c.waiting}</small>
                   </button>
                 );
@@ -48,9 +48,7 @@ export function TransferPanel({ view, onTransfer, onCancel }: { view: WindowView
                 return (
                   <button
                     key={w.id}
-                    role="option"
-                    aria-selected={isChosen(to)}
-                    aria-disabled={paused}
+                    aria-pressed={isChosen(to)}
                     disabled={paused}
                     className={`target window ${isChosen(to) ? 'chosen' : ''}`}
                     onClick={() => setTarget(to)}
