@@ -267,7 +267,17 @@ describe('a first morning in a new hall', { timeout: 120_000 }, () => {
     await page.getByLabel('User name').fill('zhangwei');
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect.poll(() => page.getByTestId('alarm-stranded:police').textContent()).toMatch(/^B .+: 1 waiting, no window open \(since \d{2}:\d{2}\)$/);
+    // Category and zone names from the hall file's English translations, not its Simplified names.
+    await expect.poll(() => page.getByTestId('alarm-stranded:police').textContent()).toMatch(/^B Household Registration and Exit-Entry: 1 waiting, no window open \(since \d{2}:\d{2}\)$/);
+    expect(await page.locator('details.zone summary strong').allTextContents()).toContain('Police Services');
+    const chip = page.locator('.cat-chips .chip', { hasText: 'Household Registration and Exit-Entry' });
+    expect(await chip.textContent()).toBe('B Household Registration and Exit-Entry · 1 waiting · 0 windows open');
+    // One window open for the queue: singular.
+    const policeWindow = [...center.hall.state.windows.values()].find((w) => w.status === 'closed' && w.config.categoryIds.includes('police'));
+    if (!policeWindow) throw new Error('a closed police window');
+    center.hall.run('center', (h) => h.openWindow(policeWindow.config.id, { id: 'YT9901', name: '赵警官' }, new Date().toISOString()));
+    await expect.poll(() => chip.textContent()).toBe('B Household Registration and Exit-Entry · 1 waiting · 1 window open');
+    center.hall.run('center', (h) => h.closeWindow(policeWindow.config.id, new Date().toISOString()));
     await page.getByTestId('win-w5').getByRole('button').first().click();
     await expect.poll(() => page.getByTestId('assign-window').textContent()).toBe('Re-assign');
     await page.screenshot({ path: join(SCREENSHOTS, 'center-admin-staffing-en.png') });

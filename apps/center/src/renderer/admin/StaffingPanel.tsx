@@ -4,15 +4,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { localName } from '@hallkit/core';
 import { api, ApiError, live } from '../api/http.ts';
 import { hallTime } from '../common/format.ts';
 import type { AlarmRow, StaffingView, StaffingWindow } from '../api/types.ts';
 
 type Feed = { map: StaffingView; alarms: AlarmRow[] };
 
-export function alarmText(a: AlarmRow, map: StaffingView, t: TFunction): string {
+export function alarmText(a: AlarmRow, map: StaffingView, t: TFunction, lang: string): string {
   const cat = map.categories.find((c) => c.id === a.categoryId);
-  const name = cat ? `${cat.prefix} ${cat.name}` : '';
+  const name = cat ? `${cat.prefix} ${localName(cat, lang)}` : '';
   const since = hallTime(a.raisedAt);
   if (a.kind === 'stranded-category') return t('staffing.stranded', { name, waiting: a.detail.waiting, since });
   if (a.kind === 'long-wait') return t('staffing.longWait', { name, threshold: a.detail.threshold, since });
@@ -20,7 +21,7 @@ export function alarmText(a: AlarmRow, map: StaffingView, t: TFunction): string 
 }
 
 export function StaffingPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [feed, setFeed] = useState<Feed | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -43,7 +44,7 @@ export function StaffingPanel() {
         {alarms.length === 0 ? <p className="note">{t('staffing.noAlarms')}</p> : (
           <ul>
             {alarms.map((a) => (
-              <li key={a.id} data-testid={`alarm-${a.key}`} className={a.kind}>{alarmText(a, map, t)}</li>
+              <li key={a.id} data-testid={`alarm-${a.key}`} className={a.kind}>{alarmText(a, map, t, i18n.language)}</li>
             ))}
           </ul>
         )}
@@ -54,7 +55,7 @@ export function StaffingPanel() {
         <div className="cat-chips">
           {map.categories.map((c) => (
             <span key={c.id} className={`chip ${c.waiting > 0 && c.openWindows === 0 ? 'bad' : ''}`}>
-              {t('staffing.chip', { prefix: c.prefix, name: c.name, waiting: c.waiting, open: c.openWindows })}
+              {t('staffing.chip', { prefix: c.prefix, name: localName(c, i18n.language), waiting: c.waiting, count: c.openWindows })}
             </span>
           ))}
         </div>
@@ -62,7 +63,7 @@ export function StaffingPanel() {
       {map.zones.map((z) => (
         <details key={z.id} className="card zone" open={z.windows.some((w) => w.status !== 'closed') || alarms.some((a) => a.zoneId === z.id)}>
           <summary>
-            <strong>{z.name}</strong> {z.location ?? ''} · {t('staffing.zoneOpen', { open: z.windows.filter((w) => w.status !== 'closed').length, total: z.windows.length })}
+            <strong>{localName(z, i18n.language)}</strong> {z.location ?? ''} · {t('staffing.zoneOpen', { open: z.windows.filter((w) => w.status !== 'closed').length, total: z.windows.length })}
           </summary>
           <div className="window-grid">
             {z.windows.map((w) => (
@@ -82,7 +83,7 @@ export function StaffingPanel() {
 }
 
 function WindowEditor({ w, map, act }: { w: StaffingWindow; map: StaffingView; act: (w: StaffingWindow, action: string, body?: unknown) => Promise<void> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [staffNo, setStaffNo] = useState(w.staff?.id ?? '');
   const [cats, setCats] = useState<string[]>(w.categoryIds);
   const [rule, setRule] = useState(w.rule.mode === 'strict' ? 'strict' : `${w.rule.priority}:${w.rule.normal}`);
@@ -113,7 +114,7 @@ function WindowEditor({ w, map, act }: { w: StaffingWindow; map: StaffingView; a
         {map.categories.map((c) => (
           <label key={c.id} className="check">
             <input type="checkbox" checked={cats.includes(c.id)} onChange={(e) => setCats(e.target.checked ? [...cats, c.id] : cats.filter((x) => x !== c.id))} />
-            {c.prefix} {c.name}
+            {c.prefix} {localName(c, i18n.language)}
           </label>
         ))}
         <div className="row">

@@ -7,7 +7,7 @@ export const dayText = {
     staffing: {
       status: { open: '办理中', paused: '暂停', closed: '未开窗' },
       alarms: '告警', noAlarms: '没有告警', network: '网络异常，请重试', categories: '各业务',
-      chip: '{{prefix}} {{name}} · 等候 {{waiting}} · 开放窗口 {{open}}', zoneOpen: '{{open}}/{{total}} 开放', assigned: ' · 已调流',
+      chip: '{{prefix}} {{name}} · 等候 {{waiting}} · 开放窗口 {{count}}', zoneOpen: '{{open}}/{{total}} 开放', assigned: ' · 已调流',
       stranded: '{{name}}：{{waiting}} 人等候，没有开放的窗口（{{since}} 起）', longWait: '{{name}}：最长等候超过 {{threshold}} 分钟（{{since}} 起）',
       unstaffed: '{{number}} 号窗口开着但没有人登录（{{since}} 起）',
       staff: '人员', open: '开窗', pause: '暂停', pauseReason: '值班长暂停', resume: '恢复', close: '关窗', today: '今天办理的业务（调流，到今天结束）',
@@ -28,7 +28,7 @@ export const dayText = {
     staffing: {
       status: { open: '辦理中', paused: '暫停', closed: '未開窗' },
       alarms: '告警', noAlarms: '沒有告警', network: '網路異常，請重試', categories: '各業務',
-      chip: '{{prefix}} {{name}} · 等候 {{waiting}} · 開放窗口 {{open}}', zoneOpen: '{{open}}/{{total}} 開放', assigned: ' · 已調流',
+      chip: '{{prefix}} {{name}} · 等候 {{waiting}} · 開放窗口 {{count}}', zoneOpen: '{{open}}/{{total}} 開放', assigned: ' · 已調流',
       stranded: '{{name}}：{{waiting}} 人等候，沒有開放的窗口（{{since}} 起）', longWait: '{{name}}：最長等候超過 {{threshold}} 分鐘（{{since}} 起）',
       unstaffed: '{{number}} 號窗口開著但沒有人登入（{{since}} 起）',
       staff: '人員', open: '開窗', pause: '暫停', pauseReason: '值班長暫停', resume: '恢復', close: '關窗', today: '今天辦理的業務（調流，到今天結束）',
@@ -49,7 +49,7 @@ export const dayText = {
     staffing: {
       status: { open: 'Serving', paused: 'Paused', closed: 'Closed' },
       alarms: 'Alarms', noAlarms: 'No alarms', network: 'Network problem, please retry', categories: 'Queues',
-      chip: '{{prefix}} {{name}} · {{waiting}} waiting · {{open}} windows open', zoneOpen: '{{open}}/{{total}} open', assigned: ' · re-assigned',
+      chip_one: '{{prefix}} {{name}} · {{waiting}} waiting · {{count}} window open', chip_other: '{{prefix}} {{name}} · {{waiting}} waiting · {{count}} windows open', zoneOpen: '{{open}}/{{total}} open', assigned: ' · re-assigned',
       stranded: '{{name}}: {{waiting}} waiting, no window open (since {{since}})', longWait: '{{name}}: longest wait over {{threshold}} min (since {{since}})',
       unstaffed: 'Window {{number}} is open but nobody is logged in (since {{since}})',
       staff: 'Staff', open: 'Open window', pause: 'Pause', pauseReason: 'Paused by the supervisor', resume: 'Resume', close: 'Close window', today: 'Serves today (re-assignment until the end of the day)',

@@ -1,7 +1,8 @@
 // The 调流 hall map: every window grouped by zone, with who works there (and whether they are
 // logged in), what it serves today and how it calls; the categories with their waiting counts;
-// the staff who could be put on a window. A supervisor gets only their zones.
-import { callingRule, servedCategories, type CallingRule } from '@hallkit/core';
+// the staff who could be put on a window. A supervisor gets only their zones. Zone and category
+// names carry the hall file's 繁體/English translations (`i18n`), shown with core's localName.
+import { callingRule, servedCategories, type CallingRule, type NameTranslations } from '@hallkit/core';
 import type { CenterContext } from '../CenterContext.ts';
 import type { Session } from '../auth/Accounts.ts';
 
@@ -23,8 +24,8 @@ export interface StaffingWindow {
 
 export interface StaffingView {
   v: 1;
-  zones: { id: string; name: string; location: string | null; windows: StaffingWindow[] }[];
-  categories: { id: string; name: string; prefix: string; zoneId: string; waiting: number; openWindows: number }[];
+  zones: { id: string; name: string; i18n?: NameTranslations; location: string | null; windows: StaffingWindow[] }[];
+  categories: { id: string; name: string; i18n?: NameTranslations; prefix: string; zoneId: string; waiting: number; openWindows: number }[];
   staff: { staffNo: string; name: string; role: string; windowId: string; windows: string; disabled: boolean }[];
 }
 
@@ -58,8 +59,8 @@ export function staffingView(ctx: Pick<CenterContext, 'hall' | 'accounts' | 'sta
     v: 1,
     zones: s.config.catalog.zones
       .filter((z) => byZone.has(z.id))
-      .map((z) => ({ id: z.id, name: z.name, location: z.location ?? null, windows: (byZone.get(z.id) ?? []).sort((a, b) => a.number - b.number) })),
-    categories: s.config.catalog.categories.map((c) => ({ id: c.id, name: c.name, prefix: c.prefix, zoneId: c.zoneId, waiting: s.lines.categoryCount(c.id), openWindows: openBy.get(c.id) ?? 0 })),
+      .map((z) => ({ id: z.id, name: z.name, ...(z.i18n ? { i18n: z.i18n } : {}), location: z.location ?? null, windows: (byZone.get(z.id) ?? []).sort((a, b) => a.number - b.number) })),
+    categories: s.config.catalog.categories.map((c) => ({ id: c.id, name: c.name, ...(c.i18n ? { i18n: c.i18n } : {}), prefix: c.prefix, zoneId: c.zoneId, waiting: s.lines.categoryCount(c.id), openWindows: openBy.get(c.id) ?? 0 })),
     staff: ctx.accounts
       .allStaff()
       .filter((m) => m.role === 'staff' || m.role === 'supervisor')
