@@ -56,6 +56,8 @@ describe('the window console as a screen', () => {
       };
       await expect.poll(() => page.getByTestId('waiting-list').locator('li').count()).toBeGreaterThan(0);
       await check('idle');
+      // The top bar names the hall in the console's language (the hall file's translations).
+      expect(await page.locator('header.topbar h1').textContent()).toMatch({ 'zh-CN': /^烟台市政务服务中心 · /, 'zh-TW': /^煙台市政務服務中心 · /, en: /^Yantai Government Service Center · / }[lang]);
 
       await page.getByTestId('call-next').click();
       await page.getByTestId('current-number').waitFor();

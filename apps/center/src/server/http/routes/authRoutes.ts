@@ -108,7 +108,7 @@ export function authRoutes(r: Router, ctx: CenterContext): void {
   r.get('/api/me', (req) => ({
     json: {
       session: req.session ?? null,
-      hall: { id: ctx.hall.config.catalog.hall.id, name: ctx.hall.config.catalog.hall.name, timeZone: ctx.hall.config.catalog.hall.timeZone, windows: ctx.hall.config.windows.map((w) => ({ id: w.id, number: w.number })) },
+      hall: { id: ctx.hall.config.catalog.hall.id, name: ctx.hall.config.catalog.hall.name, ...(ctx.hall.config.catalog.hall.i18n ? { i18n: ctx.hall.config.catalog.hall.i18n } : {}), timeZone: ctx.hall.config.catalog.hall.timeZone, windows: ctx.hall.config.windows.map((w) => ({ id: w.id, number: w.number })) },
     },
   }));
 }
