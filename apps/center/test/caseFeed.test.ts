@@ -63,7 +63,7 @@ function kioskLookup(c: Center, body: unknown): { ok: boolean; cases?: Applicati
   return handlers[APPOINTMENT_REQUESTS.caseLookup]!(body, { deviceId: 'kiosk-1' }) as { ok: boolean; cases?: ApplicationCase[] };
 }
 
-const lookup = async (c: Center, receiptCode: string) => fetch(`${c.httpUrl}/api/m/cases/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receiptCode }) });
+const lookup = async (c: Center, receiptCode: string) => fetch(`${c.httpUrl}/api/m/cases/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receiptCode, idLast4: ID.slice(-4) }) });
 
 describe('case feed', () => {
   it('a pushed case is at the kiosk and on the phone within a second', async () => {
@@ -133,7 +133,7 @@ describe('case feed', () => {
     platform = new PlatformStandIn(TOKEN);
     await platform.push(center.httpUrl, [record()]);
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) => fetch(`${center!.httpUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    const address = { recipient: '张伟', phone: '13912345678', address: '山东省烟台市芝罘区南大街 100 号 2 单元 301' };
+    const address = { recipient: '张伟', phone: '13912345678', address: '山东省烟台市芝罘区南大街 100 号 2 单元 301', idLast4: ID.slice(-4) };
     expect((await post('/api/m/cases/YT2026A0042/mailing', address)).status).toBe(401);
     await post('/api/m/login/code', { phone: '13912345678' });
     await waitUntil('code', () => booted.codes.length > 0);

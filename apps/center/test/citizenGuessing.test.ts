@@ -9,6 +9,7 @@ import { mobileModule } from '../src/mobile/MobileModule.ts';
 import { LogCodeSender } from '../src/mobile/identity/CodeSender.ts';
 import { idCheckCharacter } from '../src/mobile/identity/idNumber.ts';
 import type { SlotPlan } from '../src/mobile/appointments/SlotPlan.ts';
+import { demoCases } from '../src/mobile/cases/demoCases.ts';
 import { startCenter, tempDir } from './support/centerHarness.ts';
 import { codeCapturingLogger } from './support/phone.ts';
 
@@ -86,5 +87,48 @@ describe('booking with someone else’s ID number', () => {
     const again = await post('/api/m/appointments', { categoryId: 'fund', idNumber: ALICE, ...at }, owner);
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: string }).error).toBe('already-booked');
+  });
+});
+
+describe('progress look-up by receipt code', () => {
+  const [first] = demoCases();
+  const code = first!.case.receiptCode;
+  const last4 = first!.idNumber.slice(-4);
+  const wrong = last4 === '0000' ? '0001' : '0000';
+  const lookup = (body: unknown) => post('/api/m/cases/lookup', body);
+
+  it('needs the last 4 of the applicant’s ID number: the code alone, or with a wrong pair, shows nothing', async () => {
+    expect((await lookup({ receiptCode: code })).status).toBe(400);
+    const ok = await lookup({ receiptCode: code.toLowerCase(), idLast4: last4.toLowerCase() });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { cases: { receiptCode: string }[] }).cases.map((c) => c.receiptCode)).toEqual([code]);
+
+    // A wrong pair on a real code and any pair on a code that does not exist answer alike.
+    const known = await lookup({ receiptCode: code, idLast4: wrong });
+    const unknown = await lookup({ receiptCode: 'YT20269999', idLast4: wrong });
+    expect([known.status, unknown.status]).toEqual([404, 404]);
+    expect(await known.json()).toEqual(await unknown.json());
+  });
+
+  it('a stranger cannot ask for mailing with the receipt code alone: a wrong pair answers as an unknown code', async () => {
+    const stranger = await loggedIn('13700137000');
+    const address = { recipient: '王五', phone: '13700137000', address: '山东省烟台市芝罘区某某路1号' };
+    const mailing = (c: string, extra: object) => post(`/api/m/cases/${c}/mailing`, { ...address, ...extra }, stranger);
+    expect((await mailing(code, {})).status).toBe(400);
+    const wrongPair = await mailing(code, { idLast4: wrong });
+    const noSuchCode = await mailing('YT20269998', { idLast4: wrong });
+    expect([wrongPair.status, noSuchCode.status]).toEqual([404, 404]);
+    expect(await wrongPair.json()).toEqual(await noSuchCode.json());
+    // With the right pair the case itself answers (the demo cases do not offer mailing).
+    expect(((await (await mailing(code, { idLast4: last4 })).json()) as { error: string }).error).toBe('mailing-not-offered');
+  });
+
+  it('walking the codes from one source runs into the miss limit; then even the right pair waits, so a hit cannot stand out', async () => {
+    let status = 0;
+    let tries = 0;
+    while (status !== 429 && tries < 40) status = (await lookup({ receiptCode: `YT2026${String(++tries + 100).padStart(4, '0')}`, idLast4: wrong })).status;
+    expect(status).toBe(429);
+    expect(tries).toBeLessThanOrEqual(21);
+    expect((await lookup({ receiptCode: code, idLast4: last4 })).status).toBe(429);
   });
 });

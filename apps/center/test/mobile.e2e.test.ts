@@ -329,6 +329,7 @@ describe('phone pages', () => {
     await page.locator('input[name=receiptCode]').waitFor();
     await expectReadable(page, 'progress, nothing typed');
     await page.locator('input[name=receiptCode]').fill('YT20260001');
+    await page.locator('input[name=idLast4]').fill(DEMO_APPLICANTS.zhang.slice(-4));
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByTestId('case').waitFor();
     expect(await page.locator('[data-step-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-status')))).toEqual(['done', 'done', 'current', 'pending', 'pending']);
@@ -337,7 +338,7 @@ describe('phone pages', () => {
     await page.screenshot({ path: join(SHOTS, 'phone-progress.png') });
     await page.locator('input[name=receiptCode]').fill('NOPE1234');
     await page.getByRole('button', { name: '查询' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('没有找到相关记录');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('受理编号与身份证号后4位对不上，请对照受理回执和身份证核对后再查');
     await expectReadable(page, 'progress, nothing found');
     await context.close();
   });

@@ -17,6 +17,7 @@ import { ensureWebBuilt } from './support/webBuild.ts';
 import { lowContrast } from './support/contrast.ts';
 import { axeViolations, sidewaysOverflow, smallTargets, smallText } from './support/screenChecks.ts';
 import { logInByPhone } from './support/logIn.ts';
+import { DEMO_APPLICANTS } from '../src/mobile/cases/demoCases.ts';
 
 const SHOTS = screenshotDir();
 const FUND_WINDOW = 'w97';
@@ -168,7 +169,8 @@ describe('phone pages at phone size, three languages, standard and elder size', 
 
       await page.goto(`${center.httpUrl}/m/progress`);
       await page.locator('input[name=receiptCode]').fill('YT20260001');
-      await page.locator('input[name=receiptCode]').press('Enter');
+      await page.locator('input[name=idLast4]').fill(DEMO_APPLICANTS.zhang.slice(-4));
+      await page.locator('input[name=idLast4]').press('Enter');
       await page.getByTestId('case').waitFor();
       await expectScreen(page, `${tag} progress`, lang, elder);
       await shot('progress');
@@ -225,12 +227,13 @@ describe('elder size', () => {
 describe('times on the phone pages are the hall’s', () => {
   it('a phone set to Los Angeles shows a case’s times in Yantai time', async () => {
     const { context, page } = await phone('zh-CN', '375x667', { timezoneId: 'America/Los_Angeles' });
-    const res = await fetch(`${center.httpUrl}/api/m/cases/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receiptCode: 'YT20260001' }) });
+    const res = await fetch(`${center.httpUrl}/api/m/cases/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receiptCode: 'YT20260001', idLast4: DEMO_APPLICANTS.zhang.slice(-4) }) });
     const acceptedAt = ((await res.json()) as { cases: { acceptedAt: string }[] }).cases[0]?.acceptedAt ?? '';
     const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(acceptedAt)).map((x) => [x.type, x.value]));
     await page.goto(`${center.httpUrl}/m/progress`);
     await page.locator('input[name=receiptCode]').fill('YT20260001');
-    await page.locator('input[name=receiptCode]').press('Enter');
+    await page.locator('input[name=idLast4]').fill(DEMO_APPLICANTS.zhang.slice(-4));
+    await page.locator('input[name=idLast4]').press('Enter');
     await page.getByTestId('case').waitFor();
     expect(await page.getByTestId('case-accepted').textContent()).toBe(`${p.month}-${p.day} ${p.hour}:${p.minute}`);
     await context.close();

@@ -5,6 +5,7 @@ export type MobileErrorCode =
   | 'login-required'
   | 'rate-limited'
   | 'not-found'
+  | 'case-not-found'
   | 'not-yours'
   | 'bad-id-number'
   | 'unknown-category'
@@ -46,6 +47,7 @@ const STATUS: Partial<Record<MobileErrorCode, number>> = {
   'door-code-invalid': 404,
   'not-yours': 403,
   'not-found': 404,
+  'case-not-found': 404,
   'rate-limited': 429,
 };
 

@@ -43,10 +43,21 @@ export class CaseBook {
     return this.parse(rows).sort((a, b) => b.acceptedAt.localeCompare(a.acceptedAt));
   }
 
+  /**
+   * A phone's look-up: the receipt code (sequential, guessable) and the last four characters of the
+   * applicant's ID number, which the citizen has and a stranger walking the codes does not. A wrong
+   * pair and an unknown code give the same empty answer.
+   */
+  byReceiptForHolder(code: string, idLast4: string): ApplicationCase[] {
+    const last4 = idLast4.trim().toUpperCase();
+    if (!/^[0-9]{3}[0-9X]$/.test(last4)) return [];
+    return this.byReceiptCode(code).filter((c) => c.applicantMasked.toUpperCase().endsWith(last4));
+  }
+
   /** 证照寄送: the citizen leaves an address for a case that allows mailing (once; the platform collects it). */
-  requestMailing(receiptCode: string, phone: string, req: MailingRequest, now: number): ApplicationCase {
-    const c = this.byReceiptCode(receiptCode)[0];
-    if (!c) fail('not-found');
+  requestMailing(receiptCode: string, idLast4: string, phone: string, req: MailingRequest, now: number): ApplicationCase {
+    const c = this.byReceiptForHolder(receiptCode, idLast4)[0];
+    if (!c) fail('case-not-found');
     if (!c.mailing?.allowed) fail('mailing-not-offered');
     if (c.mailing.requested || c.delivery?.trackingNo) fail('mailing-already-requested');
     this.db

@@ -9,13 +9,15 @@ import { fail } from '../access/MobileError.ts';
 import { CaseFeedBatchSchema, feedIssues } from '../cases/feed/CaseFeedRecord.ts';
 import type { CaseFeedConfig } from '../cases/feed/CaseFeedSettings.ts';
 import { PHONE_PATTERN } from '../identity/PhoneLogin.ts';
+import { IdLast4 } from '../cases/IdLast4.ts';
 import type { MobileService } from '../MobileService.ts';
-import { body, guarded, limit, requirePhone, type MobileRateRules } from './replies.ts';
+import { body, guarded, limit, missBudget, requirePhone, type MobileRateRules } from './replies.ts';
 
 const MailingBody = z.object({
   recipient: z.string().trim().min(2, '收件人').max(20),
   phone: z.string().trim().regex(PHONE_PATTERN, '11 位手机号'),
   address: z.string().trim().min(8, '详细地址').max(120),
+  idLast4: IdLast4,
 });
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -58,7 +60,15 @@ export function caseFeedRoutes(r: Router, ctx: CenterContext, m: MobileService, 
     limit(m.limiter, `write:${req.clientIp}`, rules.write);
     const phone = requirePhone(req, m.login);
     const b = body(MailingBody, req.body);
-    const c = m.cases.requestMailing(req.params.receiptCode ?? '', phone, { recipient: b.recipient, recipientPhone: b.phone, address: b.address }, m.now());
+    const code = req.params.receiptCode ?? '';
+    const budgets = [`miss:${req.clientIp}`, `miss-case:${code.toUpperCase()}`];
+    missBudget(m.limiter, budgets, rules.miss);
+    if (m.cases.byReceiptForHolder(code, b.idLast4).length === 0) {
+      // Same second factor as the look-up: a stranger must not send someone's certificate to their own address.
+      for (const key of budgets) limit(m.limiter, key, rules.miss);
+      fail('case-not-found');
+    }
+    const c = m.cases.requestMailing(code, b.idLast4, phone, { recipient: b.recipient, recipientPhone: b.phone, address: b.address }, m.now());
     ctx.audit.record('mobile', 'case.mailing-requested', c.receiptCode);
     return { json: { v: 1, case: c } };
   }));

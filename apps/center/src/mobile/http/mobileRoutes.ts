@@ -7,16 +7,18 @@ import type { CenterContext } from '../../server/CenterContext.ts';
 import type { Router } from '../../server/http/Router.ts';
 import { fail } from '../access/MobileError.ts';
 import type { BookingRow } from '../appointments/Bookings.ts';
+import { IdLast4 } from '../cases/IdLast4.ts';
 import { RateLaterSchema } from '../follow/TicketFollow.ts';
 import { maskPhone } from '../identity/CodeSender.ts';
 import type { MobileService } from '../MobileService.ts';
-import { body, guarded, limit, phoneCookie, PHONE_COOKIE, requirePhone, type MobileRateRules } from './replies.ts';
+import { body, guarded, limit, missBudget, phoneCookie, PHONE_COOKIE, requirePhone, type MobileRateRules } from './replies.ts';
 
 const Phone = z.string().trim();
 const IdNumber = z.string().trim().min(15).max(24);
 /** `remind`: SMS when few are ahead and when called (remote ticket), or the day before (booking). */
 const TakeBody = z.object({ categoryId: z.string(), itemId: z.string().optional(), idNumber: IdNumber, remind: z.boolean().optional() });
 const BookBody = z.object({ categoryId: z.string(), itemId: z.string().optional(), idNumber: IdNumber, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), slotFrom: z.number().int(), remind: z.boolean().optional() });
+const CaseLookupBody = z.object({ receiptCode: z.string().trim().min(4).max(40), idLast4: IdLast4 });
 const MoveBody = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), slotFrom: z.number().int() });
 
 export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, rules: MobileRateRules, demoLogin: boolean): void {
@@ -220,15 +222,21 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
     return { json: await bookingView(m.bookings.move(req.params.token ?? '', phone, b, m.now()), phone) };
   }));
 
-  // ── progress look-up (by receipt code only: an ID-number search belongs at the kiosk's card reader) ──
+  // ── progress look-up (receipt code + last 4 of the applicant's ID number: the codes are sequential,
+  // so the code alone would let anyone walk every case; a full ID-number search belongs at the
+  // kiosk's card reader) ──
   r.post('/api/m/cases/lookup', guarded((req) => {
     const ip = req.clientIp;
     write(ip);
-    const b = body(z.object({ receiptCode: z.string().trim().min(4).max(40) }), req.body);
-    const cases = m.cases.byReceiptCode(b.receiptCode);
+    const b = body(CaseLookupBody, req.body);
+    const budgets = [`miss:${ip}`, `miss-case:${b.receiptCode.toUpperCase()}`];
+    missBudget(limiter, budgets, rules.miss);
+    const cases = m.cases.byReceiptForHolder(b.receiptCode, b.idLast4);
     if (cases.length === 0) {
-      limit(limiter, `miss:${ip}`, rules.miss);
-      fail('not-found');
+      // Both budgets (this source, this code) are spent by every miss, known code or not, so the
+      // refusals look alike and many sources cannot share out one code's guesses.
+      for (const key of budgets) limit(limiter, key, rules.miss);
+      fail('case-not-found');
     }
     return { json: { v: 1, cases } };
   }));

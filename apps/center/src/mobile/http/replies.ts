@@ -60,6 +60,17 @@ export function limit(limiter: RateLimiter, key: string, rule: RateRule): void {
   if (!limiter.take(key, rule)) throw new MobileError('rate-limited', 'too many requests', { retryAfter: limiter.retryAfterSeconds(key, rule) });
 }
 
+/**
+ * Refuse before looking when any of `keys` has no miss left: a guesser over the limit must not learn
+ * from a hit (200) versus a limited miss (429). Misses are taken afterwards with `limit`.
+ */
+export function missBudget(limiter: RateLimiter, keys: readonly string[], rule: RateRule): void {
+  for (const key of keys) {
+    const wait = limiter.retryAfterSeconds(key, rule);
+    if (wait > 0) throw new MobileError('rate-limited', 'too many requests', { retryAfter: wait });
+  }
+}
+
 export function requirePhone(req: HttpRequest, login: PhoneLogin): string {
   const phone = login.phoneFor(req.cookies[PHONE_COOKIE]);
   if (!phone) throw new MobileError('login-required');

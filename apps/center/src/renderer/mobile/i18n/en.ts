@@ -39,7 +39,7 @@ export default {
     loginToChange: 'Log in with the booking phone to cancel or change',
   },
   progress: {
-    title: 'Application progress', intro: 'Enter the receipt code to track your application like a parcel.', code: 'Receipt code', submit: 'Look up', applicant: 'Applicant',
+    title: 'Application progress', intro: 'Enter the receipt code and the last 4 characters of the applicant’s ID number (both on your receipt and card) to track your application like a parcel.', code: 'Receipt code', idLast4: 'Last 4 of the applicant’s ID number', submit: 'Look up', applicant: 'Applicant',
     department: 'Department', accepted: 'Accepted', due: 'Due', tracking: 'Tracking no.', status: { 'in-progress': 'In progress', completed: 'Completed', 'needs-supplement': 'Documents needed', rejected: 'Rejected' },
     step: { done: 'Done', current: 'In progress', pending: 'Not started' },
   },
@@ -53,7 +53,7 @@ export default {
     'mailing-not-offered': 'This case cannot be mailed: please collect it at the window',
     'mailing-already-requested': 'Mailing has already been requested',
     'bad-request': 'Please check what you entered', 'login-required': 'Please log in with your phone first', 'rate-limited': 'Too many tries, please wait a moment',
-    'not-found': 'Nothing found', 'not-yours': 'This is not your booking or ticket', 'bad-id-number': 'The ID number is not valid — check its last character and birth date. Accepted: resident ID card, HK/Macau/Taiwan residence permit, foreign permanent resident ID card', 'slot-full': 'This slot is full, please pick another',
+    'not-found': 'Nothing found', 'case-not-found': 'No application matches this receipt code and these last 4 ID characters — check both against your receipt and ID card', 'not-yours': 'This is not your booking or ticket', 'bad-id-number': 'The ID number is not valid — check its last character and birth date. Accepted: resident ID card, HK/Macau/Taiwan residence permit, foreign permanent resident ID card', 'slot-full': 'This slot is full, please pick another',
     'already-booked': 'You already booked this service for that day with this ID number: see My bookings', 'quota-exhausted': 'No online tickets left today ({{quota}} a day): please take one in the hall',
     'id-limit': 'One ID number may take {{limit}} online ticket(s) per service per day', 'phone-limit': 'One phone may take {{limit}} online tickets per day',
     'category-closed': 'This service is closed now', 'already-evaluated': 'This service has already been rated — one rating per service', 'evaluation-closed': 'The rating period has ended',

@@ -96,8 +96,9 @@ export default {
   },
   progress: {
     title: '办件进度查询',
-    intro: '输入受理回执上的受理编号，像查快递一样查看办件进度。',
+    intro: '输入受理回执上的受理编号和申请人身份证号后4位，像查快递一样查看办件进度。',
     code: '受理编号',
+    idLast4: '申请人身份证号后4位',
     submit: '查询',
     applicant: '申请人',
     department: '承办部门',
@@ -120,6 +121,7 @@ export default {
     'login-required': '请先用手机号登录',
     'rate-limited': '操作太频繁，请稍后再试',
     'not-found': '没有找到相关记录',
+    'case-not-found': '受理编号与身份证号后4位对不上，请对照受理回执和身份证核对后再查',
     'not-yours': '这不是您的预约或号码',
     'bad-id-number': '证件号码不正确，请核对（最后一位校验码、出生日期）。可用居民身份证、港澳台居民居住证或外国人永久居留身份证',
     'unknown-category': '没有这个业务',

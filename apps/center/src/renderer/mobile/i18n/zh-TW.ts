@@ -37,7 +37,7 @@ export default {
     ticket: '簽到所得號碼：{{number}}', loginToChange: '登入預約時的手機號後可取消或改約',
   },
   progress: {
-    title: '辦件進度查詢', intro: '輸入受理回執上的受理編號，像查快遞一樣查看辦件進度。', code: '受理編號', submit: '查詢', applicant: '申請人', department: '承辦部門',
+    title: '辦件進度查詢', intro: '輸入受理回執上的受理編號和申請人身分證號後4位，像查快遞一樣查看辦件進度。', code: '受理編號', idLast4: '申請人身分證號後4位', submit: '查詢', applicant: '申請人', department: '承辦部門',
     accepted: '受理時間', due: '承諾辦結', tracking: '郵寄單號', status: { 'in-progress': '辦理中', completed: '已辦結', 'needs-supplement': '需補正材料', rejected: '不予受理' },
     step: { done: '已完成', current: '進行中', pending: '未開始' },
   },
@@ -50,7 +50,7 @@ export default {
     'door-code-expired': '二維碼已過期，請重新掃描門口的二維碼',
     'mailing-not-offered': '這件業務不提供證照寄送，請到窗口領取',
     'mailing-already-requested': '已經申請過證照寄送',
-    'bad-request': '填寫的內容不完整或格式不對', 'login-required': '請先用手機號登入', 'rate-limited': '操作太頻繁，請稍後再試', 'not-found': '沒有找到相關記錄',
+    'bad-request': '填寫的內容不完整或格式不對', 'login-required': '請先用手機號登入', 'rate-limited': '操作太頻繁，請稍後再試', 'not-found': '沒有找到相關記錄', 'case-not-found': '受理編號與身分證號後4位對不上，請對照受理回執和身分證核對後再查',
     'not-yours': '這不是您的預約或號碼', 'bad-id-number': '證件號碼不正確，請核對（最後一位校驗碼、出生日期）。可用居民身分證、港澳台居民居住證或外國人永久居留身分證', 'slot-full': '該時段已約滿，請選擇其他時段', 'already-booked': '您已用該身分證號預約了當天的此業務，請在「我的預約」查看',
     'quota-exhausted': '今日該業務線上號已取完（每日 {{quota}} 個），請到現場取號', 'id-limit': '同一身分證號每天每項業務限取 {{limit}} 個線上號',
     'phone-limit': '同一手機號每天限取 {{limit}} 個線上號', 'category-closed': '目前不在該業務的辦理時間', 'already-evaluated': '本次服務已經評價過了，每次服務只能評價一次',

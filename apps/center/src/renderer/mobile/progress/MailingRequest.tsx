@@ -8,7 +8,7 @@ import { PhoneLoginForm } from '../login/PhoneLoginForm.tsx';
 import { usePhoneSession } from '../login/usePhoneSession.ts';
 import { useErrorText } from '../useMobileError.ts';
 
-export function MailingRequest({ c, demoLogin, onChanged }: { c: ApplicationCase; demoLogin: boolean; onChanged: (c: ApplicationCase) => void }) {
+export function MailingRequest({ c, idLast4, demoLogin, onChanged }: { c: ApplicationCase; idLast4: string; demoLogin: boolean; onChanged: (c: ApplicationCase) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const session = usePhoneSession();
@@ -29,7 +29,7 @@ export function MailingRequest({ c, demoLogin, onChanged }: { c: ApplicationCase
   const send = async () => {
     setError(undefined);
     try {
-      onChanged((await mapi<{ case: ApplicationCase }>(`/api/m/cases/${encodeURIComponent(c.receiptCode)}/mailing`, { recipient: recipient.trim(), phone: phone.trim(), address: address.trim() })).case);
+      onChanged((await mapi<{ case: ApplicationCase }>(`/api/m/cases/${encodeURIComponent(c.receiptCode)}/mailing`, { recipient: recipient.trim(), phone: phone.trim(), address: address.trim(), idLast4 })).case);
     } catch (e) {
       setError(errorText(e));
     }

@@ -1,4 +1,4 @@
-// 办件进度: by receipt code, the case's steps like a parcel tracker (same data as the kiosk).
+// 办件进度: by receipt code and the last 4 of the applicant's ID number (the codes are sequential), the case's steps like a parcel tracker (same data as the kiosk).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mapi, type ApplicationCase } from '../api.ts';
@@ -10,12 +10,13 @@ export function Progress({ demoLogin = false }: { demoLogin?: boolean }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
+  const [idLast4, setIdLast4] = useState('');
   const [cases, setCases] = useState<ApplicationCase[]>();
   const [error, setError] = useState<string>();
   const lookup = async () => {
     setError(undefined);
     try {
-      setCases((await mapi<{ cases: ApplicationCase[] }>('/api/m/cases/lookup', { receiptCode: code.trim() })).cases);
+      setCases((await mapi<{ cases: ApplicationCase[] }>('/api/m/cases/lookup', { receiptCode: code.trim(), idLast4: idLast4.trim() })).cases);
     } catch (e) {
       setCases(undefined);
       setError(errorText(e));
@@ -28,7 +29,21 @@ export function Progress({ demoLogin = false }: { demoLogin?: boolean }) {
         <p className="m-muted m-small">{t('progress.intro')}</p>
         <div className="m-row">
           <input className="m-input m-grow" name="receiptCode" placeholder={t('progress.code')} value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} onKeyDown={(e) => e.key === 'Enter' && void lookup()} />
-          <button className="m-btn" disabled={code.trim().length < 4} onClick={() => void lookup()}>
+        </div>
+        <div className="m-row">
+          <input
+            className="m-input m-grow"
+            name="idLast4"
+            inputMode="text"
+            autoComplete="off"
+            maxLength={4}
+            aria-label={t('progress.idLast4')}
+            placeholder={t('progress.idLast4')}
+            value={idLast4}
+            onChange={(e) => setIdLast4(e.target.value.toUpperCase())}
+            onKeyDown={(e) => e.key === 'Enter' && void lookup()}
+          />
+          <button className="m-btn" disabled={code.trim().length < 4 || !/^[0-9]{3}[0-9X]$/.test(idLast4.trim())} onClick={() => void lookup()}>
             {t('progress.submit')}
           </button>
         </div>
@@ -81,7 +96,7 @@ export function Progress({ demoLogin = false }: { demoLogin?: boolean }) {
               </li>
             ))}
           </ol>
-          <MailingRequest c={c} demoLogin={demoLogin} onChanged={(n) => setCases((all) => all?.map((x) => (x.receiptCode === n.receiptCode ? n : x)))} />
+          <MailingRequest c={c} idLast4={idLast4.trim()} demoLogin={demoLogin} onChanged={(n) => setCases((all) => all?.map((x) => (x.receiptCode === n.receiptCode ? n : x)))} />
         </section>
       ))}
     </>
