@@ -59,8 +59,12 @@ describe('the window console as a screen', () => {
       // The top bar names the hall in the console's language (the hall file's translations).
       expect(await page.locator('header.topbar h1').textContent()).toMatch({ 'zh-CN': /^烟台市政务服务中心 · /, 'zh-TW': /^煙台市政務服務中心 · /, en: /^Yantai Government Service Center · / }[lang]);
 
+      // Category names in the console's language too (the hall file's translations).
+      const general = { 'zh-CN': '综合受理（一窗受理）', 'zh-TW': '綜合受理（一窗受理）', en: 'One-window General Services' }[lang];
+      expect(await page.getByTestId('waiting-list').locator('li .what').first().textContent()).toBe(general);
       await page.getByTestId('call-next').click();
       await page.getByTestId('current-number').waitFor();
+      expect(await page.getByTestId('current-ticket').textContent()).toContain(general);
       await check('called');
 
       const option = await page.getByTestId('item-select').locator('option').nth(1).getAttribute('value');
@@ -70,6 +74,7 @@ describe('the window console as a screen', () => {
 
       await page.getByTestId('transfer').click();
       await page.getByTestId('transfer-dialog').waitFor();
+      expect(await page.getByTestId('to-category-general').textContent()).toContain(general);
       await check('transfer');
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByTestId('transfer-dialog').count()).toBe(0);

@@ -2,28 +2,29 @@
 // grouped by zone and narrowed by typing (a window number, a zone or a category name) — not 288 rows.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import type { WindowView } from '../api/types.ts';
 import { Dialog } from './Dialog.tsx';
 
 type Target = { kind: 'category'; categoryId: string } | { kind: 'window'; windowId: string };
 
 export function TransferPanel({ view, onTransfer, onCancel }: { view: WindowView; onTransfer: (to: Target, returnHere: boolean) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [target, setTarget] = useState<Target | null>(null);
   const [returnHere, setReturnHere] = useState(false);
-  const zoneName = useMemo(() => new Map(view.zones.map((z) => [z.id, z.name])), [view.zones]);
+  const zoneName = useMemo(() => new Map(view.zones.map((z) => [z.id, localName(z, i18n.language)])), [view.zones, i18n.language]);
   const q = query.trim().toLowerCase();
   const groups = useMemo(() => {
     const match = (...texts: string[]) => q === '' || texts.some((x) => x.toLowerCase().includes(q));
     return view.zones
       .map((z) => ({
         zone: z,
-        categories: view.categories.filter((c) => c.zoneId === z.id && match(c.name, c.prefix, z.name)),
-        windows: view.windows.filter((w) => w.zoneId === z.id && match(String(w.number), t('console.windowN', { n: w.number }), z.name, ...w.categoryNames)),
+        categories: view.categories.filter((c) => c.zoneId === z.id && match(c.name, localName(c, i18n.language), c.prefix, z.name, localName(z, i18n.language))),
+        windows: view.windows.filter((w) => w.zoneId === z.id && match(String(w.number), t('console.windowN', { n: w.number }), z.name, localName(z, i18n.language), ...w.categoryNames)),
       }))
       .filter((g) => g.categories.length > 0 || g.windows.length > 0);
-  }, [view.zones, view.categories, view.windows, q, t]);
+  }, [view.zones, view.categories, view.windows, q, t, i18n.language]);
   const isChosen = (x: Target) => JSON.stringify(x) === JSON.stringify(target);
   return (
     <Dialog title={t('console.transferTitle', { number: view.current?.number ?? '' })} onCancel={onCancel} testId="transfer-dialog">
@@ -38,7 +39,7 @@ export function TransferPanel({ view, onTransfer, onCancel }: { view: WindowView
                 const to: Target = { kind: 'category', categoryId: c.id };
                 return (
                   <button key={c.id} aria-pressed={isChosen(to)} className={`target ${isChosen(to) ? 'chosen' : ''}`} onClick={() => setTarget(to)} data-testid={`to-category-${c.id}`}>
-                    {c.prefix} {c.name} <small>{t('admin.waiting')} {c.waiting}</small>
+                    {c.prefix} {localName(c, i18n.language)} <small>{t('admin.waiting')} {c.waiting}</small>
                   </button>
                 );
               })}

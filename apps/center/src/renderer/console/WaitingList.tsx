@@ -1,10 +1,12 @@
 // Who waits for this window (按号呼叫), the tickets held here (回呼) and its 过号 that may re-queue.
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import type { WindowView } from '../api/types.ts';
 import { clock } from '../common/format.ts';
 
 export function WaitingList({ view, busy, onCall, onCallBack, onRequeue }: { view: WindowView; busy: boolean; onCall: (ticketId: string, number: string) => void; onCallBack: (ticketId: string, number: string) => void; onRequeue: (ticketId: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const category = (id: string, fallback: string) => localName(view.categories.find((c) => c.id === id) ?? { name: fallback }, i18n.language);
   const canCall = view.window.status === 'open' && !busy;
   return (
     <div className="card side waiting" data-testid="waiting-list">
@@ -18,7 +20,7 @@ export function WaitingList({ view, busy, onCall, onCallBack, onRequeue }: { vie
           <li key={w.ticketId} className={w.priority}>
             <strong>{w.number}</strong>
             <span className="what">
-              {w.categoryName}
+              {category(w.categoryId, w.categoryName)}
               {w.itemName ? ` · ${w.itemName}` : ''}
             </span>
             {w.priority !== 'normal' && <span className={`badge ${w.priority}`}>{t(`priority.${w.priority}`)}</span>}

@@ -1,7 +1,7 @@
 // 窗口控制台: one page per window (/console/:windowId), for the staff member logged in there.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CounterChoice } from '@hallkit/core';
+import { localName, type CounterChoice } from '@hallkit/core';
 import { useSession } from '../api/useSession.ts';
 import { LoginForm } from '../common/LoginForm.tsx';
 import { ConsoleTopBar } from '../common/ConsoleTopBar.tsx';
@@ -39,7 +39,7 @@ export default function WindowConsolePage() {
 type Dialogs = null | 'transfer' | 'pause' | 'off-duty' | { mode: 'call-back' | 'call-by-number'; ticketId: string; number: string };
 
 function WindowCounter() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { view, connected, busy, error, notice, connect, act, clearError } = useWindowConsole();
   const [dialog, setDialog] = useState<Dialogs>(null);
   const [itemId, setItemId] = useState<string | null>(null);
@@ -115,7 +115,7 @@ function WindowCounter() {
               {cur.unprinted && <p className="note">{t('counter.unprintedHint')}</p>}
               <dl>
                 <dt>{t('console.category')}</dt>
-                <dd>{cur.categoryName}</dd>
+                <dd>{localName(view.categories.find((c) => c.id === cur.categoryId) ?? { name: cur.categoryName }, i18n.language)}</dd>
                 <dt>{t('console.source')}</dt>
                 <dd>
                   {t(`source.${cur.source}`)} · {t(`priority.${cur.priority}`)}

@@ -4,6 +4,7 @@ import { PRIORITY_CLASSES, lineOrder, type HallState, type Ticket, type WindowSt
 export interface WaitingRow {
   ticketId: string;
   number: string;
+  categoryId: string;
   categoryName: string;
   itemName: string | null;
   priority: string;
@@ -43,6 +44,7 @@ export function waitingFor(s: HallState, w: WindowState): { rows: WaitingRow[]; 
     rows: rows.map((t) => ({
       ticketId: t.id,
       number: t.number,
+      categoryId: t.categoryId,
       categoryName: s.categories.get(t.categoryId)?.name ?? t.categoryId,
       itemName: t.itemId ? (s.items.get(t.itemId)?.name ?? null) : null,
       priority: t.priority,

@@ -1,5 +1,5 @@
 // What the window console shows for one window: the counter, who waits for it, where to transfer.
-import { hallDay, maskIdNumber, type HallState, type EvaluationPrompt } from '@hallkit/core';
+import { hallDay, maskIdNumber, type HallState, type EvaluationPrompt, type NameTranslations } from '@hallkit/core';
 import { pendingPrompt } from '../hall/windowMessage.ts';
 import { noShowsAt, waitingFor, type NoShowRow, type WaitingRow } from './windowQueue.ts';
 
@@ -30,10 +30,11 @@ export interface WindowView {
   noShows: NoShowRow[];
   lateArrival: { allowed: boolean; withinMinutes: number | null };
   evaluation: EvaluationPrompt | null;
-  categories: { id: string; name: string; prefix: string; waiting: number; zoneId: string }[];
+  /** With the hall file's 繁體/English names (`i18n`): the console shows them by its language. */
+  categories: { id: string; name: string; i18n?: NameTranslations; prefix: string; waiting: number; zoneId: string }[];
   /** The service items of the categories this window serves (and of the ticket at the counter). */
   items: { id: string; name: string; categoryId: string; department: string | null }[];
-  zones: { id: string; name: string }[];
+  zones: { id: string; name: string; i18n?: NameTranslations }[];
   /** Transfer targets: the other windows that are open or paused (closed ones are counted only). */
   windows: { id: string; number: number; status: string; zoneId: string; categoryNames: string[] }[];
   closedWindows: number;
@@ -79,9 +80,9 @@ export function windowView(s: HallState, windowId: string, lastFinished: string 
     noShows: noShowsAt(s, windowId, now, hallDay(now, s.config.catalog.hall.timeZone)),
     lateArrival: { allowed: late.allowed, withinMinutes: late.allowed ? late.withinMinutes : null },
     evaluation: pendingPrompt(s, windowId, lastFinished),
-    categories: s.config.catalog.categories.map((c) => ({ id: c.id, name: c.name, prefix: c.prefix, waiting: s.lines.categoryCount(c.id), zoneId: c.zoneId })),
+    categories: s.config.catalog.categories.map((c) => ({ id: c.id, name: c.name, ...(c.i18n ? { i18n: c.i18n } : {}), prefix: c.prefix, waiting: s.lines.categoryCount(c.id), zoneId: c.zoneId })),
     items: s.config.catalog.items.filter((i) => itemCats.has(i.categoryId)).map((i) => ({ id: i.id, name: i.name, categoryId: i.categoryId, department: i.department ?? null })),
-    zones: s.config.catalog.zones.map((z) => ({ id: z.id, name: z.name })),
+    zones: s.config.catalog.zones.map((z) => ({ id: z.id, name: z.name, ...(z.i18n ? { i18n: z.i18n } : {}) })),
     windows: others
       .filter((x) => x.status !== 'closed')
       .map((x) => ({
