@@ -96,6 +96,39 @@ describe('OutboxIngest store incarnations', () => {
   });
 });
 
+describe('pruning committed event ids (sync_ingest_seen)', () => {
+  const inc = (seqs: number[], prefix = 'e'): OutboxBatch => ({
+    v: 1, hallId: 'h', deviceId: 'd1', store: 'S1', base: 0, events: seqs.map((seq) => ({ seq, id: `${prefix}${seq}`, t: 1, body: { type: 'x', v: 1, seq } })),
+  });
+  const seenRows = (db: Database.Database) => (db.prepare('SELECT seq FROM sync_ingest_seen ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
+
+  it('at start and on demand forgets old ids but the mark’s; a re-sent old event is still not doubled, a fork at the mark still seen', async () => {
+    const db = new Database(join(mkdtempSync(join(tmpdir(), 'hallkit-prune-')), 'center.db'));
+    const got: string[] = [];
+    const ingest = new OutboxIngest({ client, hallId: 'h', db, logger: quietLogger(), apply: (_d, _dev, events) => events.forEach((e) => got.push(e.id)) });
+    expect(ingest.ingest(inc([1, 2, 3, 4, 5]))).toMatchObject({ applied: 5, ack: { upTo: 5 } });
+    // Within the retention nothing goes.
+    expect(ingest.pruneSeen()).toBe(0);
+    expect(seenRows(db)).toEqual([1, 2, 3, 4, 5]);
+    // Nine days on (past the device's 7 days of acked events): all but the mark's id go.
+    expect(ingest.pruneSeen(Date.now() + 9 * 86_400_000)).toBe(4);
+    expect(seenRows(db)).toEqual([5]);
+    // The ack was lost and the device re-sends: duplicates by seq, nothing applied twice.
+    expect(ingest.ingest(inc([1, 2, 3, 4, 5, 6]))).toMatchObject({ applied: 1, duplicates: 5, ack: { upTo: 6 } });
+    expect(got).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6']);
+    // A restored file whose seq 6 is another event: the mark's id is still there to tell.
+    expect(ingest.ingest(inc([6], 'r'))).toMatchObject({ applied: 0, ack: { upTo: 5, diverged: true } });
+
+    // A center starting with a retention already passed prunes at start.
+    await new Promise((r) => setTimeout(r, 5));
+    const restarted = new OutboxIngest({ client, hallId: 'h', db, logger: quietLogger(), seenRetentionMs: 0, apply: () => undefined });
+    await restarted.start();
+    expect(seenRows(db)).toEqual([6]);
+    await restarted.stop();
+    expect(got).toHaveLength(6);
+  });
+});
+
 describe('topics and backoff', () => {
   it('parses the topics of the map and nothing foreign', () => {
     expect(parseTopic(topics.device('yt', 'kiosk-1', 'cmd-result'))).toEqual({ scope: 'device', hallId: 'yt', deviceId: 'kiosk-1', channel: 'cmd-result' });

@@ -87,9 +87,20 @@ export class IngestStores {
     return (this.getSeen.get(deviceId, store, seq) as { id: string } | undefined)?.id;
   }
 
-  /** Forget event ids older than `before` (ms); a restore older than that is no longer told apart. */
+  /**
+   * Forget event ids committed before `before` (ms), except each store's id at its high-water mark.
+   * Safe for de-duplication: a resend at or below the mark is a duplicate by seq alone; the ids only
+   * tell a restored (forked) device file from a resend, and a device keeps acked events 7 days
+   * (Outbox.keepSentMs), so older ids can only come back from a device backup older than that —
+   * then the fork shows at the mark's id, kept here, or not at all (docs/protocol.md §5).
+   */
   prune(before: number): number {
-    return this.db.prepare('DELETE FROM sync_ingest_seen WHERE at < ?').run(before).changes;
+    return this.db
+      .prepare(
+        `DELETE FROM sync_ingest_seen WHERE at < ? AND seq < (
+           SELECT s.seq FROM sync_ingest_store s WHERE s.device_id = sync_ingest_seen.device_id AND s.store_id = sync_ingest_seen.store_id)`,
+      )
+      .run(before).changes;
   }
 
   all(): StoreMark[] {

@@ -24,7 +24,13 @@ export interface OutboxIngestOptions {
   /** Subscribe as `$share/<group>/…` so several center processes split the work. */
   shareGroup?: string;
   logger?: Logger;
+  /** How long committed event ids are kept (default 8 days: the device's 7 days of acked events and a day's slack). */
+  seenRetentionMs?: number;
+  /** How often they are pruned while running (default hourly; also once at start). */
+  pruneEveryMs?: number;
 }
+
+export const DEFAULT_SEEN_RETENTION_MS = 8 * 86_400_000;
 
 export interface IngestResult {
   ack: Ack;
@@ -55,12 +61,32 @@ export class OutboxIngest extends EventEmitter<{ applied: [deviceId: string, upT
     });
   }
 
+  private pruneTimer: NodeJS.Timeout | undefined;
+
   start(): Promise<void> {
+    this.pruneSeen();
+    this.pruneTimer ??= setInterval(() => this.pruneSeen(), this.o.pruneEveryMs ?? 3_600_000);
+    this.pruneTimer.unref();
     return this.channel.start();
   }
 
   stop(): Promise<void> {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.pruneTimer = undefined;
     return this.channel.stop();
+  }
+
+  /** Forget committed event ids past their retention (kept: each store's id at its mark). */
+  pruneSeen(now = Date.now()): number {
+    try {
+      const n = this.stores.prune(now - (this.o.seenRetentionMs ?? DEFAULT_SEEN_RETENTION_MS));
+      if (n > 0) this.logger.info('pruned committed event ids', { count: n });
+      return n;
+    } catch (e) {
+      // A busy or full database: try again at the next tick; de-duplication does not depend on it.
+      this.logger.warn('pruning committed event ids failed', { error: String(e) });
+      return 0;
+    }
   }
 
   /** Highest seq committed for a device's store incarnation (0 if none; no store: the legacy one). */
