@@ -71,7 +71,7 @@ describe('kiosk without its center, and a session left alone', () => {
     expect(JSON.stringify(await follow.json())).toContain(offline1.number);
     // And online again: the next ticket comes from the center.
     expect((await takeTicket('general')).offline).toBe(false);
-  });
+  }, 120_000);
 
   it('a session left alone: a visible countdown, a prompt in the last seconds, then home (idle time from the center config)', async () => {
     // The per-kiosk config, as the center sends it: retained, versioned.

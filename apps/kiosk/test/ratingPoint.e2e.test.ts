@@ -129,7 +129,8 @@ describe('the kiosk as the hall’s rating point (大厅评价机)', () => {
     await p.click('[data-testid=rate-submit]');
     await p.waitForSelector('[data-testid=rate-thanks]', { timeout: 10_000 });
     expect(await p.textContent('[data-testid=rate-thanks]')).toBe('感谢您的评价，我们会认真核实，并及时与您联系整改。');
-    expect(await rows(p)).toEqual([[5, 'given'], [6, 'at-window']]);
+    // The list is asked again from the center after the rating: it turns to 'given' when that answer is in.
+    await expect.poll(() => rows(p), { timeout: 10_000 }).toEqual([[5, 'given'], [6, 'at-window']]);
     await rig.shot('rating-thanks');
 
     // At the center: one rating, of window 5's service, made at a hall terminal — and its follow-up.
