@@ -2,23 +2,13 @@
 // ticket's QR code, rate a finished service) and the SMS reminder opt-in after taking a ticket.
 // Schemas of the bridge methods declared in contract.ts.
 import { z } from 'zod';
-import { EvaluationLevelSchema } from '@hallkit/core';
+import { EvaluationLevelSchema, RatableServiceSchema, type RatableService } from '@hallkit/core';
 
 const CodeInput = z.string().trim().min(1).max(512);
 
-export const KioskRatableServiceSchema = z.object({
-  serviceId: z.string(),
-  windowNumber: z.number().int().nullable(),
-  categoryId: z.string(),
-  itemId: z.string().nullable(),
-  categoryName: z.string(),
-  itemName: z.string().nullable(),
-  finishedAt: z.string(),
-  state: z.enum(['open', 'at-window', 'given', 'closed']),
-  opensAt: z.string(),
-  until: z.string(),
-});
-export type KioskRatableService = z.infer<typeof KioskRatableServiceSchema>;
+// A service as the center describes it (core's wire schema): the kiosk shows it as it came.
+export const KioskRatableServiceSchema = RatableServiceSchema;
+export type KioskRatableService = RatableService;
 
 /**
  * What a scanned ticket offers at the rating point. `requeue`: the ticket is a 过号 — the citizen is
