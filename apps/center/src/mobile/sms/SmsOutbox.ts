@@ -3,6 +3,7 @@
 // parked for the admin instead of retried forever — and every step goes to the audit log.
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '@hallkit/sync';
+import { RoundPump } from '../../server/outbox/RoundPump.ts';
 import { maskPhone } from '../identity/CodeSender.ts';
 import type { SmsGateway, SmsSendResult } from './SmsGateway.ts';
 import { SMS_TEMPLATE_TEXT, smsText, type SmsPurpose } from './SmsTemplates.ts';
@@ -74,9 +75,7 @@ const HOUR = 3_600_000;
 const ACTOR = 'sms';
 
 export class SmsOutbox {
-  private running: Promise<number> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly pumpLoop: RoundPump;
 
   constructor(
     private readonly db: Database,
@@ -89,6 +88,7 @@ export class SmsOutbox {
     // A message the center was sending when it stopped may or may not have gone: never send it twice.
     const lost = db.prepare("UPDATE m_sms_outbox SET status = 'unknown', settled_at = ?, last_error = 'the center stopped while sending: delivery unknown, not sent again' WHERE status = 'sending'").run(now());
     if (lost.changes > 0) logger.warn('SMS interrupted by a stop are not sent again', { count: lost.changes });
+    this.pumpLoop = new RoundPump({ pollMs: limits.pollMs, round: () => this.round(), logger, failure: 'SMS outbox round failed' });
   }
 
   /** Queue a message for an event; false when that event already has one. */
@@ -109,48 +109,21 @@ export class SmsOutbox {
   }
 
   start(): void {
-    if (this.timer) return;
-    const tick = () => {
-      this.timer = setTimeout(() => void this.pump().finally(() => this.timer && tick()), this.limits.pollMs);
-      this.timer.unref();
-    };
-    tick();
-    this.kick();
+    this.pumpLoop.start();
   }
 
-  async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.pumpLoop.stop();
   }
 
   /** Send soon (a new message): the pump runs now, or again right after the current round. */
   kick(): void {
-    if (this.running) this.again = true;
-    else void this.pump();
+    this.pumpLoop.kick();
   }
 
   /** Send every due message once; resolves with how many went out. One round at a time. */
   pump(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      let sent = 0;
-      try {
-        do {
-          this.again = false;
-          sent += await this.round();
-        } while (this.again);
-      } catch (e) {
-        this.logger.error('SMS outbox round failed', { error: (e as Error).message });
-      } finally {
-        this.running = undefined;
-      }
-      return sent;
-    })();
-    return this.running;
+    return this.pumpLoop.pump();
   }
 
   private async round(): Promise<number> {

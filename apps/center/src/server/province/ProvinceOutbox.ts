@@ -6,6 +6,7 @@
 // faults go to the audit log; each record's delivery time and receipt stay in its row.
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '@hallkit/sync';
+import { RoundPump } from '../outbox/RoundPump.ts';
 import type { DeliveryResult, ProvinceAdapter } from './ProvinceAdapter.ts';
 import { ProvinceRecordSchema, type ProvinceRecordKind } from './ProvinceRecord.ts';
 
@@ -65,9 +66,7 @@ const ACTOR = 'province-feed';
 const DUE = `SELECT * FROM province_outbox o WHERE o.status = 'pending' AND NOT EXISTS (SELECT 1 FROM province_outbox e WHERE e.subject = o.subject AND e.id < o.id AND e.status != 'delivered') ORDER BY o.id LIMIT 200`;
 
 export class ProvinceOutbox {
-  private running: Promise<number> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly pumpLoop: RoundPump;
   private pausedUntil = 0;
   private faults = 0;
   private lastError: FeedSummary['lastError'] = null;
@@ -82,50 +81,24 @@ export class ProvinceOutbox {
     readonly pace: FeedPace,
   ) {
     this.lastSuccessAt = (db.prepare("SELECT max(delivered_at) AS t FROM province_outbox WHERE status = 'delivered'").get() as { t: number | null }).t;
+    this.pumpLoop = new RoundPump({ pollMs: pace.pollMs, round: () => this.round(), mayRepeat: () => this.now() >= this.pausedUntil, logger, failure: '好差评 feed round failed' });
   }
 
   start(): void {
-    if (this.timer || !this.adapter) return;
-    const tick = () => {
-      this.timer = setTimeout(() => void this.pump().finally(() => this.timer && tick()), this.pace.pollMs);
-      this.timer.unref();
-    };
-    tick();
-    this.kick();
+    if (this.adapter) this.pumpLoop.start();
   }
 
-  async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.pumpLoop.stop();
   }
 
   kick(): void {
-    if (this.running) this.again = true;
-    else if (this.adapter) void this.pump();
+    if (this.adapter) this.pumpLoop.kick();
   }
 
   /** Delivers what is due; resolves with how many records were delivered. One round at a time. */
   pump(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      let delivered = 0;
-      try {
-        do {
-          this.again = false;
-          delivered += await this.round();
-        } while (this.again && this.now() >= this.pausedUntil);
-      } catch (e) {
-        this.logger.error('好差评 feed round failed', { error: (e as Error).message });
-      } finally {
-        this.running = undefined;
-      }
-      return delivered;
-    })();
-    return this.running;
+    return this.pumpLoop.pump();
   }
 
   private async round(): Promise<number> {
