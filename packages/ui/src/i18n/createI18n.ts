@@ -24,6 +24,7 @@ export function createI18n(resources: Record<Language, Record<string, unknown>>,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false, // i18next's console advert, once per instance
   });
   return instance;
 }

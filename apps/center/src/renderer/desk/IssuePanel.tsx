@@ -1,4 +1,5 @@
 // Take a ticket for the citizen at the desk: the queue, optionally the item, and 绿色通道 with its ground.
+import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, type DeskView, type GreenGround } from './useDesk.ts';
@@ -40,7 +41,7 @@ export function IssuePanel({ view }: { view: DeskView }) {
             <span className="prefix">{c.prefix}</span>
             <span className="name">{c.name}</span>
             <span className="meta">
-              {!c.open ? t('desk.closed') : `${t('desk.waitingN', { n: c.waiting })} · ${c.estimateMinutes === null ? t('desk.noWindow') : t('desk.waitMinutes', { n: Math.round(c.estimateMinutes) })}`}
+              {!c.open ? t('desk.closed') : `${t('desk.waitingN', { n: c.waiting })} · ${c.estimateMinutes === null ? t('desk.noWindow') : t('desk.waitMinutes', waitOptions(c.estimateMinutes))}`}
             </span>
           </label>
         ))}

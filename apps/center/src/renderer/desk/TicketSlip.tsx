@@ -1,4 +1,5 @@
 // The ticket just taken, as the slip the desk's printer prints (80 mm receipt paper; print CSS in desk.css).
+import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useTranslation } from 'react-i18next';
 import { clock } from '../common/format.ts';
 import type { IssuedTicket } from './useDesk.ts';
@@ -36,7 +37,7 @@ export function TicketSlip({ ticket, hallName }: { ticket: IssuedTicket; hallNam
         )}
         <div>
           {t('desk.peopleAhead', { n: ticket.peopleAhead })}
-          {ticket.estimatedWaitMinutes !== null ? ` · ${t('desk.waitMinutes', { n: Math.round(ticket.estimatedWaitMinutes) })}` : ''}
+          {ticket.estimatedWaitMinutes !== null ? ` · ${t('desk.slipWait', waitOptions(ticket.estimatedWaitMinutes))}` : ''}
         </div>
         <div className="slip-qr" dangerouslySetInnerHTML={{ __html: ticket.qrSvg }} />
         <div className="slip-small">{t('desk.scan')}</div>

@@ -2,7 +2,7 @@
 export const deskText = {
   'zh-CN': {
     desk: {
-      title: '导服台', loginTitle: '导服台登录（工号）', issueTitle: '为群众取号', category: '业务类别', waitingN: '等候 {{n}} 人', waitMinutes: '约 {{n}} 分钟',
+      title: '导服台', loginTitle: '导服台登录（工号）', issueTitle: '为群众取号', category: '业务类别', waitingN: '等候 {{n}} 人', waitMinutes: '约 {{n}} 分钟', waitMinutes_none: '无需等候', slipWait: '约 {{n}} 分钟', slipWait_none: '即将叫号',
       noWindow: '暂无开放窗口', closed: '未到办理时间', item: '办理事项（可不选）', anyItem: '不指定事项', green: '绿色通道', greenHint: '老年人、残疾人、孕妇、重点项目等，按本厅规定优先办理',
       ground: '理由', grounds: { elderly: '老年人', disabled: '残疾人', pregnant: '孕妇', 'key-project': '重点项目', other: '其他' }, note: '说明', notePlaceholder: '请写明原因',
       issue: '取号', issueGreen: '取绿色通道号', issued: '已取号 {{number}}', slipTitle: '排队凭条', print: '打印凭条', peopleAhead: '前面 {{n}} 人', scan: '扫码查看排队进度',
@@ -19,7 +19,7 @@ export const deskText = {
   },
   'zh-TW': {
     desk: {
-      title: '導服台', loginTitle: '導服台登入（工號）', issueTitle: '為民眾取號', category: '業務類別', waitingN: '等候 {{n}} 人', waitMinutes: '約 {{n}} 分鐘',
+      title: '導服台', loginTitle: '導服台登入（工號）', issueTitle: '為民眾取號', category: '業務類別', waitingN: '等候 {{n}} 人', waitMinutes: '約 {{n}} 分鐘', waitMinutes_none: '無需等候', slipWait: '約 {{n}} 分鐘', slipWait_none: '即將叫號',
       noWindow: '暫無開放窗口', closed: '未到辦理時間', item: '辦理事項（可不選）', anyItem: '不指定事項', green: '綠色通道', greenHint: '老年人、身心障礙者、孕婦、重點項目等，按本廳規定優先辦理',
       ground: '理由', grounds: { elderly: '老年人', disabled: '身心障礙者', pregnant: '孕婦', 'key-project': '重點項目', other: '其他' }, note: '說明', notePlaceholder: '請寫明原因',
       issue: '取號', issueGreen: '取綠色通道號', issued: '已取號 {{number}}', slipTitle: '排隊憑條', print: '列印憑條', peopleAhead: '前面 {{n}} 人', scan: '掃碼查看排隊進度',
@@ -36,7 +36,7 @@ export const deskText = {
   },
   en: {
     desk: {
-      title: 'Service desk', loginTitle: 'Service desk sign-in (staff no.)', issueTitle: 'Take a ticket for a citizen', category: 'Queue', waitingN: '{{n}} waiting', waitMinutes: '≈ {{n}} min',
+      title: 'Service desk', loginTitle: 'Service desk sign-in (staff no.)', issueTitle: 'Take a ticket for a citizen', category: 'Queue', waitingN: '{{n}} waiting', waitMinutes: '≈ {{n}} min', waitMinutes_none: 'no wait', slipWait: '≈ {{n}} min', slipWait_none: 'called very soon',
       noWindow: 'No window open', closed: 'Not open now', item: 'Service item (optional)', anyItem: 'No particular item', green: 'Green channel', greenHint: 'Elderly, disabled, pregnant, key projects — served first by the hall’s rules',
       ground: 'Ground', grounds: { elderly: 'Elderly', disabled: 'Disabled', pregnant: 'Pregnant', 'key-project': 'Key project', other: 'Other' }, note: 'Note', notePlaceholder: 'Say why',
       issue: 'Take ticket', issueGreen: 'Take green ticket', issued: 'Ticket {{number}} taken', slipTitle: 'Queue slip', print: 'Print slip', peopleAhead: '{{n}} ahead', scan: 'Scan to follow your place',

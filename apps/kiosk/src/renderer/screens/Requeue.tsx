@@ -1,3 +1,4 @@
+import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequeueResult } from '../../contract.ts';
@@ -24,7 +25,7 @@ export function Requeue(): ReactNode {
           <p>{t(result.placement === 'keep' ? 'requeue.okKeep' : 'requeue.okEnd')}</p>
           <p data-testid="requeue-ahead">
             {t('ticket.ahead', { n: result.peopleAhead })}
-            {result.estimatedWaitMinutes !== null && ` · ${t('ticket.wait', { m: Math.round(result.estimatedWaitMinutes) })}`}
+            {result.estimatedWaitMinutes !== null && ` · ${t('ticket.wait', waitOptions(result.estimatedWaitMinutes, 'm'))}`}
           </p>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localName } from '@hallkit/core';
@@ -89,7 +90,7 @@ export function TakeTicket(): ReactNode {
                   <span className="tile-live" data-testid={`waiting-${c.id}`} data-waiting={c.waiting ?? ''}>
                     {c.waiting === null ? t('take.waitingUnknown') : t('take.waiting', { n: c.waiting })}
                     {c.waiting !== null &&
-                      ` · ${c.estimatedWaitMinutes === null ? t('take.waitNone') : t('take.wait', { m: Math.round(c.estimatedWaitMinutes) })}`}
+                      ` · ${c.estimatedWaitMinutes === null ? t('take.waitNone') : t('take.wait', waitOptions(c.estimatedWaitMinutes, 'm'))}`}
                   </span>
                 )}
                 {busy === c.id && <span className="tile-busy">{t('take.busy')}</span>}

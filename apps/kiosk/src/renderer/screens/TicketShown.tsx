@@ -1,3 +1,4 @@
+import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../bridge.ts';
@@ -43,7 +44,7 @@ export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; p
       <div className="ticket-service">{ticket.categoryName}</div>
       <div className="ticket-line" data-testid="ticket-ahead">
         {t('ticket.ahead', { n: ticket.peopleAhead })}
-        {ticket.estimatedWaitMinutes !== null && ` · ${t('ticket.wait', { m: Math.round(ticket.estimatedWaitMinutes) })}`}
+        {ticket.estimatedWaitMinutes !== null && ` · ${t('ticket.wait', waitOptions(ticket.estimatedWaitMinutes, 'm'))}`}
       </div>
       <div className="ticket-line">{t('ticket.where', { zone: ticket.zoneName, location: ticket.location ?? '' })}</div>
       {outcome.ok ? (

@@ -1,5 +1,6 @@
 // Follow my ticket (/m/t/{token}): number, category, people ahead, estimated wait — live; when
 // called, which window, loudly; recall and no-show shown; rate later once the service is done.
+import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -24,7 +25,7 @@ function announcement(v: FollowView, t: TFunction): { status: string; call: stri
   if (v.status === 'called') return { status: '', call: `${v.number}，${v.recalls > 0 ? t('follow.recalled', { n: v.recalls, w }) : t('follow.called', { w })}` };
   const status =
     v.status === 'waiting'
-      ? `${t('follow.waiting', { n: v.peopleAhead ?? 0 })}，${v.estimatedWaitMinutes === null ? t('follow.noWindow') : t('follow.estimate', { n: v.estimatedWaitMinutes })}`
+      ? `${t('follow.waiting', { n: v.peopleAhead ?? 0 })}，${v.estimatedWaitMinutes === null ? t('follow.noWindow') : t('follow.estimate', waitOptions(v.estimatedWaitMinutes))}`
       : v.status === 'held'
         ? t('follow.held', { w })
         : v.status === 'no-show'
@@ -101,7 +102,7 @@ export function FollowTicket({ token, info }: { token: string; info: HallInfo | 
             <div className="m-ahead" data-testid="ahead">
               {t('follow.waiting', { n: view.peopleAhead ?? 0 })}
             </div>
-            <div className="m-muted">{view.estimatedWaitMinutes === null ? t('follow.noWindow') : t('follow.estimate', { n: view.estimatedWaitMinutes })}</div>
+            <div className="m-muted">{view.estimatedWaitMinutes === null ? t('follow.noWindow') : t('follow.estimate', waitOptions(view.estimatedWaitMinutes))}</div>
           </div>
         )}
         {view.status === 'called' && (

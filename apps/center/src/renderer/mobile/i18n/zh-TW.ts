@@ -6,7 +6,7 @@ export default {
   common: { loading: '載入中…', retry: '重試', back: '返回', cancel: '取消', confirm: '確定', minutes: '{{n}} 分鐘', offline: '網路中斷，正在重新連線…', idHint: '身分證號僅用於核驗，頁面只顯示遮蔽號碼' },
   login: { title: '手機號登入', phone: '手機號', code: '驗證碼', send: '取得驗證碼', resend: '{{s}} 秒後重發', submit: '登入', demo: '示範環境：驗證碼寫在中心日誌裡（不發真簡訊）', as: '已登入 {{phone}}', logout: '登出' },
   follow: {
-    title: '排隊進度', number: '您的號碼', waiting: '前面還有 {{n}} 人', estimate: '預計等候約 {{n}} 分鐘', noWindow: '暫無窗口辦理此業務，請稍候',
+    title: '排隊進度', number: '您的號碼', waiting: '前面還有 {{n}} 人', estimate: '預計等候約 {{n}} 分鐘', estimate_none: '即將叫號，請留意叫號', noWindow: '暫無窗口辦理此業務，請稍候',
     called: '請到 {{w}} 號窗口辦理', recalled: '第 {{n}} 次重呼：請盡快到 {{w}} 號窗口', held: '您的號碼已掛起，請留意 {{w}} 號窗口回呼',
     noShow: '已過號：請到服務台或取號機重新排隊',
     lateOpen: '已過號：請在 {{time}} 前到取號機掃描本票 QR 碼，或到導服台出示本票，即可重新排隊（{{place}}）',
@@ -41,7 +41,7 @@ export default {
     accepted: '受理時間', due: '承諾辦結', tracking: '郵寄單號', status: { 'in-progress': '辦理中', completed: '已辦結', 'needs-supplement': '需補正材料', rejected: '不予受理' },
     step: { done: '已完成', current: '進行中', pending: '未開始' },
   },
-  queue: { title: '排隊情況', intro: '各業務目前等候人數和預計等候時間，即時更新。', waiting: '{{n}} 人等候', estimate: '新取號約等 {{n}} 分鐘', noWindow: '暫無窗口辦理', closed: '目前不辦理', lastCalled: '剛叫 {{number}}', live: '即時更新 · {{time}}', take: '線上取號', more: '查看各業務排隊情況', link: '查看各業務排隊情況' },
+  queue: { title: '排隊情況', intro: '各業務目前等候人數和預計等候時間，即時更新。', waiting: '{{n}} 人等候', estimate: '新取號約等 {{n}} 分鐘', estimate_none: '新取號無需等候', noWindow: '暫無窗口辦理', closed: '目前不辦理', lastCalled: '剛叫 {{number}}', live: '即時更新 · {{time}}', take: '線上取號', more: '查看各業務排隊情況', link: '查看各業務排隊情況' },
   mailing: { ask: '申請證照寄送（免費郵寄到家）', title: '證照寄送', recipient: '收件人', phone: '收件人手機號', address: '詳細地址（省市區、街道、門牌）', submit: '提交寄送申請', requested: '已申請證照寄送：辦結後寄出，寄出後這裡顯示快遞單號' },
   door: { title: '現場掃碼取號', intro: '您已在大廳：選擇要辦的業務即可取號。留手機號可收到簡訊提醒（選填）。', phone: '手機號（選填，用於簡訊提醒）', idNumber: '身分證號（此業務需要）', submit: '取號', refused: { 'door-code-expired': '二維碼已過期：請重新掃描大廳門口螢幕上的二維碼。', 'door-code-invalid': '二維碼無效：請掃描大廳門口螢幕上的二維碼。', 'door-off': '本大廳暫不提供掃碼取號，請到取號機取號。' }, posterTitle: '掃碼取號', posterHint: '用手機掃碼即可取號，二維碼每幾分鐘更換一次', posterError: '無法顯示二維碼（{{code}}）：請用管理員帳號登入後開啟本頁' },
   home: { title: '{{hall}}', subtitle: '掃碼排隊 · 線上取號 · 預約 · 進度查詢 · 評價', followHint: '掃描號票上的二維碼即可查看排隊進度' },

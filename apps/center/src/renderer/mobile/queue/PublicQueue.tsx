@@ -1,5 +1,6 @@
 // /m/queue — 排队情况: every category's waiting count and estimated wait, live, without log-in.
 // Linked from every ticket page and the home page; a hall puts it in its 公众号 menu.
+import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useTranslation } from 'react-i18next';
 import { localName } from '@hallkit/core';
 import { go } from '../nav.ts';
@@ -31,7 +32,7 @@ export function PublicQueue() {
 
 function QueueRow({ c }: { c: PublicQueueView['categories'][number] }) {
   const { t, i18n } = useTranslation();
-  const wait = !c.openNow ? t('queue.closed') : c.estimatedWaitMinutes === null ? t('queue.noWindow') : t('queue.estimate', { n: c.estimatedWaitMinutes });
+  const wait = !c.openNow ? t('queue.closed') : c.estimatedWaitMinutes === null ? t('queue.noWindow') : t('queue.estimate', waitOptions(c.estimatedWaitMinutes));
   return (
     <li className="m-queue-row" data-testid={`queue-${c.id}`}>
       <div className="m-queue-name">
