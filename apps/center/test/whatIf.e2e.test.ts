@@ -77,6 +77,13 @@ describe('推演 (what-if) in the admin console', () => {
     await page.getByLabel('第 1 项改动：方式').selectOption('move');
     await page.getByLabel('第 1 项改动：窗口数').fill('40');
     await page.getByTestId('whatif-run').click();
-    await expect.poll(() => page.getByTestId('whatif-problems').textContent()).toMatch(/当时只有 \d+ 个窗口在岗/);
+    await expect.poll(() => page.getByTestId('whatif-problems').textContent()).toMatch(/当时只有 \d+ 个窗口在岗（要调 40 个）/);
+    // The problem is a code with figures, worded by the console in each of its languages.
+    expect(await page.getByTestId('whatif-problems').locator('li').first().getAttribute('data-code')).toBe('too-few-staffed');
+    await page.getByLabel('language').selectOption('en');
+    await expect.poll(() => page.getByTestId('whatif-problems').textContent()).toMatch(/only \d+ of the 40 windows asked for were staffed in .+ then/);
+    await page.getByLabel('language').selectOption('zh-TW');
+    await expect.poll(() => page.getByTestId('whatif-problems').textContent()).toMatch(/當時只有 \d+ 個窗口在崗（要調 40 個）/);
+    await page.getByLabel('language').selectOption('zh-CN');
   }, 120_000);
 });

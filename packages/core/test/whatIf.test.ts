@@ -56,4 +56,28 @@ describe('what-if replay of a past day', () => {
     expect(more).toBeLessThan(base);
     expect(moved).toBeGreaterThan(base);
   });
+
+  it('says what a plan cannot carry as codes with their figures, never as words', () => {
+    const day = pastDay();
+    const { shifts } = dayArrivals(day.log);
+    const plan = applyPlanChanges(
+      { ...day.config, catalog: { ...day.config.catalog, zones: [...day.config.catalog.zones, { id: 'empty', name: '空区' }] } },
+      shifts,
+      [
+        { kind: 'move', count: 40, fromZoneId: 'zhzw', toZoneId: 'sw', fromMinute: 10 * 60 },
+        { kind: 'move', count: 1, fromZoneId: 'zhzw', toZoneId: 'empty', fromMinute: 11 * 60 },
+        { kind: 'add', count: 1, fromMinute: 9 * 60, toMinute: 10 * 60 },
+      ],
+      MIDNIGHT,
+    );
+    const staffed = shifts.filter((s) => day.config.windows.find((w) => w.id === s.windowId)?.zoneId === 'zhzw' && s.from <= MIDNIGHT + 600 * 60_000 && s.to > MIDNIGHT + 600 * 60_000).length;
+    expect(staffed).toBeGreaterThan(0);
+    expect(plan.problems).toEqual([
+      { code: 'too-few-staffed', zoneId: 'zhzw', staffed, asked: 40 },
+      { code: 'zone-without-windows', zoneId: 'empty' },
+      // the first change moved every staffed window of the zone
+      { code: 'too-few-staffed', zoneId: 'zhzw', staffed: 0, asked: 1 },
+      { code: 'add-without-target' },
+    ]);
+  });
 });

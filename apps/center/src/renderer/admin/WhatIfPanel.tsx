@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/http.ts';
+import type { PlanProblem } from '@hallkit/core';
 import type { WhatIfResult, WaitFigures } from '../../server/reports/WhatIf.ts';
 
 interface Options {
@@ -70,14 +71,16 @@ export function WhatIfPanel() {
     const d = (b.avgWaitSeconds - a.avgWaitSeconds) / 60;
     return `${d > 0 ? '+' : ''}${d.toFixed(1)}`;
   };
-  /** Core says what a plan cannot carry in English words; the director reads it in the console's language. */
-  const problem = (p: string) => {
-    const staffed = /^only (\d+) windows of (.+) are staffed at that time$/.exec(p);
-    if (staffed) return t('whatIf.problem.staffed', { n: staffed[1], zone: zoneName(staffed[2] ?? '') });
-    const empty = /^zone (.+) has no windows to copy categories from$/.exec(p);
-    if (empty) return t('whatIf.problem.emptyZone', { zone: zoneName(empty[1] ?? '') });
-    if (p.startsWith('an added window needs')) return t('whatIf.problem.noTarget');
-    return p;
+  /** Core says what a plan cannot carry as a code with its figures; the director reads it in the console's language. */
+  const problem = (p: PlanProblem) => {
+    switch (p.code) {
+      case 'too-few-staffed':
+        return t('whatIf.problem.too-few-staffed', { n: p.staffed, asked: p.asked, zone: zoneName(p.zoneId) });
+      case 'zone-without-windows':
+        return t('whatIf.problem.zone-without-windows', { zone: zoneName(p.zoneId) });
+      case 'add-without-target':
+        return t('whatIf.problem.add-without-target');
+    }
   };
   if (!options) return error ? <p className="error" role="alert">{error}</p> : <div className="loading">…</div>;
   if (options.days.length === 0) return <p className="card">{t('whatIf.noDays')}</p>;
@@ -166,8 +169,10 @@ export function WhatIfPanel() {
           <h2>{t('whatIf.resultTitle', { day: result.day })}</h2>
           {result.problems.length > 0 && (
             <ul className="warn" role="alert" data-testid="whatif-problems">
-              {result.problems.map((p) => (
-                <li key={p}>{problem(p)}</li>
+              {result.problems.map((p, i) => (
+                <li key={i} data-code={p.code}>
+                  {problem(p)}
+                </li>
               ))}
             </ul>
           )}

@@ -58,7 +58,7 @@ export default {
     'unknown-category': 'No such category',
   },
   whatIf: {
-    problem: { staffed: 'only {{n}} windows of {{zone}} were staffed then; only those were moved', emptyZone: '{{zone}} has no windows to tell which categories moved windows would serve', noTarget: 'an opened window needs a category or a zone with windows' },
+    problem: { 'too-few-staffed': 'only {{n}} of the {{asked}} windows asked for were staffed in {{zone}} then; only those were moved', 'zone-without-windows': '{{zone}} has no windows to tell which categories moved windows would serve', 'add-without-target': 'an opened window needs a category or a zone with windows' },
     title: 'What-if: the same day with another window plan',
     intro: "Pick a closed hall-day and change its window plan (move windows to another zone from a time on, or open more windows for a zone or category for a while). The day's real arrivals are run through both plans and the waits compared. Nothing is saved.",
     noDays: 'No closed hall-day to try yet.',

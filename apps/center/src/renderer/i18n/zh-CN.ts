@@ -134,7 +134,7 @@ export default {
     'unknown-category': '没有这个业务类别',
   },
   whatIf: {
-    problem: { staffed: '{{zone}}当时只有 {{n}} 个窗口在岗，只调动了这些', emptyZone: '{{zone}}没有窗口，无法确定调入的窗口办理哪些业务', noTarget: '增开的窗口需要指定业务类别或有窗口的区域' },
+    problem: { 'too-few-staffed': '{{zone}}当时只有 {{n}} 个窗口在岗（要调 {{asked}} 个），只调动了这些', 'zone-without-windows': '{{zone}}没有窗口，无法确定调入的窗口办理哪些业务', 'add-without-target': '增开的窗口需要指定业务类别或有窗口的区域' },
     title: '推演：如果当天换一种窗口安排',
     intro: '选一个已结束的工作日，改动窗口安排（从某时起把几个窗口调到另一区域，或在某时段为某区域/业务增开窗口）。当天真实到达的群众按原安排和新安排各走一遍，对比等候时间。不改动任何数据。',
     noDays: '还没有已结束的工作日可供推演。',

@@ -53,7 +53,7 @@ export default {
     'unknown-category': '沒有這個業務類別',
   },
   whatIf: {
-    problem: { staffed: '{{zone}}當時只有 {{n}} 個窗口在崗，只調動了這些', emptyZone: '{{zone}}沒有窗口，無法確定調入的窗口辦理哪些業務', noTarget: '增開的窗口需要指定業務類別或有窗口的區域' },
+    problem: { 'too-few-staffed': '{{zone}}當時只有 {{n}} 個窗口在崗（要調 {{asked}} 個），只調動了這些', 'zone-without-windows': '{{zone}}沒有窗口，無法確定調入的窗口辦理哪些業務', 'add-without-target': '增開的窗口需要指定業務類別或有窗口的區域' },
     title: '推演：如果當天換一種窗口安排',
     intro: '選一個已結束的工作日，改動窗口安排（從某時起把幾個窗口調到另一區域，或在某時段為某區域/業務增開窗口）。當天真實到達的民眾按原安排和新安排各走一遍，對比等候時間。不改動任何資料。',
     noDays: '還沒有已結束的工作日可供推演。',

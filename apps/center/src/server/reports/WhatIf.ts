@@ -2,7 +2,7 @@
 // day's own plan and with a changed one (core applyPlanChanges), waits side by side per category
 // and per hour of the day. Seconds of CPU for a day; nothing is written.
 import type { Database } from 'better-sqlite3';
-import { applyPlanChanges, dayArrivals, Hall, hallLocalTime, simulateDay, type HallConfig, type PlanChange } from '@hallkit/core';
+import { applyPlanChanges, dayArrivals, Hall, hallLocalTime, simulateDay, type HallConfig, type PlanChange, type PlanProblem } from '@hallkit/core';
 import type { HallLog } from '../hall/HallLog.ts';
 
 export interface WaitFigures {
@@ -13,7 +13,8 @@ export interface WaitFigures {
 export interface WhatIfResult {
   v: 1;
   day: string;
-  problems: string[];
+  /** Codes with their figures; the console words them in its language. */
+  problems: PlanProblem[];
   asPlanned: WaitFigures;
   whatIf: WaitFigures;
   byCategory: { categoryId: string; name: string; asPlanned: WaitFigures; whatIf: WaitFigures }[];
