@@ -19,8 +19,9 @@ describe('hall info, zones and policies', () => {
     d.catalog.hall.name = '  ';
     d.catalog.hall.timeZone = 'Asia/Shangai';
     d.catalog.hall.publicUrl = 'ftp://hall.example.cn';
+    d.catalog.hall.regionCode = '3706';
     expect(errorsAt(d)).toEqual(
-      expect.arrayContaining(['catalog.hall.name', 'catalog.hall.timeZone', 'catalog.hall.publicUrl']),
+      expect.arrayContaining(['catalog.hall.name', 'catalog.hall.timeZone', 'catalog.hall.publicUrl', 'catalog.hall.regionCode']),
     );
   });
 

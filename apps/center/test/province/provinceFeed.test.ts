@@ -119,7 +119,7 @@ describe('provincial 好差评 feed', () => {
     expect(lines).toHaveLength(expected);
     const records = lines.map((l) => ProvinceRecordSchema.parse(JSON.parse(l)));
     expect(new Set(records.map((r) => r.recordId)).size).toBe(expected);
-    expect(records.find((r) => r.kind === 'evaluation')).toMatchObject({ pf: 4, areaCode: '370602000000' });
+    expect(records.find((r) => r.kind === 'evaluation')).toMatchObject({ pf: 4, areaCode: '370600000000' }); // the hall definition's region code wins over the settings'
     const through = Number(res.headers.get('x-hallkit-through'));
     expect((await admin.post<{ marked: number }>('/api/admin/province/uploaded', { through })).json.marked).toBe(expected);
     expect((await admin.get<Summary>('/api/admin/province')).json.counts).toMatchObject({ pending: 0, delivered: expected });

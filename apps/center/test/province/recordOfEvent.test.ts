@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedHall } from '@hallkit/testkit';
 import { EVALUATION_CHANNELS, type EvaluationChannel, type HallEvent } from '@hallkit/core';
 import { recordOfEvent, type RecordContext } from '../../src/server/province/recordOfEvent.ts';
+import { ProvinceRecordSchema } from '../../src/server/province/ProvinceRecord.ts';
 import { ProvinceFeedSettingsSchema } from '../../src/server/province/ProvinceFeedSettings.ts';
 
 const config = shippedHall('yantai', { allDay: true });
@@ -28,7 +29,7 @@ describe('province records', () => {
   it('carries the evaluation as the province reads it', () => {
     const r = recordOfEvent(given('hall-pad'), ctx());
     expect(r).toMatchObject({
-      kind: 'evaluation', recordId: 'yantai-evaluation-ev-hall-pad', projectNo: 'yantai-svc-1', areaCode: '370602000000', hallName: config.catalog.hall.name,
+      kind: 'evaluation', recordId: 'yantai-evaluation-ev-hall-pad', projectNo: 'yantai-svc-1', areaCode: '370600000000', hallName: config.catalog.hall.name,
       taskCode: '11370600MB2855203L3370111009000', taskName: item.name, proDepart: item.department ?? '', windowNo: String(config.windows[0]!.number),
       operateUserGuid: '0501', operateUserName: '王芳', pf: 4, evalNum: 2, levelNumbering: '5-best', evaLevel: '不满意', badReview: true,
       evaCode: ['0201', 'attitude'], evaContent: '等候时间长；服务态度差', writingEvaluation: '等了一个小时', assessTime: '2026-11-03T10:15:00+08:00',
@@ -45,5 +46,33 @@ describe('province records', () => {
     expect(recordOfEvent({ type: 'FollowUpAdvanced', v: 1, at: '2026-11-04T09:00:00+08:00', caseId: 'c-1', to: 'rectified', by: 'admin', note: '增开窗口' }, ctx())).toMatchObject({ step: 'rectified', rectification: '增开窗口', recordId: 'yantai-follow-up-c-1-rectified' });
     expect(recordOfEvent({ type: 'FollowUpAdvanced', v: 1, at: '2026-11-04T10:00:00+08:00', caseId: 'c-1', to: 'closed', by: 'admin', note: '已电话回访，满意' }, ctx())).toMatchObject({ step: 'closed', answer: '已电话回访，满意' });
     expect(recordOfEvent({ type: 'WindowClosed', v: 1, at: '2026-11-04T10:00:00+08:00', windowId: 'w1' }, ctx())).toBeUndefined();
+  });
+
+  it('takes the 事项 code, the 实施部门 and its code and the region code from the hall definition', () => {
+    const defined = {
+      ...config,
+      catalog: {
+        ...config.catalog,
+        hall: { ...config.catalog.hall, regionCode: '370613000000' },
+        items: config.catalog.items.map((i) => (i.id === item.id ? { ...i, code: '370600-000201-XK-0001', department: '市行政审批服务局', departmentCode: '11370600MB28552XXX' } : i)),
+      },
+    };
+    const r = recordOfEvent(given('hall-pad'), ctx({ config: defined }));
+    // The hall definition wins over the settings' code tables (kept for items it gives no code).
+    expect(r).toMatchObject({ areaCode: '370613000000', taskCode: '370600-000201-XK-0001', proDepart: '市行政审批服务局', deptCode: '11370600MB28552XXX' });
+    // Without a region code in the definition, the settings' one is used (an older hall file).
+    const older = { ...config, catalog: { ...config.catalog, hall: { ...config.catalog.hall, regionCode: undefined } } };
+    expect(recordOfEvent(given('hall-pad'), ctx({ config: older }))).toMatchObject({ areaCode: '370602000000' });
+  });
+
+  it('names the applicant of a phone ticket or booking masked only, a walk-in as unknown', () => {
+    const known = recordOfEvent(given('mobile'), ctx({ applicantOf: (t) => (t === 't-1' ? { idMasked: '3706**********1234', phoneMasked: '138****5678' } : undefined) }));
+    expect(known).toMatchObject({ userPageType: '111', certKeyMasked: '3706**********1234', mobileMasked: '138****5678' });
+    const walkIn = recordOfEvent(given('hall-pad'), ctx());
+    expect(walkIn).toMatchObject({ userPageType: '', certKeyMasked: '', mobileMasked: '' });
+    // A whole ID number or phone never passes the record schema.
+    const leak = { ...known, certKeyMasked: '370602199001011234' };
+    expect(ProvinceRecordSchema.safeParse(leak).success).toBe(false);
+    expect(ProvinceRecordSchema.safeParse({ ...known, mobileMasked: '13812345678' }).success).toBe(false);
   });
 });

@@ -79,7 +79,12 @@ export const ServiceItemSchema = z.object({
   id: z.string(),
   name: z.string(),
   categoryId: z.string(),
+  /** 实施部门 (the department that handles it), as the province's catalog names it. */
   department: z.string().optional(),
+  /** 事项编码 (实施清单编码) in the province's 事项 catalog: the 好差评 feed's `taskCode`. */
+  code: z.string().trim().min(1).max(64).optional(),
+  /** The 实施部门's code (统一社会信用代码 or the province's department code): the feed's `deptCode`. */
+  departmentCode: z.string().trim().min(1).max(64).optional(),
   i18n: NameTranslationsSchema.optional(),
 });
 export type ServiceItem = z.infer<typeof ServiceItemSchema>;
@@ -92,6 +97,8 @@ export const HallInfoSchema = z.object({
   timeZone: z.string().default('Asia/Shanghai'),
   /** Where citizens' phones reach the center (ticket QR codes); the center's setting wins when given. */
   publicUrl: z.string().url().optional(),
+  /** 12-digit 行政区划代码 of the hall's 辖区: the 好差评 feed's `areaCode`. */
+  regionCode: z.string().optional(),
   i18n: NameTranslationsSchema.optional(),
 });
 export type HallInfo = z.infer<typeof HallInfoSchema>;

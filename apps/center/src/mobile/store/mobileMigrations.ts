@@ -129,4 +129,9 @@ export const MOBILE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "bookings by ticket (the 好差评 feed's applicant of a checked-in booking)",
+    up: `CREATE INDEX m_bookings_ticket ON m_bookings (ticket_id);`,
+  },
 ];

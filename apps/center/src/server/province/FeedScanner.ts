@@ -5,11 +5,12 @@ import type { Database } from 'better-sqlite3';
 import { HallEventSchema, hallDay, type HallConfig } from '@hallkit/core';
 import type { Logger } from '@hallkit/sync';
 import type { ProvinceFeedSettings } from './ProvinceFeedSettings.ts';
-import { FEED_EVENT_TYPES, recordOfEvent } from './recordOfEvent.ts';
+import { areaCodeOf, FEED_EVENT_TYPES, recordOfEvent, type RecordContext } from './recordOfEvent.ts';
 
 export class FeedScanner {
   /** Staff names as the windows' openings recorded them (newest wins). */
   private readonly shiftNames = new Map<string, string>();
+  private saidBlocked = false;
 
   constructor(
     private readonly db: Database,
@@ -18,8 +19,14 @@ export class FeedScanner {
     private readonly staffName: (id: string) => string | undefined,
     private readonly logger: Logger,
     private readonly now: () => number,
+    private readonly applicantOf?: RecordContext['applicantOf'],
     private readonly batch = 5_000,
   ) {}
+
+  /** Why no records can be made now (the admin console shows it), or undefined. */
+  get blocked(): string | undefined {
+    return areaCodeOf(this.settings, this.config()) === undefined ? 'no-region-code' : undefined;
+  }
 
   get cursor(): number {
     return (this.db.prepare('SELECT n FROM province_cursor WHERE one = 1').get() as { n: number } | undefined)?.n ?? 0;
@@ -27,6 +34,13 @@ export class FeedScanner {
 
   /** Turns every new event into records; returns how many records were made. */
   scan(): number {
+    if (this.blocked) {
+      // Records wait in the log (the cursor stays) until the hall names its 辖区.
+      if (!this.saidBlocked) this.logger.error('好差评 records wait: the hall definition has no region code (大厅设置 → 区划代码, catalog.hall.regionCode)');
+      this.saidBlocked = true;
+      return 0;
+    }
+    this.saidBlocked = false;
     let made = 0;
     for (;;) {
       const r = this.step();
@@ -70,6 +84,7 @@ export class FeedScanner {
             const c = db.prepare('SELECT evaluation_id, project_no FROM province_cases WHERE case_id = ?').get(caseId) as { evaluation_id: string; project_no: string } | undefined;
             return c ? { projectNo: c.project_no, evaluationId: c.evaluation_id } : undefined;
           },
+          ...(this.applicantOf ? { applicantOf: this.applicantOf } : {}),
           projectOfEvaluation: (id) => (db.prepare('SELECT project_no FROM province_evaluations WHERE evaluation_id = ?').get(id) as { project_no: string } | undefined)?.project_no,
         });
         if (!record) continue;

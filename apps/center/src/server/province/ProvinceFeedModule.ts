@@ -5,12 +5,14 @@ import { z } from 'zod';
 import type { CenterModule } from '../CenterModule.ts';
 import { HttpError } from '../http/Router.ts';
 import { parseBody, requireAdmin } from '../http/routes/authRoutes.ts';
+import { TicketHolders } from '../../mobile/identity/ticketHolder.ts';
 import { FeedScanner } from './FeedScanner.ts';
 import { HttpJsonAdapter } from './HttpJsonAdapter.ts';
 import type { ProvinceAdapter } from './ProvinceAdapter.ts';
 import { loadProvinceFeed, type ProvinceFeedConfig } from './ProvinceFeedSettings.ts';
 import { markUploaded, pendingLines, ProvinceOutbox } from './ProvinceOutbox.ts';
 import { PROVINCE_MIGRATIONS } from './provinceMigrations.ts';
+import { areaCodeOf } from './recordOfEvent.ts';
 
 export interface ProvinceFeedOptions {
   /** Settings (default: the files HALLKIT_PROVINCE_FEED/_SECRETS name; none: the feed is off). */
@@ -42,13 +44,14 @@ export function provinceFeedModule(o: ProvinceFeedOptions = {}): CenterModule {
         const s = config.settings;
         const adapter = o.adapter ?? (s.transport === 'http-json' && s.endpoint && config.secrets ? new HttpJsonAdapter(s.endpoint, config.secrets.token, s.timeoutSeconds * 1000) : undefined);
         const now = () => ctx.now().getTime();
-        scanner = new FeedScanner(ctx.db, s, () => ctx.hall.config, (id) => ctx.accounts.staff(id)?.name, ctx.logger, now);
+        const holders = new TicketHolders(ctx.db);
+        scanner = new FeedScanner(ctx.db, s, () => ctx.hall.config, (id) => ctx.accounts.staff(id)?.name, ctx.logger, now, (ticketId) => holders.of(ticketId));
         outbox = new ProvinceOutbox(ctx.db, adapter, ctx.audit, ctx.logger, now, { retryBaseMs: s.retryBaseSeconds * 1000, retryMaxMs: s.retryMaxSeconds * 1000, pollMs: o.pollMs ?? 2_000, parallel: 8 });
       }
       r.get('/api/admin/province', (req) => {
         requireAdmin(req);
         if (!outbox || !config) return { json: { configured: false } };
-        return { json: { configured: true, mode: config.settings.transport, regionCode: config.settings.regionCode, levelNumbering: config.settings.levelNumbering, fromDay: config.settings.fromDay ?? null, ...outbox.summary() } };
+        return { json: { configured: true, mode: config.settings.transport, regionCode: areaCodeOf(config.settings, ctx.hall.config) ?? null, blocked: scanner?.blocked ?? null, levelNumbering: config.settings.levelNumbering, fromDay: config.settings.fromDay ?? null, ...outbox.summary() } };
       });
       r.post('/api/admin/province/retry', (req) => {
         const admin = requireAdmin(req);

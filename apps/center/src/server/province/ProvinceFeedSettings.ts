@@ -13,17 +13,17 @@ export const ProvinceFeedSettingsSchema = z.object({
   transport: z.enum(['http-json', 'file']),
   /** The receiver's base URL (http-json): records go to POST <endpoint>/records. */
   endpoint: z.string().url().optional(),
-  /** 12-digit 区划代码 of the hall. */
-  regionCode: z.string().regex(/^\d{12}$/, '12 digits'),
+  /** 12-digit 区划代码 of the hall, for a hall definition that has none (`catalog.hall.regionCode` wins). */
+  regionCode: z.string().regex(/^\d{12}$/, '12 digits').optional(),
   /** The hall's code at the province (default: the hall id). */
   hallCode: z.string().min(1).optional(),
   /** `5-best`: 5 = 非常满意 … 1 = 非常不满意 (evalNum of most provincial interfaces); `1-best`: GB/T numbering. */
   levelNumbering: z.enum(['5-best', '1-best']).default('5-best'),
   /** Overrides of the channel codes (core CHANNEL_CODES) for provinces that number hotline/SMS otherwise. */
   channelCodes: z.partialRecord(z.enum(EVALUATION_CHANNELS), z.number().int().min(1).max(9)).default({}),
-  /** 事项编码 by catalog item id (unlisted items send their id). */
+  /** 事项编码 by catalog item id, for items the hall definition gives no `code` (then: their id). */
   itemCodes: z.record(z.string(), z.string()).default({}),
-  /** Department codes by department name. */
+  /** Department codes by department name, for items the hall definition gives no `departmentCode`. */
   departmentCodes: z.record(z.string(), z.string()).default({}),
   /** The province's 评价内容编码 by 差评 reason (unlisted reasons send their id). */
   reasonCodes: z.partialRecord(z.enum(BAD_REVIEW_REASON_IDS as [string, ...string[]]), z.string()).default({}),

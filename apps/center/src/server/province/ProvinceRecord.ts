@@ -6,6 +6,8 @@
 import { z } from 'zod';
 
 const Time = z.string().datetime({ offset: true });
+/** A masked identifier (`3706**********1234`, `138****5678`) or '' — never a whole one (PIPL). */
+const Masked = z.string().refine((v) => v === '' || v.includes('*'), 'only masked forms leave the hall');
 
 const common = {
   v: z.literal(1),
@@ -13,7 +15,7 @@ const common = {
   recordId: z.string().min(1).max(128),
   /** 办件编号: this hall's service (one ticket's service at one window). */
   projectNo: z.string().min(1),
-  /** 辖区编码 (12-digit region code). */
+  /** 辖区编码 (12-digit region code): the hall definition's `catalog.hall.regionCode`. */
   areaCode: z.string().regex(/^\d{12}$/),
   /** The 政务服务机构 (the hall) as the province knows it. */
   hallCode: z.string().min(1),
@@ -22,16 +24,23 @@ const common = {
 
 /** What the evaluated service was and who served it. */
 const served = {
-  /** 事项编码 ('' when the service named no 事项). */
+  /** 事项编码: the hall definition's item `code` ('' when the service named no 事项). */
   taskCode: z.string(),
   taskName: z.string(),
-  /** 受理部门 and its code ('' when the catalog names none). */
+  /** 实施/受理部门 and its code: the item's `department` and `departmentCode` ('' when not given). */
   proDepart: z.string(),
   deptCode: z.string(),
   windowNo: z.string(),
   /** The staff evaluated. */
   operateUserGuid: z.string(),
   operateUserName: z.string(),
+  /**
+   * The applicant, as far as the hall knows them (a ticket taken on the phone or a booking): 证件类型
+   * (`111` 居民身份证; '' unknown), the ID number and phone MASKED ('' unknown). A walk-in is unknown.
+   */
+  userPageType: z.enum(['111', '']),
+  certKeyMasked: Masked,
+  mobileMasked: Masked,
 };
 
 export const ProvinceRecordSchema = z.discriminatedUnion('kind', [

@@ -1,6 +1,7 @@
 // Turns a hall event into the record the province receives (or none): EvaluationGiven → evaluation,
 // EvaluationLapsed → not-rated, FollowUpOpened/Advanced → follow-up step. Codes come from the
-// feed's settings, names from the hall definition in force; the result is checked against the schema.
+// hall definition in force (item code, department and its code, the hall's region code), the
+// settings' tables only where the definition has none; the result is checked against the schema.
 import { BAD_REVIEW_REASONS, CHANNEL_CODES, LEVEL_LABEL_ZH, isBadReview, toNationalCode, toReversedCode, type HallConfig, type HallEvent } from '@hallkit/core';
 import type { ProvinceFeedSettings } from './ProvinceFeedSettings.ts';
 import { ProvinceRecordSchema, type ProvinceRecord } from './ProvinceRecord.ts';
@@ -17,6 +18,13 @@ export interface RecordContext {
   caseOf(caseId: string): { projectNo: string; evaluationId: string } | undefined;
   /** The service an evaluation was of (for a case opened after it). */
   projectOfEvaluation(evaluationId: string): string | undefined;
+  /** Who the ticket was for, masked, when the hall knows (phone tickets, bookings). */
+  applicantOf?(ticketId: string): { idMasked: string; phoneMasked: string } | undefined;
+}
+
+/** The hall's 辖区 code: the hall definition's, else the feed settings' (an older hall file). */
+export function areaCodeOf(settings: ProvinceFeedSettings, config: HallConfig): string | undefined {
+  return config.catalog.hall.regionCode ?? settings.regionCode;
 }
 
 export function hallCodeOf(settings: ProvinceFeedSettings, config: HallConfig): string {
@@ -30,25 +38,29 @@ export function projectNoOf(hallCode: string, serviceId: string): string {
 export function recordOfEvent(e: HallEvent, c: RecordContext): ProvinceRecord | undefined {
   const { settings, config } = c;
   const hallCode = hallCodeOf(settings, config);
-  const common = { v: 1 as const, areaCode: settings.regionCode, hallCode, hallName: config.catalog.hall.name };
+  const common = { v: 1 as const, areaCode: areaCodeOf(settings, config) ?? '', hallCode, hallName: config.catalog.hall.name };
   let record: ProvinceRecord;
   switch (e.type) {
     case 'EvaluationGiven': {
       const item = e.itemId !== undefined ? config.catalog.items.find((i) => i.id === e.itemId) : undefined;
       const department = item?.department ?? '';
       const win = config.windows.find((w) => w.id === e.windowId);
+      const applicant = c.applicantOf?.(e.ticketId);
       record = {
         kind: 'evaluation',
         ...common,
         recordId: `${hallCode}-evaluation-${e.evaluationId}`,
         projectNo: projectNoOf(hallCode, e.serviceId),
-        taskCode: e.itemId !== undefined ? (settings.itemCodes[e.itemId] ?? e.itemId) : '',
+        taskCode: e.itemId !== undefined ? (item?.code ?? settings.itemCodes[e.itemId] ?? e.itemId) : '',
         taskName: item?.name ?? '',
         proDepart: department,
-        deptCode: department ? (settings.departmentCodes[department] ?? '') : '',
+        deptCode: item?.departmentCode ?? (department ? (settings.departmentCodes[department] ?? '') : ''),
         windowNo: win?.number !== undefined ? String(win.number) : e.windowId,
         operateUserGuid: e.staffId,
         operateUserName: c.staffName(e.staffId) ?? e.staffId,
+        userPageType: applicant ? '111' : '',
+        certKeyMasked: applicant?.idMasked ?? '',
+        mobileMasked: applicant?.phoneMasked ?? '',
         pf: settings.channelCodes[e.channel] ?? CHANNEL_CODES[e.channel],
         evalNum: settings.levelNumbering === '5-best' ? toReversedCode(e.level) : toNationalCode(e.level),
         levelNumbering: settings.levelNumbering,

@@ -58,6 +58,8 @@ export function checkHallSettings(def: HallDefinition): DefinitionProblem[] {
     const p = publicUrlProblem(hall.publicUrl);
     if (p) out.push(problem([...at, 'publicUrl'], p));
   }
+  if (hall.regionCode !== undefined && !/^\d{12}$/.test(hall.regionCode))
+    out.push(problem([...at, 'regionCode'], '区划代码应为 12 位数字（例如 370602000000）'));
   def.catalog.zones.forEach((z, i) => {
     if (z.name.trim() === '') out.push(problem(['catalog', 'zones', i, 'name'], '功能区名称不能为空'));
   });

@@ -1,15 +1,13 @@
 // The demo's provincial 好差评 platform: the receiver stand-in on this machine, with the feed's
 // settings and secrets files written into the demo's data directory and named in
 // HALLKIT_PROVINCE_FEED(_SECRETS), so the demo center delivers every rating, lapse and follow-up step
-// through the real outbox and HTTP/JSON adapter. Each 差评 and follow-up step is printed.
+// through the real outbox and HTTP/JSON adapter. Each 差评 and follow-up step is printed. The region
+// code is the demo hall definition's (halls/yantai.json catalog.hall.regionCode).
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '@hallkit/sync';
 import { ProvinceReceiverStandIn } from './ProvinceReceiverStandIn.ts';
-
-/** 烟台市芝罘区 (the demo hall's region), 12 digits. */
-const DEMO_REGION = '370602000000';
 
 export async function startDemoProvinceStandIn(dataDir: string, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<ProvinceReceiverStandIn | undefined> {
   if (env.HALLKIT_PROVINCE_FEED || env.HALLKIT_PROVINCE_FEED_SECRETS) return undefined;
@@ -26,7 +24,7 @@ export async function startDemoProvinceStandIn(dataDir: string, logger: Logger, 
   mkdirSync(dir, { recursive: true });
   const settingsFile = join(dir, 'province-feed.json');
   const secretsFile = join(dir, 'province-feed-secrets.json');
-  writeFileSync(settingsFile, `${JSON.stringify({ v: 1, transport: 'http-json', endpoint, regionCode: DEMO_REGION, levelNumbering: '5-best', retryBaseSeconds: 2, retryMaxSeconds: 60 }, null, 2)}\n`);
+  writeFileSync(settingsFile, `${JSON.stringify({ v: 1, transport: 'http-json', endpoint, levelNumbering: '5-best', retryBaseSeconds: 2, retryMaxSeconds: 60 }, null, 2)}\n`);
   writeFileSync(secretsFile, `${JSON.stringify({ token }, null, 2)}\n`, { mode: 0o600 });
   chmodSync(secretsFile, 0o600);
   env.HALLKIT_PROVINCE_FEED = settingsFile;
