@@ -4,3 +4,4 @@ export { CJK_FONT_STACK } from './fonts/cjkFonts.ts';
 export * from './scanner/KeyboardWedge.ts';
 export * from './keyboard/index.ts';
 export * from './idle/index.ts';
+export * from './comment/index.ts';

@@ -1,7 +1,8 @@
-// Words a citizen writes in a 差评 comment, offered whole by the pad's pinyin keyboard ("taidu" →
-// 态度) before single characters: the national reasons' own labels (and, through the keyboard's
-// word matching, the words inside them) plus what comments in a service hall are about.
-import zhCN from '../i18n/zh-CN.json';
+// Words a citizen writes in a 好差评 comment, offered whole by the pinyin keyboard ("taidu" → 态度)
+// before single characters: the national reasons' own labels (and, through the keyboard's word
+// matching, the words inside them) plus what comments in a service hall are about. The pad and the
+// kiosk's rating point offer the same words.
+import { BAD_REVIEW_REASONS } from '@hallkit/core';
 
 const HALL_WORDS = [
   '工作人员', '窗口', '服务', '态度', '耐心', '热情', '排队', '等候', '等了很久', '时间太长', '叫号', '预约', '取号',
@@ -10,4 +11,4 @@ const HALL_WORDS = [
   '卫生', '座位', '空调', '停车', '建议', '希望', '改进', '投诉', '不满意', '谢谢',
 ];
 
-export const COMMENT_WORDS: readonly string[] = [...Object.values(zhCN.reason), ...HALL_WORDS];
+export const COMMENT_WORDS: readonly string[] = [...Object.values(BAD_REVIEW_REASONS), ...HALL_WORDS];
