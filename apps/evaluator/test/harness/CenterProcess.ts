@@ -1,13 +1,10 @@
 // The real center (apps/center demo: demo staff, admin and pre-provisioned pad-w5) as a child process
-// on a test's own Mosquitto, HTTP port and data dir. Never imported: spawned, like in a hall.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// on a test's own Mosquitto, HTTP port and data dir (testkit's DemoCenter), with read-only looks
+// into its SQLite file.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { freePort, waitForPort } from '@hallkit/testkit';
-
-const ROOT = new URL('../../../../', import.meta.url).pathname;
+import { DemoCenter } from '@hallkit/testkit/demoCenter';
+import { waitForPort } from '@hallkit/testkit';
 
 export interface LoggedEvent {
   type: string;
@@ -15,33 +12,17 @@ export interface LoggedEvent {
   body: Record<string, unknown>;
 }
 
-export class CenterProcess {
-  log = '';
-  private constructor(
-    private readonly proc: ChildProcess,
-    readonly httpUrl: string,
-    readonly dataDir: string,
-  ) {}
-
+export class CenterProcess extends DemoCenter {
   static async start(mqttUrl: string): Promise<CenterProcess> {
-    const port = await freePort();
-    const dataDir = mkdtempSync(join(tmpdir(), 'hallkit-ev-center-'));
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/center/src/server/demo.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, HALLKIT_DATA_DIR: dataDir, HALLKIT_CENTER_HTTP: `http://127.0.0.1:${port}`, HALLKIT_MQTT_URL: mqttUrl, HALLKIT_EMBEDDED_BROKER: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const c = new CenterProcess(proc, `http://127.0.0.1:${port}`, dataDir);
-    proc.stdout?.on('data', (d: Buffer) => (c.log += d.toString()));
-    proc.stderr?.on('data', (d: Buffer) => (c.log += d.toString()));
-    const deadline = Date.now() + 90_000; // the demo center archives 14 past days first: slow on a busy machine
-    while (!c.log.includes('READY-DONE')) {
-      if (proc.exitCode !== null) throw new Error(`center exited: ${c.log}`);
-      if (Date.now() > deadline) throw new Error(`center not ready: ${c.log}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await waitForPort(port);
+    const c = new CenterProcess({ mqttUrl });
+    await c.start();
+    await waitForPort(Number(new URL(c.httpUrl).port));
     return c;
+  }
+
+  /** Everything the center printed. */
+  get log(): string {
+    return this.output;
   }
 
   /** Hall events as the center recorded them (read-only look into its SQLite file). */
@@ -62,14 +43,5 @@ export class CenterProcess {
     } finally {
       db.close();
     }
-  }
-
-  async stop(): Promise<void> {
-    if (this.proc.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      this.proc.once('exit', () => resolve());
-      this.proc.kill('SIGTERM');
-      setTimeout(() => this.proc.kill('SIGKILL'), 5000).unref();
-    });
   }
 }
