@@ -160,7 +160,7 @@ export class Center {
     let mqttUrl = o.mqttUrl;
     const centerSecret = o.mqttPassword ?? secrets.mqttPassword;
     // Refused logins, publishes, subscriptions and oversized packets go into the admin's audit.
-    const refusals = new RefusalAudit(new AuditLog(db), () => now().getTime());
+    const refusals = new RefusalAudit(new AuditLog(db, () => now().getTime()), () => now().getTime());
     if (!mqttUrl) {
       broker = new EmbeddedBroker(hallId, {
         identify: (u, p) => {
@@ -189,7 +189,7 @@ export class Center {
     const hall = new HallService(db, definitions.baseOr(o.hallConfig, now()));
     const live = new LiveFeed();
     const accounts = new Accounts(db, () => now().getTime());
-    const audit = new AuditLog(db);
+    const audit = new AuditLog(db, () => now().getTime());
     const tokens = new TicketTokens(db);
     const httpHost = o.httpHost ?? '127.0.0.1';
     const broadcaster = new HallBroadcaster(client, hall, logger, o.snapshotEveryMs);

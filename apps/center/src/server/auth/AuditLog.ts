@@ -10,10 +10,14 @@ export interface AuditEntry {
 }
 
 export class AuditLog {
-  constructor(private readonly db: Database) {}
+  /** `now` is the center's clock (a test's or a replayed day's), not the machine's. */
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   record(actor: string, action: string, target?: string, detail?: unknown): void {
-    this.db.prepare('INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(Date.now(), actor, action, target ?? null, detail === undefined ? null : JSON.stringify(detail));
+    this.db.prepare('INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(this.now(), actor, action, target ?? null, detail === undefined ? null : JSON.stringify(detail));
   }
 
   recent(limit = 200): AuditEntry[] {
