@@ -1,7 +1,8 @@
 // The complete window console in Chromium against the real center (with its embedded broker): hold and
 // call back with a choice, call by number, a refused transfer said in the staff's words, pause with a
 // reason in an in-page dialog, a 过号 re-queued, F-key shortcuts — at a counter PC's real sizes
-// (1366×768 and 1920×1080) with nothing overflowing. Screenshots: artifacts/screenshots/center-console-*.png.
+// (1366×768 and 1920×1080) with nothing overflowing. Screenshot: artifacts/screenshots/center-console-1920.png
+// (the README's console pictures come from windowConsoleScreens.e2e.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,7 +67,6 @@ describe('the complete window console', () => {
     await expect.poll(() => page.getByTestId('current-number').textContent()).toBe('A003');
     await page.getByTestId('call-back-A007').click();
     await page.getByTestId('counter-choice').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'center-console-call-back.png') });
     await page.getByTestId('choice-return').check();
     await page.getByTestId('choice-confirm').click();
     await expect.poll(() => page.getByTestId('current-number').textContent()).toBe('A007');
@@ -79,7 +79,6 @@ describe('the complete window console', () => {
     expect(option).toBeTruthy();
     await page.getByTestId('item-select').selectOption(option as string);
     await page.getByTestId('outcomes').getByText('补正材料').click();
-    await page.screenshot({ path: join(SCREENSHOTS, 'center-console-1366.png') });
     await page.keyboard.press('F4');
     await expect.poll(() => ticket('A007')?.services[0]?.outcome).toBe('needs-supplement');
     expect(ticket('A007')?.services[0]?.itemId).toBe(option);
@@ -101,7 +100,6 @@ describe('the complete window console', () => {
     // The list follows the hall live: the closed window leaves it once the console's view refreshes.
     await expect.poll(() => page.getByTestId('to-window-w6').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.getByTestId('transfer-dialog').locator('.zone-group').count()).toBeGreaterThan(1);
-    await page.screenshot({ path: join(SCREENSHOTS, 'center-console-transfer.png') });
     await page.keyboard.press('Escape');
     await other.close();
 

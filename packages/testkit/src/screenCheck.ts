@@ -24,6 +24,8 @@ export interface ScreenStandard {
    * reader sees it). Everything else of wcag2a/aa, wcag21a/aa and best-practice runs.
    */
   axeExempt?: Record<string, string>;
+  /** axe tags beyond AXE_TAGS, e.g. 'wcag22aa' for the center's consoles and phone pages. */
+  axeExtraTags?: string[];
 }
 
 export interface ScreenFinding {
@@ -73,9 +75,10 @@ export async function checkScreen(page: Page, s: ScreenStandard): Promise<Screen
       return r.width > 0 && r.height > 0 && st.visibility !== 'hidden' && st.display !== 'none' && Number(st.opacity) > 0;
     };
     const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} 「${(el.textContent ?? '').trim().slice(0, 24)}」`;
-    // Inside a row that scrolls by itself (the pinyin candidates) an element may lie beyond the edge.
+    // Inside a row or list that scrolls by itself (the pinyin candidates, a console's long list) an
+    // element may lie beyond the edge: the scroller is what must fit, and it is checked itself.
     const inScroller = (el: Element) => {
-      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (/auto|scroll/.test(getComputedStyle(a).overflowX + getComputedStyle(a).overflowY) && a.scrollWidth > a.clientWidth) return true;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (/auto|scroll/.test(getComputedStyle(a).overflowX + getComputedStyle(a).overflowY) && (a.scrollWidth > a.clientWidth || a.scrollHeight > a.clientHeight)) return true;
       return false;
     };
     // Text: every element that itself holds visible text.
@@ -93,7 +96,9 @@ export async function checkScreen(page: Page, s: ScreenStandard): Promise<Screen
     // Targets: every visible control.
     for (const el of Array.from(document.body.querySelectorAll('button, a[href], input, select, textarea, [role=button]'))) {
       if (!visible(el)) continue;
-      const r = el.getBoundingClientRect();
+      // A radio or checkbox inside its label is hit anywhere on the label: the label is the target.
+      const box = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? el.closest('label') : null;
+      const r = (box ?? el).getBoundingClientRect();
       const rule = s.smallTargets?.find((t) => el.matches(t.selector));
       const min = rule ? rule.minPx : s.minTargetPx;
       if (r.width + 0.5 < min || r.height + 0.5 < min) out.push({ kind: 'target-size', what: `${name(el)} ${Math.round(r.width)}×${Math.round(r.height)} px < ${min}` });
@@ -101,5 +106,5 @@ export async function checkScreen(page: Page, s: ScreenStandard): Promise<Screen
     }
     return out;
   }, { width: s.width, height: s.height, minTextPx: s.minTextPx, minTargetPx: s.minTargetPx, smallTargets: s.smallTargets ?? [] });
-  return [...layout, ...(await axeViolations(page, { exempt: s.axeExempt }))];
+  return [...layout, ...(await axeViolations(page, { ...(s.axeExempt ? { exempt: s.axeExempt } : {}), ...(s.axeExtraTags ? { extraTags: s.axeExtraTags } : {}) }))];
 }

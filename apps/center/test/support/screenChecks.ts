@@ -1,7 +1,7 @@
 // What every e2e screen check of the center's pages measures in Chromium, beyond contrast.ts:
 // axe-core (testkit's runner, WCAG 2.2 added), touch targets, sideways overflow, text size.
 import type { Page } from 'playwright-core';
-import { axeViolations as axeRun, type ScreenFinding } from '@hallkit/testkit/screenCheck';
+import { axeViolations as axeRun, type ScreenFinding, type ScreenStandard } from '@hallkit/testkit/screenCheck';
 
 /**
  * axe-core over the whole document through testkit's one axe runner: WCAG 2.0/2.1/2.2 A and AA plus
@@ -72,3 +72,9 @@ export async function smallText(page: Page, min: number): Promise<string[]> {
     return out.slice(0, 8);
   }, min);
 }
+
+/**
+ * The consoles' standard (docs/visual-standard.md, consoles): a counter PC's 1366×768, text never
+ * below 14 px, every control at least 32 × 32 px, WCAG 2.2 AA on top of what the devices run.
+ */
+export const CONSOLE_SCREEN: ScreenStandard = { width: 1366, height: 768, minTextPx: 14, minTargetPx: 32, axeExtraTags: ['wcag22aa'] };

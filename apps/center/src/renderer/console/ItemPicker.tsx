@@ -2,13 +2,15 @@
 // own item preselected, narrowed by typing. What is chosen here is what 好差评 counts the rating under.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import type { WindowView } from '../api/types.ts';
 
 export function ItemPicker({ items, value, onChange }: { items: WindowView['items']; value: string | null; onChange: (id: string | null) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
-  const shown = items.filter((i) => q === '' || i.id === value || i.name.toLowerCase().includes(q) || (i.department ?? '').toLowerCase().includes(q));
+  // Shown in the console's language; found by that name or the hall's Simplified one (staff know both).
+  const shown = items.filter((i) => q === '' || i.id === value || [i.name, localName(i, i18n.language), i.department ?? ''].some((x) => x.toLowerCase().includes(q)));
   return (
     <div className="item-picker">
       <label htmlFor="item-select">{t('counter.itemPick')}</label>
@@ -18,7 +20,7 @@ export function ItemPicker({ items, value, onChange }: { items: WindowView['item
           <option value="">{t('counter.noItem')}</option>
           {shown.map((i) => (
             <option key={i.id} value={i.id}>
-              {i.name}
+              {localName(i, i18n.language)}
               {i.department ? ` · ${i.department}` : ''}
             </option>
           ))}

@@ -1,11 +1,22 @@
 // 暂停 with a reason: a preset (lunch, away, fault, training) or, for 其他, the staff's own words.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { counterText } from './counterText.ts';
 import { Dialog } from './Dialog.tsx';
 
 type ReasonKey = keyof (typeof counterText)['zh-CN']['counter']['pauseReasons'];
 const REASONS = Object.keys(counterText['zh-CN'].counter.pauseReasons) as ReasonKey[];
+
+/**
+ * A recorded reason in the console's language: the presets are kept in the hall's language (zh-CN),
+ * so an English or 繁體 console maps them back; a reason the staff wrote stays as written.
+ */
+export function pauseReasonText(reason: string, t: TFunction): string {
+  const key = REASONS.find((r) => counterText['zh-CN'].counter.pauseReasons[r] === reason);
+  if (key) return t(`counter.pauseReasons.${key}`);
+  return reason === t('staffing.pauseReason', { lng: 'zh-CN' }) ? t('staffing.pauseReason') : reason;
+}
 
 export function PauseDialog({ onPause, onCancel }: { onPause: (reason: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();

@@ -14,6 +14,8 @@ export function TransferPanel({ view, onTransfer, onCancel }: { view: WindowView
   const [target, setTarget] = useState<Target | null>(null);
   const [returnHere, setReturnHere] = useState(false);
   const zoneName = useMemo(() => new Map(view.zones.map((z) => [z.id, localName(z, i18n.language)])), [view.zones, i18n.language]);
+  const categoryName = useMemo(() => new Map(view.categories.map((c) => [c.id, localName(c, i18n.language)])), [view.categories, i18n.language]);
+  const servedBy = (w: WindowView['windows'][number]) => w.categoryIds.map((c) => categoryName.get(c) ?? c);
   const q = query.trim().toLowerCase();
   const groups = useMemo(() => {
     const match = (...texts: string[]) => q === '' || texts.some((x) => x.toLowerCase().includes(q));
@@ -21,10 +23,10 @@ export function TransferPanel({ view, onTransfer, onCancel }: { view: WindowView
       .map((z) => ({
         zone: z,
         categories: view.categories.filter((c) => c.zoneId === z.id && match(c.name, localName(c, i18n.language), c.prefix, z.name, localName(z, i18n.language))),
-        windows: view.windows.filter((w) => w.zoneId === z.id && match(String(w.number), t('console.windowN', { n: w.number }), z.name, localName(z, i18n.language), ...w.categoryNames)),
+        windows: view.windows.filter((w) => w.zoneId === z.id && match(String(w.number), t('console.windowN', { n: w.number }), z.name, localName(z, i18n.language), ...servedBy(w), ...w.categoryIds.map((c) => view.categories.find((x) => x.id === c)?.name ?? c))),
       }))
       .filter((g) => g.categories.length > 0 || g.windows.length > 0);
-  }, [view.zones, view.categories, view.windows, q, t, i18n.language]);
+  }, [view.zones, view.categories, view.windows, q, t, i18n.language, categoryName]);
   const isChosen = (x: Target) => JSON.stringify(x) === JSON.stringify(target);
   return (
     <Dialog title={t('console.transferTitle', { number: view.current?.number ?? '' })} onCancel={onCancel} testId="transfer-dialog">
@@ -53,7 +55,7 @@ export function TransferPanel({ view, onTransfer, onCancel }: { view: WindowView
                     disabled={paused}
                     className={`target window ${isChosen(to) ? 'chosen' : ''}`}
                     onClick={() => setTarget(to)}
-                    title={w.categoryNames.join('、')}
+                    title={servedBy(w).join(i18n.language === 'en' ? ', ' : '、')}
                     data-testid={`to-window-${w.id}`}
                   >
                     {t('console.windowN', { n: w.number })} {paused && <small>{t('counter.pausedWindow')}</small>}

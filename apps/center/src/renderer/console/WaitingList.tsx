@@ -14,14 +14,15 @@ export function WaitingList({ view, busy, onCall, onCallBack, onRequeue }: { vie
       <div className="big-number small" data-testid="waiting-here">
         {view.waitingHere}
       </div>
-      <ol className="queue">
+      {/* Focusable: a list that scrolls must scroll by keyboard too, even when no row can be called. */}
+      <ol className="queue" tabIndex={0} aria-label={t('counter.waitingList', { shown: view.waiting.length, total: view.waitingHere })}>
         {view.waiting.length === 0 && <li className="note">{t('counter.nothingWaiting')}</li>}
         {view.waiting.map((w) => (
           <li key={w.ticketId} className={w.priority}>
             <strong>{w.number}</strong>
             <span className="what">
               {category(w.categoryId, w.categoryName)}
-              {w.itemName ? ` · ${w.itemName}` : ''}
+              {w.itemName ? ` · ${localName({ name: w.itemName, i18n: w.itemI18n }, i18n.language)}` : ''}
             </span>
             {w.priority !== 'normal' && <span className={`badge ${w.priority}`}>{t(`priority.${w.priority}`)}</span>}
             {w.sentHere && <span className="badge">{t('counter.sentHere')}</span>}

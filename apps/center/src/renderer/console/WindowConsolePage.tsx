@@ -9,7 +9,7 @@ import { clock } from '../common/format.ts';
 import { useWindowConsole } from './useWindowConsole.ts';
 import { TransferPanel } from './TransferPanel.tsx';
 import { CounterChoiceDialog } from './CounterChoiceDialog.tsx';
-import { PauseDialog } from './PauseDialog.tsx';
+import { PauseDialog, pauseReasonText } from './PauseDialog.tsx';
 import { OffDutyDialog, type AtCounterOnLeave } from './OffDutyDialog.tsx';
 import { ItemPicker } from './ItemPicker.tsx';
 import { WaitingList } from './WaitingList.tsx';
@@ -91,7 +91,7 @@ function WindowCounter() {
           {w.staff?.name} · {t('console.staffNo')} {w.staff?.id}
         </span>
         <span className={`badge ${w.status}`} data-testid="window-status">
-          {w.status === 'paused' && w.pauseReason ? t('counter.pausedBecause', { reason: w.pauseReason }) : t(`status.${w.status}`)}
+          {w.status === 'paused' && w.pauseReason ? t('counter.pausedBecause', { reason: pauseReasonText(w.pauseReason, t) }) : w.status === 'open' && !cur ? t('counter.free') : t(`status.${w.status}`)}
         </span>
         <span className={`badge ${connected ? 'ok' : 'warn'}`}>{connected ? t('common.live') : t('common.reconnecting')}</span>
         <span className="note keys">{t('counter.shortcuts')}</span>

@@ -4,7 +4,7 @@ export const counterText = {
   'zh-CN': {
     offDuty: { button: '下班', title: '下班：关闭本窗口', explain: '窗口将关闭，不再叫号；等候的群众由其他窗口办理。', atCounter: '{{number}} 还在窗口：', handBack: '退回队列（保留原位置）', finish: '按所选结果办结 {{number}}', confirm: '下班并关闭窗口' },
     counter: {
-      hold: '挂起', key: '快捷键 {{key}}', outcome: '办理结果', itemPick: '办理事项（评价按事项统计）', itemSearch: '搜索事项名称或部门',
+      hold: '挂起', free: '开放 · 可叫号', key: '快捷键 {{key}}', outcome: '办理结果', itemPick: '办理事项（评价按事项统计）', itemSearch: '搜索事项名称或部门',
       noItem: '未选事项', itemsN: '{{n}} 项', waitingList: '等候本窗口（{{shown}} / {{total}}）', sentHere: '转来', unprinted: '未打印', unprintedHint: '取号机没能打印这张号票：市民手里可能没有纸质号票，请核对屏幕上或手机里的号码', call: '呼叫',
       callNumberTitle: '按号呼叫 {{number}}', callBackTitle: '回呼 {{number}}', counterQuestion: '{{number}} 正在窗口办理，先怎样处理它？',
       holdIt: '挂起 {{number}}（稍后回呼）', finishIt: '办结 {{number}}，结果：', returnIt: '退回队列（保留原位置）', confirm: '确定',
@@ -26,12 +26,13 @@ export const counterText = {
       'unknown-ticket': '没有这个号',
       'bad-request': '请求内容不完整',
       'staff-only': '只有窗口工作人员可以操作',
+      'view-unreadable': '控制台版本与中心不一致，请刷新页面（F5）',
     },
   },
   'zh-TW': {
     offDuty: { button: '下班', title: '下班：關閉本窗口', explain: '窗口將關閉，不再叫號；等候的民眾由其他窗口辦理。', atCounter: '{{number}} 還在窗口：', handBack: '退回佇列（保留原位置）', finish: '按所選結果辦結 {{number}}', confirm: '下班並關閉窗口' },
     counter: {
-      hold: '掛起', key: '快速鍵 {{key}}', outcome: '辦理結果', itemPick: '辦理事項（評價按事項統計）', itemSearch: '搜尋事項名稱或部門',
+      hold: '掛起', free: '開放 · 可叫號', key: '快速鍵 {{key}}', outcome: '辦理結果', itemPick: '辦理事項（評價按事項統計）', itemSearch: '搜尋事項名稱或部門',
       noItem: '未選事項', itemsN: '{{n}} 項', waitingList: '等候本窗口（{{shown}} / {{total}}）', sentHere: '轉來', unprinted: '未列印', unprintedHint: '取號機沒能列印這張號票：市民手裡可能沒有紙本號票，請核對螢幕上或手機裡的號碼', call: '呼叫',
       callNumberTitle: '按號呼叫 {{number}}', callBackTitle: '回呼 {{number}}', counterQuestion: '{{number}} 正在窗口辦理，先怎樣處理？',
       holdIt: '掛起 {{number}}（稍後回呼）', finishIt: '辦結 {{number}}，結果：', returnIt: '退回隊列（保留原位置）', confirm: '確定',
@@ -53,12 +54,13 @@ export const counterText = {
       'unknown-ticket': '沒有這個號',
       'bad-request': '請求內容不完整',
       'staff-only': '只有窗口工作人員可以操作',
+      'view-unreadable': '控制台版本與中心不一致，請重新整理頁面（F5）',
     },
   },
   en: {
     offDuty: { button: 'Sign off', title: 'Sign off: close this window', explain: 'The window closes and calls no more; other windows serve those waiting.', atCounter: '{{number}} is still at the counter:', handBack: 'Back in line (keeps their place)', finish: 'Finish {{number}} with the chosen outcome', confirm: 'Sign off and close the window' },
     counter: {
-      hold: 'Hold', key: 'key {{key}}', outcome: 'Outcome', itemPick: 'Service item (ratings are counted by item)', itemSearch: 'Search item or department',
+      hold: 'Hold', free: 'Open · ready to call', key: 'key {{key}}', outcome: 'Outcome', itemPick: 'Service item (ratings are counted by item)', itemSearch: 'Search item or department',
       noItem: 'No item chosen', itemsN: '{{n}} items', waitingList: 'Waiting for this window ({{shown}} / {{total}})', sentHere: 'sent here', unprinted: 'not printed', unprintedHint: 'The kiosk could not print this ticket: the citizen may have no paper slip — check the number on their phone or photo', call: 'Call',
       callNumberTitle: 'Call {{number}}', callBackTitle: 'Call back {{number}}', counterQuestion: '{{number}} is at the counter. What happens to it first?',
       holdIt: 'Hold {{number}} (call back later)', finishIt: 'Finish {{number}} as:', returnIt: 'Back to the line (keeps its place)', confirm: 'OK',
@@ -80,6 +82,7 @@ export const counterText = {
       'unknown-ticket': 'No such ticket',
       'bad-request': 'Incomplete request',
       'staff-only': 'Only window staff can do this',
+      'view-unreadable': 'This console does not match the center’s version: reload the page (F5)',
     },
   },
 } as const;

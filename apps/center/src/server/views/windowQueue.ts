@@ -1,27 +1,8 @@
 // Who waits for one window (the console's list with 按号呼叫) and the 过号 tickets it may still re-queue.
 import { PRIORITY_CLASSES, lineOrder, type HallState, type Ticket, type WindowState } from '@hallkit/core';
+import type { NoShowRow, WaitingRow } from './WindowViewSchema.ts';
 
-export interface WaitingRow {
-  ticketId: string;
-  number: string;
-  categoryId: string;
-  categoryName: string;
-  itemName: string | null;
-  priority: string;
-  /** Sent to this window by name (转办 or 回呼 target) rather than waiting in a category line. */
-  sentHere: boolean;
-  queuedAt: string;
-  /** The kiosk could not print the slip (why), or null. */
-  unprinted: string | null;
-}
-
-export interface NoShowRow {
-  ticketId: string;
-  number: string;
-  noShowAt: string;
-  /** Until when the hall's rule allows a late re-queue; null when it does not allow one at all. */
-  requeueUntil: string | null;
-}
+export type { NoShowRow, WaitingRow } from './WindowViewSchema.ts';
 
 /** Rows shown at most: staff call by number from the head of the line, never from position 300. */
 export const WAITING_ROWS = 40;
@@ -41,17 +22,21 @@ export function waitingFor(s: HallState, w: WindowState): { rows: WaitingRow[]; 
   }
   return {
     total,
-    rows: rows.map((t) => ({
+    rows: rows.map((t): WaitingRow => {
+      const item = t.itemId ? s.items.get(t.itemId) : undefined;
+      return {
       ticketId: t.id,
       number: t.number,
       categoryId: t.categoryId,
       categoryName: s.categories.get(t.categoryId)?.name ?? t.categoryId,
-      itemName: t.itemId ? (s.items.get(t.itemId)?.name ?? null) : null,
+      itemName: item?.name ?? null,
+      ...(item?.i18n ? { itemI18n: item.i18n } : {}),
       priority: t.priority,
       sentHere: t.targetWindowId === id,
       queuedAt: t.queuedAt,
       unprinted: t.unprinted ?? null,
-    })),
+      };
+    }),
   };
 }
 
