@@ -5,6 +5,7 @@ import { hallCommand } from './hall.ts';
 import { adminCommand } from './admin.ts';
 import { secretsCommand } from './secrets.ts';
 import { backupCommand } from './backup.ts';
+import { provinceCommand } from './province.ts';
 
 type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
@@ -19,6 +20,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   backup: {
     run: (args) => backupCommand(args),
     help: 'backup now | list | restore FILE — online copies of center.sqlite, and putting one back (docs/operations.md)',
+  },
+  province: {
+    run: (args) => provinceCommand(args),
+    help: 'province export --from=DAY --to=DAY [--format=xlsx|csv|jsonl] [--out=FILE] — the 好差评 records of a period as a file',
   },
   secrets: {
     run: (args) => secretsCommand(args),

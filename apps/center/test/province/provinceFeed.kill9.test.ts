@@ -1,8 +1,9 @@
 // Exactly once through power cuts: the real center process (its demo: two weeks of generated
 // history, thousands of ratings, lapses and follow-up steps) delivers to the receiver stand-in, is
 // killed with SIGKILL twice mid-delivery, restarts into a receiver that is down or drops connections
-// or loses answers — and in the end the province holds every record of the log exactly once (the
-// receiver counts the repeats it refused to keep), and the center's outbox has nothing left.
+// or loses answers — records sent in batches of 10 — and in the end the province holds every record
+// of the log exactly once (the receiver counts the repeats it refused to keep), and the center's
+// outbox has nothing left.
 import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ describe('provincial 好差评 feed across kill -9', () => {
     const dir = tempDir('hallkit-province-kill9-');
     const settingsFile = join(dir, 'province-feed.json');
     const secretsFile = join(dir, 'province-feed-secrets.json');
-    writeFileSync(settingsFile, JSON.stringify({ v: 1, transport: 'http-json', endpoint, regionCode: '370602000000', retryBaseSeconds: 0.05, retryMaxSeconds: 0.3, timeoutSeconds: 3 }));
+    writeFileSync(settingsFile, JSON.stringify({ v: 1, transport: 'http-json', endpoint, regionCode: '370602000000', retryBaseSeconds: 0.05, retryMaxSeconds: 0.3, timeoutSeconds: 3, batchSize: 10 }));
     writeFileSync(secretsFile, JSON.stringify({ token: TOKEN }), { mode: 0o600 });
     chmodSync(secretsFile, 0o600);
     center = new CenterProcess(join(dir, 'data'), { HALLKIT_PROVINCE_FEED: settingsFile, HALLKIT_PROVINCE_FEED_SECRETS: secretsFile });
@@ -44,8 +45,9 @@ describe('provincial 好差评 feed across kill -9', () => {
 
     // 2. Restarts into a receiver that drops connections, then one that loses its answers; killed again.
     receiver.outage = 'reset';
+    const requestsBefore = receiver.requests;
     await c.start();
-    await waitUntil('attempts against the dropped connections', () => receiver!.requests >= afterFirst + 5, 30_000);
+    await waitUntil('attempts against the dropped connections', () => receiver!.requests >= requestsBefore + 5, 30_000);
     receiver.loseAnswers = 4;
     receiver.outage = 'none';
     await waitUntil('more records delivered', () => receiver!.records.size >= afterFirst + 300, 60_000);

@@ -3,6 +3,12 @@
 // lost answers are retried without a second copy; a refused record waits for the admin (and holds back
 // its service's later records) until retried; a hall that uploads by hand exports the records as a file.
 import { afterEach, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { provinceCommand } from '../../src/cli/province.ts';
+import ExcelJS from 'exceljs';
+import { EXPORT_COLUMNS } from '../../src/server/province/ProvinceFileExport.ts';
 import { ProvinceRecordSchema, type ProvinceRecord } from '../../src/server/province/ProvinceRecord.ts';
 import { provinceFeedModule } from '../../src/server/province/ProvinceFeedModule.ts';
 import { ProvinceFeedSettingsSchema, type ProvinceFeedConfig } from '../../src/server/province/ProvinceFeedSettings.ts';
@@ -24,11 +30,12 @@ afterEach(async () => {
 const settings = (over: Record<string, unknown>) => ProvinceFeedSettingsSchema.parse({ v: 1, regionCode: '370602000000', retryBaseSeconds: 0.05, retryMaxSeconds: 0.2, timeoutSeconds: 2, ...over });
 
 async function boot(config: ProvinceFeedConfig) {
-  center = await startCenter({ dataDir: tempDir(), modules: [provinceFeedModule({ config, pollMs: 50 })] });
+  const dataDir = tempDir();
+  center = await startCenter({ dataDir, modules: [provinceFeedModule({ config, pollMs: 50 })] });
   const admin = new ConsoleClient(center.httpUrl);
   center.ctx.accounts.upsertAdmin('admin', 'admin-password-1');
   await admin.login('admin', { username: 'admin', password: 'admin-password-1' });
-  return { c: center, admin };
+  return { c: center, admin, dataDir };
 }
 
 /** How many records the log should make: one per rating, lapse and follow-up step. */
@@ -39,11 +46,19 @@ function expectedRecords(c: Center): number {
 interface Summary { configured: boolean; counts: Record<string, number>; lastError: { message: string } | null; lastSuccessAt: number | null; failed: { recordId: string; error: string }[] }
 
 describe('provincial 好差评 feed', () => {
-  it('delivers every record once, in order per service, through an outage and lost answers', async () => {
+  /** Batched delivery (25 records of different services a request) must keep every promise of one by one. */
+  const batchedToo = (r: ProvinceReceiverStandIn, batchSize: number) => {
+    if (batchSize === 1) return expect(r.batches).toBe(0);
+    expect(r.batches).toBeGreaterThan(0);
+    expect(r.largestBatch).toBeGreaterThan(1);
+    expect(r.largestBatch).toBeLessThanOrEqual(batchSize);
+  };
+
+  it.each([1, 25])('delivers every record once, in order per service, through an outage and lost answers (batch size %i)', async (batchSize) => {
     receiver = new ProvinceReceiverStandIn(TOKEN);
     const endpoint = await receiver.listen();
     receiver.outage = 'unavailable';
-    const { c, admin } = await boot({ settings: settings({ transport: 'http-json', endpoint }), secrets: { token: TOKEN } });
+    const { c, admin } = await boot({ settings: settings({ transport: 'http-json', endpoint, batchSize }), secrets: { token: TOKEN } });
     seedDemoHistory(c.hall, new Date(), new Map(), 2);
     const expected = expectedRecords(c);
     expect(expected).toBeGreaterThan(300);
@@ -57,7 +72,9 @@ describe('provincial 好差评 feed', () => {
     receiver.outage = 'none';
     await waitUntil('every record delivered', async () => (await admin.get<Summary>('/api/admin/province')).json.counts.delivered === expected, 30_000);
     expect(receiver.records.size).toBe(expected);
-    expect(receiver.duplicates).toBe(5);
+    // Each record of a request whose answer was lost came again once (5 records one by one, 5 batches batched).
+    expect(receiver.lostRecords).toBeGreaterThanOrEqual(5);
+    expect(receiver.duplicates).toBe(receiver.lostRecords);
     // Order per service: a follow-up step never reaches the province before its evaluation or earlier steps.
     const seen = new Map<string, ProvinceRecord[]>();
     for (const { record } of receiver.records.values()) seen.set(record.projectNo, [...(seen.get(record.projectNo) ?? []), record]);
@@ -76,14 +93,15 @@ describe('provincial 好差评 feed', () => {
     const ok = (await admin.get<Summary>('/api/admin/province')).json;
     expect(ok.counts).toMatchObject({ pending: 0, failed: 0, delivered: expected });
     expect(ok.lastSuccessAt).not.toBeNull();
+    batchedToo(receiver, batchSize);
   }, 60_000);
 
-  it('parks a refused record for the admin, holding back that service, and sends it when retried', async () => {
+  it.each([1, 25])('parks a refused record for the admin, holding back that service, and sends it when retried (batch size %i)', async (batchSize) => {
     receiver = new ProvinceReceiverStandIn(TOKEN);
     const endpoint = await receiver.listen();
     let refusing = true;
     receiver.judge = (r) => (refusing && r.kind === 'evaluation' && r.badReview ? '事项编码未在省事项库登记' : undefined);
-    const { c, admin } = await boot({ settings: settings({ transport: 'http-json', endpoint }), secrets: { token: TOKEN } });
+    const { c, admin } = await boot({ settings: settings({ transport: 'http-json', endpoint, batchSize }), secrets: { token: TOKEN } });
     seedDemoHistory(c.hall, new Date(), new Map(), 1);
     const expected = expectedRecords(c);
     // Settled: the refused records parked, their services' later records waiting, the rest delivered.
@@ -106,6 +124,8 @@ describe('provincial 好差评 feed', () => {
     expect((await admin.post<{ requeued: number }>('/api/admin/province/retry')).json.requeued).toBe(s.counts.failed);
     await waitUntil('every record delivered', async () => (await admin.get<Summary>('/api/admin/province')).json.counts.delivered === expected, 20_000);
     expect(receiver.records.size).toBe(expected);
+    // Batched, a refusal is one record's: the batch's other records were taken.
+    batchedToo(receiver, batchSize);
   }, 60_000);
 
   it('exports the records for a hall that uploads by hand, and counts an upload as delivered', async () => {
@@ -130,5 +150,59 @@ describe('provincial 好差评 feed', () => {
     expect(day).toMatch(/^\d{4}-/);
     // Not an admin: no records.
     expect((await fetch(`${c.httpUrl}/api/admin/province/export.jsonl?pending=1`)).status).toBe(401);
+    expect((await fetch(`${c.httpUrl}/api/admin/province/export.xlsx?pending=1`)).status).toBe(401);
+  }, 60_000);
+
+  it('exports a period as CSV and as an Excel workbook, every record once with every field', async () => {
+    const { c, admin, dataDir } = await boot({ settings: settings({ transport: 'file' }), secrets: undefined });
+    seedDemoHistory(c.hall, new Date(), new Map(), 1);
+    const expected = expectedRecords(c);
+    const get = (format: string) => fetch(`${c.httpUrl}/api/admin/province/export.${format}?from=2000-01-01&to=2100-01-01`, { headers: { cookie: admin.cookieHeader } });
+    const jsonl = (await (await get('jsonl')).text()).trim().split('\n').map((l) => ProvinceRecordSchema.parse(JSON.parse(l)));
+
+    const csv = await get('csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(csv.headers.get('content-disposition')).toMatch(/haochaping-2000-01-01-2100-01-01\.csv/);
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM: Excel reads the Chinese
+    const csvBook = new ExcelJS.Workbook();
+    const sheet = await csvBook.csv.read(Readable.from(bytes.subarray(3).toString('utf8')));
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(header.slice(0, 3)).toEqual(['kind', 'recordId', 'projectNo']);
+    expect(sheet.rowCount - 1).toBe(expected);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const firstEval = jsonl.find((r) => r.kind === 'evaluation')!;
+    const row = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => String(r.getCell(col('recordId')).value) === firstEval.recordId)!;
+    expect(String(row.getCell(col('taskName')).value)).toBe(firstEval.taskName);
+    expect(Number(row.getCell(col('pf')).value)).toBe(firstEval.pf);
+    expect(String(row.getCell(col('evaLevel')).value)).toBe(firstEval.evaLevel);
+    // The command line writes the same file from the center's database (hall IT, no browser).
+    const file = join(dataDir, 'period.csv');
+    let said = '';
+    expect(await provinceCommand(['export', '--from=2000-01-01', '--to=2100-01-01', '--format=csv', `--out=${file}`, `--data=${dataDir}`], { out: (x) => (said += x), err: (x) => (said += x) })).toBe(0);
+    expect(said).toContain(`${expected} records`);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+
+    const xlsx = await get('xlsx');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['评价', '超时未评', '差评跟进']);
+    // Three rows of headings (title, Chinese, field names), then one row per record.
+    const count = (kind: string) => jsonl.filter((r) => r.kind === kind).length;
+    expect(book.getWorksheet('评价')!.rowCount - 3).toBe(count('evaluation'));
+    expect(book.getWorksheet('超时未评')!.rowCount - 3).toBe(count('not-rated'));
+    expect(book.getWorksheet('差评跟进')!.rowCount - 3).toBe(count('follow-up'));
+    const ev = book.getWorksheet('评价')!;
+    expect((ev.getRow(2).values as unknown[]).slice(1, 3)).toEqual(['记录编号', '办件编号']);
+    const fields = (ev.getRow(3).values as unknown[]).slice(1).map(String);
+    expect(String(ev.getRow(4).getCell(fields.indexOf('recordId') + 1).value)).toBe(firstEval.recordId);
+    // Every field of the record schema has its column (a field added later cannot be left out of the files).
+    for (const kind of ['evaluation', 'not-rated', 'follow-up'] as const) {
+      const shape = ProvinceRecordSchema.options.find((o) => o.shape.kind.value === kind)!.shape;
+      expect(EXPORT_COLUMNS[kind].map((x) => x.field).sort()).toEqual(Object.keys(shape).filter((k) => k !== 'kind' && k !== 'v').sort());
+    }
   }, 60_000);
 });

@@ -67,5 +67,16 @@ describe('省好差评 backlog in the admin console', () => {
     expect(await page.getByTestId('province-refused').count()).toBe(0);
     expect(receiver.records.size).toBe(total);
     expect(center.ctx.audit.recent(200).some((a) => a.action === 'province.retry-failed' && a.actor === 'admin:admin')).toBe(true);
+
+    // The period's records as an Excel workbook (the default) or CSV, from the export card.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('province-export-range').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'center-admin-province-export.png') });
+    for (const [format, ext] of [['xlsx', 'xlsx'], ['csv', 'csv']] as const) {
+      await page.getByTestId('province-export-format').selectOption(format);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('province-export-range').click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^haochaping-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`));
+    }
+    expect(center.ctx.audit.recent(200).filter((a) => a.action === 'province.exported').length).toBeGreaterThanOrEqual(2);
   }, 120_000);
 });

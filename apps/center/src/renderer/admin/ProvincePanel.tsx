@@ -20,7 +20,9 @@ type FeedView =
       configured: true;
       mode: 'http-json' | 'file';
       transport: string;
-      regionCode: string;
+      regionCode: string | null;
+      /** Why no records are made now (`no-region-code`), or null. */
+      blocked: string | null;
       levelNumbering: string;
       fromDay: string | null;
       counts: { pending: number; delivered: number; failed: number };
@@ -32,6 +34,9 @@ type FeedView =
     };
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The file formats the center exports (ProvinceFileExport): as sent, a table, a workbook. */
+const FORMATS = ['xlsx', 'csv', 'jsonl'] as const;
+type Format = (typeof FORMATS)[number];
 
 export function ProvincePanel() {
   const { t } = useTranslation();
@@ -41,6 +46,7 @@ export function ProvincePanel() {
   const [from, setFrom] = useState(isoDay(new Date(Date.now() - 30 * 86_400_000)));
   const [to, setTo] = useState(isoDay(new Date()));
   const [uploaded, setUploaded] = useState<{ through: number; records: number }>();
+  const [format, setFormat] = useState<Format>('xlsx');
   const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? t(`error.${e.code}`, { defaultValue: e.message }) : t('error.network')), [t]);
   const load = useCallback(async () => {
     try {
@@ -68,12 +74,12 @@ export function ProvincePanel() {
   /** Downloads the pending records as a file; the admin then confirms the upload. */
   const exportPending = async () => {
     try {
-      const res = await fetch('/api/admin/province/export.jsonl?pending=1', { credentials: 'same-origin' });
+      const res = await fetch(`/api/admin/province/export.${format}?pending=1`, { credentials: 'same-origin' });
       if (!res.ok) throw new ApiError(res.status, 'http-error', res.statusText);
       const blob = await res.blob();
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
-      a.download = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'haochaping.jsonl';
+      a.download = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `haochaping.${format}`;
       a.click();
       URL.revokeObjectURL(a.href);
       setUploaded({ through: Number(res.headers.get('x-hallkit-through')), records: Number(res.headers.get('x-hallkit-records')) });
@@ -139,10 +145,15 @@ export function ProvincePanel() {
               </button>
             </div>
           )}
+          {data.blocked && (
+            <div className="card alert" role="alert" data-testid="province-blocked">
+              <p>{t(`province.blocked.${data.blocked}`, { defaultValue: data.blocked })}</p>
+            </div>
+          )}
           <div className="card" data-testid="province-backlog">
             <h2>{t('province.title')}</h2>
             <p className="note">
-              {t('province.transport')}: <code>{data.transport}</code> · {t('province.region')} <code>{data.regionCode}</code> · {t(`province.numbering.${data.levelNumbering}`)}
+              {t('province.transport')}: <code>{data.transport}</code> · {t('province.region')} <code>{data.regionCode ?? '—'}</code> · {t(`province.numbering.${data.levelNumbering}`)}
               {data.fromDay ? ` · ${t('province.fromDay', { day: data.fromDay })}` : ''}
             </p>
             <p>
@@ -174,6 +185,18 @@ export function ProvincePanel() {
           <div className="card">
             <h2>{t('province.exportTitle')}</h2>
             <p className="note">{t('province.exportIntro')}</p>
+            <p>
+              <label>
+                {t('province.format')}{' '}
+                <select value={format} onChange={(e) => setFormat(e.target.value as Format)} data-testid="province-export-format">
+                  {FORMATS.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`province.formats.${f}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </p>
             {data.mode === 'file' && (
               <p>
                 <button onClick={() => void exportPending()} data-testid="province-export-pending" disabled={data.counts.pending === 0}>
@@ -193,7 +216,7 @@ export function ProvincePanel() {
               <label>
                 {t('province.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
               </label>{' '}
-              <a className="button secondary" href={`/api/admin/province/export.jsonl?from=${from}&to=${to}`} download data-testid="province-export-range">
+              <a className="button secondary" href={`/api/admin/province/export.${format}?from=${from}&to=${to}`} download data-testid="province-export-range">
                 {t('province.exportRange')}
               </a>
             </p>

@@ -1,5 +1,5 @@
 // How records leave the center for a province. The outbox decides when and in which order; an
-// adapter only delivers one record and says how it went — so a province with another transport
+// adapter only delivers records and says how each went — so a province with another transport
 // (SOAP, a gateway SDK, SFTP) is one new adapter, not a new outbox.
 import type { ProvinceRecord } from './ProvinceRecord.ts';
 
@@ -17,4 +17,10 @@ export interface ProvinceAdapter {
   /** For the admin console and the log, e.g. `http-json → https://hcp.example.gov.cn/api`. */
   readonly describe: string;
   deliver(record: ProvinceRecord): Promise<DeliveryResult>;
+  /**
+   * Several records in one request (never two of one service: the outbox keeps their order), one
+   * result per record in the same order — a receiver may take some and refuse others. A fault of the
+   * whole request is that fault for each record. Absent: the outbox sends them one by one.
+   */
+  deliverBatch?(records: ProvinceRecord[]): Promise<DeliveryResult[]>;
 }

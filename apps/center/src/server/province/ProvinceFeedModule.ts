@@ -3,7 +3,7 @@
 // and gives the admin console the backlog, a retry of refused records and the file export.
 import { z } from 'zod';
 import type { CenterModule } from '../CenterModule.ts';
-import { HttpError } from '../http/Router.ts';
+import { HttpError, type HttpHandler } from '../http/Router.ts';
 import { parseBody, requireAdmin } from '../http/routes/authRoutes.ts';
 import { TicketHolders } from '../../mobile/identity/ticketHolder.ts';
 import { FeedScanner } from './FeedScanner.ts';
@@ -12,6 +12,8 @@ import type { ProvinceAdapter } from './ProvinceAdapter.ts';
 import { loadProvinceFeed, type ProvinceFeedConfig } from './ProvinceFeedSettings.ts';
 import { markUploaded, pendingLines, ProvinceOutbox } from './ProvinceOutbox.ts';
 import { PROVINCE_MIGRATIONS } from './provinceMigrations.ts';
+import { EXPORT_CONTENT_TYPE, EXPORT_FORMATS, recordsCsv, recordsWorkbook, type ExportFormat } from './ProvinceFileExport.ts';
+import { ProvinceRecordSchema } from './ProvinceRecord.ts';
 import { areaCodeOf } from './recordOfEvent.ts';
 
 export interface ProvinceFeedOptions {
@@ -46,7 +48,7 @@ export function provinceFeedModule(o: ProvinceFeedOptions = {}): CenterModule {
         const now = () => ctx.now().getTime();
         const holders = new TicketHolders(ctx.db);
         scanner = new FeedScanner(ctx.db, s, () => ctx.hall.config, (id) => ctx.accounts.staff(id)?.name, ctx.logger, now, (ticketId) => holders.of(ticketId));
-        outbox = new ProvinceOutbox(ctx.db, adapter, ctx.audit, ctx.logger, now, { retryBaseMs: s.retryBaseSeconds * 1000, retryMaxMs: s.retryMaxSeconds * 1000, pollMs: o.pollMs ?? 2_000, parallel: 8 });
+        outbox = new ProvinceOutbox(ctx.db, adapter, ctx.audit, ctx.logger, now, { retryBaseMs: s.retryBaseSeconds * 1000, retryMaxMs: s.retryMaxSeconds * 1000, pollMs: o.pollMs ?? 2_000, parallel: 8, batchSize: s.batchSize });
       }
       r.get('/api/admin/province', (req) => {
         requireAdmin(req);
@@ -64,7 +66,8 @@ export function provinceFeedModule(o: ProvinceFeedOptions = {}): CenterModule {
         ctx.audit.record(`admin:${admin.username}`, 'province.uploaded', 'province-feed', { through: b.through, records: n });
         return { json: { marked: n } };
       });
-      r.get('/api/admin/province/export.jsonl', (req) => {
+      // The records of a period (or, for a hall that uploads by hand, those still waiting) as a file.
+      const exportAs = (format: ExportFormat): HttpHandler => async (req) => {
         const admin = requireAdmin(req);
         const q = ExportQuery.safeParse(Object.fromEntries(req.query));
         if (!q.success) throw new HttpError(400, 'invalid-export-request', 'give from and to (YYYY-MM-DD), or pending=1');
@@ -75,15 +78,18 @@ export function provinceFeedModule(o: ProvinceFeedOptions = {}): CenterModule {
         let name: string;
         if ('pending' in q.data) {
           ({ lines, through } = pendingLines(ctx.db));
-          name = `haochaping-pending-${new Date(ctx.now()).toISOString().slice(0, 10)}.jsonl`;
+          name = `haochaping-pending-${new Date(ctx.now()).toISOString().slice(0, 10)}.${format}`;
         } else {
           lines = [...box.exportLines(q.data.from, q.data.to)];
-          name = `haochaping-${q.data.from}-${q.data.to}.jsonl`;
+          name = `haochaping-${q.data.from}-${q.data.to}.${format}`;
         }
-        ctx.audit.record(`admin:${admin.username}`, 'province.exported', 'province-feed', { records: lines.length, ...('pending' in q.data ? { pending: true, through } : q.data) });
-        const body = Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
+        ctx.audit.record(`admin:${admin.username}`, 'province.exported', 'province-feed', { records: lines.length, format, ...('pending' in q.data ? { pending: true, through } : q.data) });
+        const records = () => lines.map((l) => ProvinceRecordSchema.parse(JSON.parse(l)));
+        const title = `${ctx.hall.config.catalog.hall.name} 好差评数据 ${'pending' in q.data ? '待上报' : `${q.data.from} 至 ${q.data.to}`}`;
+        const body =
+          format === 'jsonl' ? Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8') : format === 'csv' ? recordsCsv(records()) : await recordsWorkbook(records(), title);
         req.res.writeHead(200, {
-          'content-type': 'application/x-ndjson; charset=utf-8',
+          'content-type': EXPORT_CONTENT_TYPE[format],
           'content-disposition': `attachment; filename="${name}"`,
           'content-length': body.length,
           'cache-control': 'no-store',
@@ -92,7 +98,8 @@ export function provinceFeedModule(o: ProvinceFeedOptions = {}): CenterModule {
         });
         req.res.end(body);
         return undefined;
-      });
+      };
+      for (const format of EXPORT_FORMATS) r.get(`/api/admin/province/export.${format}`, exportAs(format));
     },
     start(ctx) {
       if (!outbox || !scanner) {

@@ -30,6 +30,8 @@ export const ProvinceFeedSettingsSchema = z.object({
   /** Nothing from before this hall-day is sent (a hall joining the feed after years). */
   fromDay: Day.optional(),
   timeoutSeconds: z.number().min(1).max(120).default(15),
+  /** Records per request (http-json: POST <endpoint>/records/batch); 1: one record per request. */
+  batchSize: z.number().int().min(1).max(500).default(1),
   /** Pauses after a failed delivery: doubling from `retryBaseSeconds` up to `retryMaxSeconds`. */
   retryBaseSeconds: z.number().min(0.05).max(600).default(5),
   retryMaxSeconds: z.number().min(0.05).max(3600).default(600),

@@ -1,5 +1,6 @@
 // Delivers the outbox to the province, oldest first, one service's records in order (a record waits
-// while an earlier one of the same service is not delivered). A passing fault pauses the whole feed
+// while an earlier one of the same service is not delivered), one by one or in batches of records of
+// different services (a receiver may take some of a batch and refuse others: settled per record). A passing fault pauses the whole feed
 // with a doubling pause (the receiver is down for everyone); a refused record is parked for the
 // admin; a record whose answer never came (the center stopped, the connection dropped) stays pending
 // and is sent again — safe, because the receiver keeps one copy per idempotency key. Refusals and
@@ -19,8 +20,10 @@ export interface FeedPace {
   retryMaxMs: number;
   /** How often the pump looks for due records (it is also kicked on every new one). */
   pollMs: number;
-  /** Records in flight at once (of different services). */
+  /** Requests in flight at once. */
   parallel: number;
+  /** Records per request (of different services), when the adapter takes batches; 1: one by one. */
+  batchSize: number;
 }
 
 export type FeedStatus = 'pending' | 'delivered' | 'failed';
@@ -63,7 +66,7 @@ export interface FeedSummary {
 }
 
 const ACTOR = 'province-feed';
-const DUE = `SELECT * FROM province_outbox o WHERE o.status = 'pending' AND NOT EXISTS (SELECT 1 FROM province_outbox e WHERE e.subject = o.subject AND e.id < o.id AND e.status != 'delivered') ORDER BY o.id LIMIT 200`;
+const DUE = `SELECT * FROM province_outbox o WHERE o.status = 'pending' AND NOT EXISTS (SELECT 1 FROM province_outbox e WHERE e.subject = o.subject AND e.id < o.id AND e.status != 'delivered') ORDER BY o.id LIMIT ?`;
 
 export class ProvinceOutbox {
   private readonly pumpLoop: RoundPump;
@@ -104,29 +107,46 @@ export class ProvinceOutbox {
   private async round(): Promise<number> {
     const adapter = this.adapter;
     if (!adapter) return 0;
+    const batch = adapter.deliverBatch ? Math.max(1, this.pace.batchSize) : 1;
+    const wave = this.pace.parallel * batch;
     let delivered = 0;
     for (;;) {
       if (this.now() < this.pausedUntil) return delivered;
-      const due = this.db.prepare(DUE).all() as Row[];
+      const due = this.db.prepare(DUE).all(Math.max(200, 2 * wave)) as Row[];
       if (due.length === 0) return delivered;
-      // A few at once, never two of one service (their order matters); results written together.
+      // A wave of requests at once, never two records of one service in it (their order matters):
+      // the due rows are each service's oldest, so a later one waits for the next wave.
       for (let i = 0; i < due.length; ) {
-        const chunk: Row[] = [];
+        const rows: Row[] = [];
         const subjects = new Set<string>();
-        while (i < due.length && chunk.length < this.pace.parallel && !subjects.has(due[i]!.subject)) {
+        while (i < due.length && rows.length < wave && !subjects.has(due[i]!.subject)) {
           subjects.add(due[i]!.subject);
-          chunk.push(due[i]!);
+          rows.push(due[i]!);
           i += 1;
         }
-        if (chunk.length === 0) break;
-        const results = await Promise.all(chunk.map((row) => adapter.deliver(ProvinceRecordSchema.parse(JSON.parse(row.body))).catch((e: Error): DeliveryResult => ({ ok: false, kind: 'retry', error: e.message }))));
-        const r = this.settle(adapter, chunk, results);
+        if (rows.length === 0) break;
+        const requests: Row[][] = [];
+        for (let k = 0; k < rows.length; k += batch) requests.push(rows.slice(k, k + batch));
+        const answers = await Promise.all(requests.map((req) => this.send(adapter, req)));
+        const r = this.settle(adapter, rows, answers.flat());
         delivered += r.delivered;
         if (r.paused) return delivered;
         // A refusal holds back the rest of its service: pick the due rows again.
         if (r.refused) break;
       }
     }
+  }
+
+  /** One request: a single record, or a batch when the adapter takes them; one result per row. */
+  private async send(adapter: ProvinceAdapter, rows: Row[]): Promise<DeliveryResult[]> {
+    const records = rows.map((row) => ProvinceRecordSchema.parse(JSON.parse(row.body)));
+    const thrown = (e: Error): DeliveryResult[] => rows.map(() => ({ ok: false, kind: 'retry', error: e.message }));
+    if (rows.length > 1 && adapter.deliverBatch) {
+      const results = await adapter.deliverBatch(records).catch(thrown);
+      // A result list of another length says nothing reliable about any record: all are sent again.
+      return results.length === rows.length ? results : thrown(new Error(`the adapter answered ${results.length} results for ${rows.length} records`));
+    }
+    return [await adapter.deliver(records[0]!).catch((e: Error): DeliveryResult => ({ ok: false, kind: 'retry', error: e.message }))];
   }
 
   private settle(adapter: ProvinceAdapter, rows: Row[], results: DeliveryResult[]): { delivered: number; refused: boolean; paused: boolean } {
