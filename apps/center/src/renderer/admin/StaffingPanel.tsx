@@ -20,6 +20,14 @@ export function alarmText(a: AlarmRow, map: StaffingView, t: TFunction, lang: st
   return t('staffing.unstaffed', { number: a.detail.number, since });
 }
 
+/** A refusal in the screen's language, by its code (the center's message is Simplified Chinese). */
+function refusalText(e: ApiError, w: StaffingWindow, map: StaffingView | undefined, body: unknown, t: TFunction): string {
+  const staffNo = typeof body === 'object' && body !== null && 'staffNo' in body ? String(body.staffNo) : '';
+  const name = map?.staff.find((s) => s.staffNo === staffNo)?.name ?? staffNo;
+  if (e.code === 'window-not-allowed' || e.code === 'unknown-staff') return t(`staffing.refused.${e.code}`, { name, staffNo, number: w.number });
+  return t(`error.${e.code}`, { defaultValue: e.message });
+}
+
 export function StaffingPanel() {
   const { t, i18n } = useTranslation();
   const [feed, setFeed] = useState<Feed | null>(null);
@@ -33,7 +41,7 @@ export function StaffingPanel() {
       await api(`/api/staffing/windows/${w.id}/${action}`, body);
       setEditing(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('staffing.network'));
+      setError(e instanceof ApiError ? refusalText(e, w, feed?.map, body, t) : t('staffing.network'));
     }
   };
   const { map, alarms } = feed;
@@ -49,7 +57,7 @@ export function StaffingPanel() {
           </ul>
         )}
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && <p className="error" role="alert" data-testid="staffing-error">{error}</p>}
       <div className="card">
         <h2>{t('staffing.categories')}</h2>
         <div className="cat-chips">
@@ -60,6 +68,7 @@ export function StaffingPanel() {
           ))}
         </div>
       </div>
+      <div className="zone-map">
       {map.zones.map((z) => (
         <details key={z.id} className="card zone" open={z.windows.some((w) => w.status !== 'closed') || alarms.some((a) => a.zoneId === z.id)}>
           <summary>
@@ -78,6 +87,7 @@ export function StaffingPanel() {
           </div>
         </details>
       ))}
+      </div>
     </section>
   );
 }

@@ -13,6 +13,7 @@ export const dayText = {
       staff: '人员', open: '开窗', pause: '暂停', pauseReason: '值班长暂停', resume: '恢复', close: '关窗', today: '今天办理的业务（调流，到今天结束）',
       rule: '叫号规则', strict: '优先号（绿色通道、预约）一律先叫', r12: '每叫 1 个优先号，再叫 2 个普通号', r11: '优先号与普通号交替', r21: '每叫 2 个优先号，再叫 1 个普通号',
       assign: '调流', unassign: '恢复原设置',
+      refused: { 'window-not-allowed': '{{name}}（{{staffNo}}）不能在 {{number}} 号窗口登录：请管理员在「人员」里加上这个窗口', 'unknown-staff': '没有在职的工号 {{staffNo}}' },
     },
     staff: {
       roles: { staff: '窗口人员', supervisor: '值班长', desk: '导服台', auditor: '好差评督查' },
@@ -34,6 +35,7 @@ export const dayText = {
       staff: '人員', open: '開窗', pause: '暫停', pauseReason: '值班長暫停', resume: '恢復', close: '關窗', today: '今天辦理的業務（調流，到今天結束）',
       rule: '叫號規則', strict: '優先號（綠色通道、預約）一律先叫', r12: '每叫 1 個優先號，再叫 2 個普通號', r11: '優先號與普通號交替', r21: '每叫 2 個優先號，再叫 1 個普通號',
       assign: '調流', unassign: '恢復原設定',
+      refused: { 'window-not-allowed': '{{name}}（{{staffNo}}）不能在 {{number}} 號窗口登入：請管理員在「人員」裡加上這個窗口', 'unknown-staff': '沒有在職的工號 {{staffNo}}' },
     },
     staff: {
       roles: { staff: '窗口人員', supervisor: '值班長', desk: '導服台', auditor: '好差評督查' },
@@ -55,6 +57,7 @@ export const dayText = {
       staff: 'Staff', open: 'Open window', pause: 'Pause', pauseReason: 'Paused by the supervisor', resume: 'Resume', close: 'Close window', today: 'Serves today (re-assignment until the end of the day)',
       rule: 'Calling rule', strict: 'Priority tickets (green channel, appointments) always first', r12: '1 priority, then 2 normal', r11: 'Priority and normal in turn', r21: '2 priority, then 1 normal',
       assign: 'Re-assign', unassign: 'Back to the hall’s setting',
+      refused: { 'window-not-allowed': '{{name}} ({{staffNo}}) may not log in at window {{number}}: an admin adds the window under Staff', 'unknown-staff': 'No active staff member {{staffNo}}' },
     },
     staff: {
       roles: { staff: 'Window staff', supervisor: 'Supervisor', desk: 'Service desk', auditor: 'Rating auditor' },
