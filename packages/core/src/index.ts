@@ -33,6 +33,8 @@ export * from './hardware/HallHardware.ts';
 export * from './hardware/keypadWire.ts';
 export * from './hardware/demoHardware.ts';
 export * from './hall/definition/textFormats.ts';
+export * from './hall/definition/definitionText.ts';
+export * from './hall/definition/calendarCoverage.ts';
 export * from './hall/HallState.ts';
 export * from './hall/WaitingLine.ts';
 export * from './hall/applyEvent.ts';

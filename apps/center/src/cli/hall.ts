@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { HallDefinitionSchema, type HallDefinition } from '@hallkit/core';
+import { HallDefinitionSchema, hallLocalTime, isKnownTimeZone, type HallDefinition } from '@hallkit/core';
 import {
   HallFileError,
   readHallFile,
@@ -79,12 +79,19 @@ async function previewFile(file: string, base: HallDefinition): Promise<ImportPr
   if (file.toLowerCase().endsWith('.json')) {
     const def = readHallFile(file);
     // A hall file is checked as a whole; shown as the workbook it would export to.
-    return previewImport(definitionToSheets(def), {
-      ...base,
-      catalog: { ...base.catalog, hall: def.catalog.hall },
-    });
+    return previewImport(
+      definitionToSheets(def),
+      { ...base, catalog: { ...base.catalog, hall: def.catalog.hall } },
+      undefined,
+      hallToday(def.catalog.hall.timeZone),
+    );
   }
-  return previewImport(await readWorkbook(file), base);
+  return previewImport(await readWorkbook(file), base, undefined, hallToday(base.catalog.hall.timeZone));
+}
+
+/** Today in the hall's time zone (the calendar's years are the hall's). */
+function hallToday(timeZone: string): string {
+  return hallLocalTime(new Date(), isKnownTimeZone(timeZone) ? timeZone : 'Asia/Shanghai').day;
 }
 
 async function exportHall(

@@ -1,10 +1,16 @@
+import { definitionText, type DefinitionCode, type TextParams } from './definitionText.ts';
+
 /**
- * One thing wrong with a hall definition or a change to it, at the field it concerns, in the
- * admin's language. `error` stops a save or an import; `warning` is shown and allowed.
+ * One thing wrong with a hall definition or a change to it, at the field it concerns. `code` and
+ * `params` say why in any language (the admin console translates them); `message` is the Chinese
+ * text of the CLI and the log. `error` stops a save or an import; `warning` is shown and allowed.
  */
 export interface DefinitionProblem {
   /** Where in the definition: ['windows', 4, 'categoryIds']. */
   path: (string | number)[];
+  /** Absent only on problems from outside the hall rules (e.g. the schema's own issues). */
+  code?: DefinitionCode;
+  params?: TextParams;
   message: string;
   severity: 'error' | 'warning';
   /** A line the change would strand: the console offers to move these tickets to another category. */
@@ -13,10 +19,11 @@ export interface DefinitionProblem {
 
 export function problem(
   path: (string | number)[],
-  message: string,
+  code: DefinitionCode,
+  params: TextParams = {},
   severity: 'error' | 'warning' = 'error',
 ): DefinitionProblem {
-  return { path, message, severity };
+  return { path, ...definitionText(code, params), severity };
 }
 
 export function hasErrors(problems: readonly DefinitionProblem[]): boolean {

@@ -16,11 +16,11 @@ export function checkConfigChange(
 ): DefinitionProblem[] {
   const out = checkHallDefinition(next);
   if (next.version <= s.config.version)
-    out.push(problem(['version'], `版本 ${next.version} 不比当前版本 ${s.config.version} 新`));
+    out.push(problem(['version'], 'versionNotNewer', { version: next.version, current: s.config.version }));
   if (next.catalog.hall.id !== s.config.catalog.hall.id)
-    out.push(problem(['catalog', 'hall', 'id'], `大厅编码不能改（当前 ${s.config.catalog.hall.id}）`));
+    out.push(problem(['catalog', 'hall', 'id'], 'hallIdFixed', { current: s.config.catalog.hall.id }));
   if (next.catalog.hall.timeZone !== s.config.catalog.hall.timeZone && s.tickets.size > 0)
-    out.push(problem(['catalog', 'hall', 'timeZone'], '已有取号记录，不能在营业中更改时区'));
+    out.push(problem(['catalog', 'hall', 'timeZone'], 'timeZoneLocked'));
 
   const nextCats = new Map(next.catalog.categories.map((c, i) => [c.id, { c, i }]));
   const servedBy = new Map<string, number>();
@@ -32,14 +32,14 @@ export function checkConfigChange(
     const at = ['moves', i];
     const from = s.categories.get(m.fromCategoryId);
     const to = nextCats.get(m.toCategoryId);
-    if (!from) return out.push(problem([...at, 'fromCategoryId'], `业务类别 ${m.fromCategoryId} 不存在`));
-    if (!to) return out.push(problem([...at, 'toCategoryId'], `转入的业务类别 ${m.toCategoryId} 在新版本中不存在`));
+    if (!from) return out.push(problem([...at, 'fromCategoryId'], 'moveFromUnknown', { categoryId: m.fromCategoryId }));
+    if (!to) return out.push(problem([...at, 'toCategoryId'], 'moveToUnknown', { categoryId: m.toCategoryId }));
     if (m.toCategoryId === m.fromCategoryId)
-      return out.push(problem([...at, 'toCategoryId'], '不能转到同一个业务类别'));
+      return out.push(problem([...at, 'toCategoryId'], 'moveToSame'));
     for (const id of m.ticketIds) {
       const t = s.tickets.get(id);
       if (!t || t.status !== 'waiting' || t.categoryId !== m.fromCategoryId || t.targetWindowId !== undefined)
-        return out.push(problem([...at, 'ticketIds'], `${t?.number ?? id} 已不在「${from.name}」等候，请重新操作`));
+        return out.push(problem([...at, 'ticketIds'], 'moveTicketGone', { number: t?.number ?? id, name: from.name, categoryId: from.id }));
     }
     waitingAfter.set(m.fromCategoryId, (waitingAfter.get(m.fromCategoryId) ?? 0) - m.ticketIds.length);
     waitingAfter.set(m.toCategoryId, (waitingAfter.get(m.toCategoryId) ?? 0) + m.ticketIds.length);
@@ -50,10 +50,10 @@ export function checkConfigChange(
     const kept = nextCats.get(id);
     const stranded = { categoryId: id, waiting };
     if (!kept)
-      out.push({ ...problem(['catalog', 'categories'], `「${name}」还有 ${waiting} 人在等候，不能删除`), stranded });
+      out.push({ ...problem(['catalog', 'categories'], 'strandedRemoved', { name, waiting, categoryId: id }), stranded });
     else if (!servedBy.get(id))
       out.push({
-        ...problem(['catalog', 'categories', kept.i], `「${name}」还有 ${waiting} 人在等候，至少要有一个窗口办理`),
+        ...problem(['catalog', 'categories', kept.i], 'strandedNoWindow', { name, waiting, categoryId: id }),
         stranded,
       });
   }
@@ -62,10 +62,10 @@ export function checkConfigChange(
   for (const w of s.windows.values()) {
     if (nextWindows.has(w.config.id)) continue;
     const n = w.config.number;
-    if (w.currentTicketId !== undefined) out.push(problem(['windows'], `${n}号窗口正在办理业务，不能删除`));
+    if (w.currentTicketId !== undefined) out.push(problem(['windows'], 'windowBusy', { number: n }));
     else if (s.lines.windowCount(w.config.id) > 0)
-      out.push(problem(['windows'], `${n}号窗口还有转来的号在等候，不能删除`));
-    else if (w.status !== 'closed') out.push(problem(['windows'], `${n}号窗口正在营业，请先关闭再删除`));
+      out.push(problem(['windows'], 'windowHasTransfers', { number: n }));
+    else if (w.status !== 'closed') out.push(problem(['windows'], 'windowOpen', { number: n }));
   }
 
   // Numbers are prefix + the category's daily sequence: a prefix moving to another category today
@@ -77,10 +77,7 @@ export function checkConfigChange(
     const owner = prefixOwner.get(c.prefix);
     if (owner !== undefined && owner !== c.id)
       out.push(
-        problem(
-          ['catalog', 'categories', i, 'prefix'],
-          `前缀 ${c.prefix} 已被其他业务类别用于取号，请换一个`,
-        ),
+        problem(['catalog', 'categories', i, 'prefix'], 'prefixUsedToday', { prefix: c.prefix }),
       );
   });
   return out;

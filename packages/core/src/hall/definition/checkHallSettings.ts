@@ -1,5 +1,6 @@
 import type { HallDefinition } from '../HallConfig.ts';
 import { problem, type DefinitionProblem } from './DefinitionProblem.ts';
+import { definitionText, type CodedText } from './definitionText.ts';
 
 /**
  * Bounds a hall can live with, per policy field. Wider than any province's rules we know of, tight
@@ -17,10 +18,10 @@ export const POLICY_BOUNDS = {
 export type PolicyField = keyof typeof POLICY_BOUNDS;
 
 /** Why a whole number is not acceptable for a policy field, or undefined when it is. */
-export function policyValueProblem(field: PolicyField, value: number): string | undefined {
+export function policyValueProblem(field: PolicyField, value: number): CodedText | undefined {
   const b = POLICY_BOUNDS[field];
-  if (!Number.isInteger(value)) return '请填写整数';
-  if (value < b.min || value > b.max) return `应在 ${b.min} 到 ${b.max} 之间`;
+  if (!Number.isInteger(value)) return definitionText('notWholeNumber');
+  if (value < b.min || value > b.max) return definitionText('outOfRange', { min: b.min, max: b.max });
   return undefined;
 }
 
@@ -36,13 +37,13 @@ export function isKnownTimeZone(tz: string): boolean {
 }
 
 /** Why a public address is not one a citizen's phone can open, or undefined when it is. */
-export function publicUrlProblem(url: string): string | undefined {
+export function publicUrlProblem(url: string): CodedText | undefined {
   // A regular expression, not URL: core runs without the DOM or Node globals.
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^\s/?#]+)([/?#]\S*)?$/i.exec(url);
-  if (!m) return '网址格式不对，应为 https://… 形式';
-  if (!/^https?$/i.test(m[1] ?? '')) return '网址应以 https:// 或 http:// 开头';
+  if (!m) return definitionText('urlFormat');
+  if (!/^https?$/i.test(m[1] ?? '')) return definitionText('urlScheme');
   if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(m[2] ?? '') && !/^\[[0-9a-f:]+\](:\d{1,5})?$/i.test(m[2] ?? ''))
-    return '网址中的主机名不对';
+    return definitionText('urlHost');
   return undefined;
 }
 
@@ -51,26 +52,26 @@ export function checkHallSettings(def: HallDefinition): DefinitionProblem[] {
   const out: DefinitionProblem[] = [];
   const hall = def.catalog.hall;
   const at = ['catalog', 'hall'];
-  if (hall.name.trim() === '') out.push(problem([...at, 'name'], '大厅名称不能为空'));
+  if (hall.name.trim() === '') out.push(problem([...at, 'name'], 'hallNameEmpty'));
   if (!isKnownTimeZone(hall.timeZone))
-    out.push(problem([...at, 'timeZone'], `时区 ${hall.timeZone} 不存在（例如 Asia/Shanghai）`));
+    out.push(problem([...at, 'timeZone'], 'timeZoneUnknown', { timeZone: hall.timeZone }));
   if (hall.publicUrl !== undefined) {
     const p = publicUrlProblem(hall.publicUrl);
-    if (p) out.push(problem([...at, 'publicUrl'], p));
+    if (p) out.push(problem([...at, 'publicUrl'], p.code, p.params));
   }
   if (hall.regionCode !== undefined && !/^\d{12}$/.test(hall.regionCode))
     out.push(problem([...at, 'regionCode'], '区划代码应为 12 位数字（例如 370602000000）'));
   def.catalog.zones.forEach((z, i) => {
-    if (z.name.trim() === '') out.push(problem(['catalog', 'zones', i, 'name'], '功能区名称不能为空'));
+    if (z.name.trim() === '') out.push(problem(['catalog', 'zones', i, 'name'], 'zoneNameEmpty'));
   });
   def.catalog.categories.forEach((c, i) => {
-    if (c.name.trim() === '') out.push(problem(['catalog', 'categories', i, 'name'], '业务类别名称不能为空'));
+    if (c.name.trim() === '') out.push(problem(['catalog', 'categories', i, 'name'], 'categoryNameEmpty'));
   });
 
   const bound = (path: (string | number)[], field: PolicyField, value: number | undefined) => {
     if (value === undefined) return;
     const p = policyValueProblem(field, value);
-    if (p) out.push(problem(path, p));
+    if (p) out.push(problem(path, p.code, p.params));
   };
   bound(['evaluation', 'ratingSeconds'], 'ratingSeconds', def.evaluation.ratingSeconds);
   bound(['evaluation', 'centerLapseMinutes'], 'centerLapseMinutes', def.evaluation.centerLapseMinutes);

@@ -1,10 +1,17 @@
 // The hall definition's text forms (workbook cells, the console's inputs): 办理时间 (周一至周五 08:30-12:00,13:30-17:30; 周六 09:00-12:00),
 // 叫号规则 (顺序 / 优先:普通=1:2), window lists (1-17、20), category lists (A、B,E). Each parser
-// returns the value or a reason in Chinese; each formatter writes what its parser reads back.
+// returns the value or a coded reason (Chinese text for the workbook preview and the CLI, a code the
+// console translates); each formatter writes what its parser reads back.
 import { formatMinuteOfDay, type OpeningRule } from '../../catalog/Catalog.ts';
 import type { CallingRule } from '../../calling/CallingRule.ts';
+import { definitionText, type CodedText, type DefinitionCode, type TextParams } from './definitionText.ts';
 
-export type ParsedText<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type ParsedText<T> = { ok: true; value: T } | ({ ok: false; reason: string } & CodedText);
+
+function fail(code: DefinitionCode, params: TextParams = {}): { ok: false; reason: string } & CodedText {
+  const t = definitionText(code, params);
+  return { ok: false, reason: t.message, ...t };
+}
 
 const DAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 const DAY_ALIASES: Record<string, number> = {
@@ -46,10 +53,10 @@ export function parseOpeningHours(text: string): ParsedText<OpeningRule[]> {
     .split(/[;；\n]/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  if (parts.length === 0) return { ok: false, reason: '办理时间为空' };
+  if (parts.length === 0) return fail('hoursEmpty');
   for (const part of parts) {
     const m = /^(\S+)\s+(.+)$/.exec(part);
-    if (!m) return { ok: false, reason: `「${part}」应为「星期 时间段」，如 周一至周五 08:30-12:00` };
+    if (!m) return fail('hoursPart', { part });
     const [, daysText = '', periodsText = ''] = m;
     let weekdays: number[];
     if (daysText === '每天' || daysText === '每日') weekdays = [0, 1, 2, 3, 4, 5, 6];
@@ -61,11 +68,11 @@ export function parseOpeningHours(text: string): ParsedText<OpeningRule[]> {
           const a = day(range[0] ?? '');
           const b = day(range[1] ?? '');
           if (a === undefined || b === undefined || a > b)
-            return { ok: false, reason: `「${d}」不是有效的星期范围` };
+            return fail('weekdayRange', { text: d });
           for (let x = a; x <= b; x++) weekdays.push(x);
         } else {
           const x = day(d);
-          if (x === undefined) return { ok: false, reason: `「${d}」不是星期几（周一…周日）` };
+          if (x === undefined) return fail('weekdayUnknown', { text: d });
           weekdays.push(x);
         }
       }
@@ -79,11 +86,11 @@ export function parseOpeningHours(text: string): ParsedText<OpeningRule[]> {
       const from = time(a ?? '');
       const to = time(b ?? '');
       if (extra !== undefined || from === undefined || to === undefined)
-        return { ok: false, reason: `时间段「${p}」格式不对，应为 08:30-12:00` };
-      if (from >= to) return { ok: false, reason: `时间段「${p}」的结束时间须晚于开始时间` };
+        return fail('periodFormat', { period: p });
+      if (from >= to) return fail('periodOrder', { period: p });
       periods.push({ from, to });
     }
-    if (periods.length === 0) return { ok: false, reason: `「${part}」缺少时间段` };
+    if (periods.length === 0) return fail('periodMissing', { part });
     rules.push({ weekdays: [...new Set(weekdays)].sort((a, b) => a - b), periods });
   }
   return { ok: true, value: rules };
@@ -113,7 +120,7 @@ export function parseCallingRule(text: string): ParsedText<CallingRule> {
   const m = /^优先[:：]普通\s*=\s*(\d+)\s*[:：]\s*(\d+)$/.exec(t);
   if (m && Number(m[1]) >= 1 && Number(m[2]) >= 1)
     return { ok: true, value: { mode: 'interleave', priority: Number(m[1]), normal: Number(m[2]) } };
-  return { ok: false, reason: `叫号规则「${t}」应为「顺序」或「优先:普通=1:2」` };
+  return fail('callingRule', { text: t });
 }
 
 export function formatCallingRule(r: CallingRule): string {
@@ -136,11 +143,11 @@ export function parseWindowNumbers(text: string): ParsedText<number[]> {
     if (range) {
       const a = Number(range[1]);
       const b = Number(range[2]);
-      if (a < 1 || a > b) return { ok: false, reason: `范围「${part}」无效（起始须不大于结束）` };
-      if (b - a > 1000) return { ok: false, reason: `范围「${part}」过大` };
+      if (a < 1 || a > b) return fail('windowRangeInvalid', { part });
+      if (b - a > 1000) return fail('windowRangeTooLarge', { part });
       for (let x = a; x <= b; x++) out.push(x);
     } else if (/^\d+$/.test(part) && Number(part) >= 1) out.push(Number(part));
-    else return { ok: false, reason: `「${part}」不是窗口号或范围（如 1-17、20）` };
+    else return fail('windowNumberInvalid', { part });
   }
   return { ok: true, value: [...new Set(out)] };
 }

@@ -1,16 +1,9 @@
 // The hall calendar, one line a day: `2026-10-01 休` (法定节假日) or `2026-10-10 班` (调休上班).
-// A year with holidays but no 调休 working weekend is flagged: the State Council's arrangement for it
-// has probably not been entered yet (every year since 2000 has had some).
+// A coming year with no days, or holidays but no 调休 working weekend, is flagged above every section
+// (core's calendarCoverage: the State Council's arrangement has not been entered yet).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HallCalendar } from '@hallkit/core';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
-
-/** Years with holidays but no working weekend: their 调休 arrangement is still to be entered. */
-export function yearsWithoutArrangement(c: HallCalendar): string[] {
-  const working = new Set(c.workingWeekends.map((d) => d.slice(0, 4)));
-  return [...new Set(c.holidays.map((d) => d.slice(0, 4)))].filter((y) => !working.has(y)).sort();
-}
 
 export function HallCalendarEditor({ draft, change, setInvalid }: EditorProps) {
   const { t } = useTranslation();
@@ -42,11 +35,6 @@ export function HallCalendarEditor({ draft, change, setInvalid }: EditorProps) {
     <div data-testid="hall-calendar">
       <p>{t('hallEditor.calendar.help')}</p>
       <p>{t('hallEditor.calendar.years', { years: years.join('、') || '—' })}</p>
-      {yearsWithoutArrangement(draft.calendar).map((y) => (
-        <p key={y} className="field-warning" role="status" data-testid={`calendar-missing-${y}`}>
-          {t('hallEditor.calendar.missingYear', { year: y })}
-        </p>
-      ))}
       <textarea rows={20} cols={30} value={text} onChange={(e) => apply(e.target.value)} aria-invalid={Boolean(error)} />
       {error && (
         <p className="field-error" role="alert">

@@ -1,9 +1,13 @@
-// Categories with their opening hours written as the hall writes them
-// (周一至周五 08:30-12:00,13:30-17:30; 周六 09:00-12:00), checked as they are typed.
+// Categories with their names in the three languages and their opening hours written as the hall
+// writes them (周一至周五 08:30-12:00,13:30-17:30; 周六 09:00-12:00), checked as they are typed. A
+// category is removed from the draft here (its windows stop serving it); the center refuses the save
+// while citizens wait for it: the reason shows at the removed category's row, with the offer to move them.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatOpeningHours, parseOpeningHours } from '@hallkit/core';
+import { formatOpeningHours, localName, parseOpeningHours } from '@hallkit/core';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
+import { setTranslation } from './setTranslation.ts';
+import { useProblemText } from './hallProblemText.ts';
 
 export function HallCategoriesEditor(props: EditorProps) {
   const { draft } = props;
@@ -16,10 +20,13 @@ export function HallCategoriesEditor(props: EditorProps) {
         <tr>
           <th>{t('hallEditor.categories.prefix')}</th>
           <th>{t('hallEditor.categories.name')}</th>
+          <th>{t('hallEditor.zones.nameTW')}</th>
+          <th>{t('hallEditor.zones.nameEn')}</th>
           <th>{t('hallEditor.categories.zone')}</th>
           <th>{t('hallEditor.categories.hours')}</th>
           <th>{t('hallEditor.categories.holidays')}</th>
           <th>{t('hallEditor.categories.quota')}</th>
+          <td />
         </tr>
       </thead>
       <tbody>
@@ -28,7 +35,46 @@ export function HallCategoriesEditor(props: EditorProps) {
         ))}
       </tbody>
     </table>
+    <RemovedCategories {...props} />
     </>
+  );
+}
+
+/**
+ * Categories removed from the draft whose removal the center refused (citizens still wait for them):
+ * the reason in the admin's language, with the way back (the offer to move them is in the save bar).
+ */
+function RemovedCategories({ draft, change, problemsAt, removed }: EditorProps) {
+  const { t, i18n } = useTranslation();
+  const say = useProblemText(draft);
+  const refused = problemsAt(['catalog', 'categories']).filter((p) => p.code === 'strandedRemoved');
+  if (refused.length === 0) return null;
+  return (
+    <table data-testid="hall-categories-removed">
+      <tbody>
+        {refused.map((p) => {
+          const id = String(p.params?.categoryId ?? '');
+          const back = removed.find((c) => c.id === id);
+          return (
+            <tr key={id} data-testid={`category-removed-${id}`}>
+              <td>{back ? `${back.prefix} ${localName(back, i18n.language)}` : id}</td>
+              <td>
+                <span className="field-error" role="alert">
+                  {say(p)}
+                </span>
+              </td>
+              <td>
+                {back && (
+                  <button className="secondary" data-testid={`category-restore-${id}`} onClick={() => change((d) => void d.catalog.categories.push(structuredClone(back)))}>
+                    {t('hallEditor.categories.restore')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
@@ -97,18 +143,27 @@ function AddCategory({ draft, change }: EditorProps) {
 
 function CategoryRow({ index, draft, change, problemsAt, setInvalid }: EditorProps & { index: number }) {
   const { t } = useTranslation();
+  const say = useProblemText(draft);
   const c = draft.catalog.categories[index];
   const [hours, setHours] = useState(c ? formatOpeningHours(c.openingHours) : '');
   if (!c) return null;
   const check = parseOpeningHours(hours);
+  // Items still pointing here would be left without a category: move them first (事项). Windows
+  // simply stop serving it.
+  const items = draft.catalog.items.filter((it) => it.categoryId === c.id).length;
   const server = problemsAt(['catalog', 'categories', index]);
   const edit = (fn: (x: NonNullable<typeof c>) => void) => change((d) => void (d.catalog.categories[index] && fn(d.catalog.categories[index])));
   return (
     <tr data-testid={`category-${c.prefix}`}>
       <td>{c.prefix}</td>
       <td>
-        <input value={c.name} onChange={(e) => edit((x) => (x.name = e.target.value))} aria-invalid={c.name.trim() === ''} />
+        <input data-testid={`category-${c.prefix}-name`} value={c.name} onChange={(e) => edit((x) => (x.name = e.target.value))} aria-invalid={c.name.trim() === ''} />
       </td>
+      {(['zh-TW', 'en'] as const).map((lang) => (
+        <td key={lang}>
+          <input data-testid={`category-${c.prefix}-${lang}`} value={c.i18n?.[lang] ?? ''} onChange={(e) => edit((x) => setTranslation(x, lang, e.target.value))} />
+        </td>
+      ))}
       <td>
         <select value={c.zoneId} onChange={(e) => edit((x) => (x.zoneId = e.target.value))}>
           {draft.catalog.zones.map((z) => (
@@ -133,12 +188,12 @@ function CategoryRow({ index, draft, change, problemsAt, setInvalid }: EditorPro
         />
         {!check.ok && (
           <span className="field-error" role="alert" data-testid={`category-${c.prefix}-hours-error`}>
-            {check.reason}
+            {say(check)}
           </span>
         )}
         {server.map((p, k) => (
-          <span key={k} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert">
-            {p.message}
+          <span key={k} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert" data-testid={`category-${c.prefix}-problem`}>
+            {say(p)}
           </span>
         ))}
       </td>
@@ -153,6 +208,22 @@ function CategoryRow({ index, draft, change, problemsAt, setInvalid }: EditorPro
           placeholder={t('hallEditor.categories.unlimited')}
           onChange={(e) => edit((x) => (e.target.value === '' || Number(e.target.value) < 1 ? delete x.dailyQuota : (x.dailyQuota = Math.floor(Number(e.target.value)))))}
         />
+      </td>
+      <td>
+        <button
+          className="secondary"
+          data-testid={`category-${c.prefix}-remove`}
+          disabled={items > 0}
+          title={items > 0 ? t('hallEditor.categories.removeBlocked', { n: items }) : undefined}
+          onClick={() =>
+            change((d) => {
+              d.catalog.categories = d.catalog.categories.filter((x) => x.id !== c.id);
+              for (const w of d.windows) w.categoryIds = w.categoryIds.filter((x) => x !== c.id);
+            })
+          }
+        >
+          {t('hallEditor.zones.remove')}
+        </button>
       </td>
     </tr>
   );

@@ -5,7 +5,7 @@
 // lists the versions with rollback, and imports/exports the hall workbook with a preview.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkHallDefinition, type DefinitionProblem, type HallDefinition, type WaitingMoveRequest } from '@hallkit/core';
+import { calendarCoverage, checkHallDefinition, localName, type DefinitionProblem, type HallDefinition, type QueueCategory, type WaitingMoveRequest } from '@hallkit/core';
 import { api, ApiError } from '../../api/http.ts';
 import type { DefinitionVersion } from '../../../server/hall/definition/HallDefinitions.ts';
 import { HallInfoZonesEditor } from './HallInfoZonesEditor.tsx';
@@ -17,6 +17,7 @@ import { HallPoliciesEditor } from './HallPoliciesEditor.tsx';
 import { HallVersions } from './HallVersions.tsx';
 import { HallWorkbookPanel } from './HallWorkbookPanel.tsx';
 import { StrandedLineOffer, type StrandedLine } from './StrandedLineOffer.tsx';
+import { useProblemText } from './hallProblemText.ts';
 
 const PATH = '/api/admin/hall-definition';
 const SECTIONS = ['hall', 'windows', 'categories', 'items', 'calendar', 'policies', 'versions', 'workbook'] as const;
@@ -30,12 +31,17 @@ export interface EditorProps {
   problemsAt: (path: (string | number)[]) => DefinitionProblem[];
   /** Fields the admin typed something unreadable into: saving waits until they are fixed. */
   setInvalid: (key: string, reason: string | undefined) => void;
+  /** Categories of the version in force that the draft no longer has (to name them, or put them back). */
+  removed: QueueCategory[];
 }
 
 export function HallDefinitionPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<{ definition: HallDefinition; versions: DefinitionVersion[] }>();
   const [draft, setDraft] = useState<HallDefinition>();
+  // Edits since the last load: the dirty check is this counter, not a comparison of two 250 KB texts
+  // on every keystroke (typing into a 1,344-item hall).
+  const [edits, setEdits] = useState(0);
   const [section, setSection] = useState<Section>('windows');
   const [problems, setProblems] = useState<DefinitionProblem[]>([]);
   const [invalid, setInvalidMap] = useState<Record<string, string>>({});
@@ -48,18 +54,23 @@ export function HallDefinitionPanel() {
     const r = await api<{ definition: HallDefinition; versions: DefinitionVersion[] }>(PATH);
     setLoaded(r);
     setDraft(structuredClone(r.definition));
+    setEdits(0);
     setInvalidMap({});
   };
   useEffect(() => void load(), []);
   // The draft checked as the admin types (the same rules the center applies before it stores anything).
   const live = useMemo(() => (draft ? checkHallDefinition(draft) : []), [draft]);
+  // Holidays for the year in force and the coming one (the hall's own calendar, never guessed).
+  const coverage = useMemo(() => (draft ? calendarCoverage(draft.calendar, new Date().toISOString().slice(0, 10)) : []), [draft?.calendar]);
+  const say = useProblemText(loaded?.definition);
   if (!loaded || !draft) return <p>…</p>;
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(loaded.definition);
+  const dirty = edits > 0;
   const change = (edit: (d: HallDefinition) => void) => {
     const next = structuredClone(draft);
     edit(next);
     setDraft(next);
+    setEdits((n) => n + 1);
     setMessage(undefined);
     setStranded([]);
   };
@@ -71,7 +82,7 @@ export function HallDefinitionPanel() {
       else n[key] = reason;
       return n;
     });
-  const all = [...live, ...problems.filter((p) => !live.some((l) => l.message === p.message && l.path.join('.') === p.path.join('.')))];
+  const all = [...live, ...coverage, ...problems.filter((p) => !live.some((l) => l.message === p.message && l.path.join('.') === p.path.join('.')))];
   const problemsAt = (path: (string | number)[]) => all.filter((p) => path.every((x, i) => p.path[i] === x));
   const save = async (moves: WaitingMoveRequest[] = []) => {
     setBusy(true);
@@ -82,20 +93,22 @@ export function HallDefinitionPanel() {
       setStranded([]);
       setNote('');
       await load();
-      const moved = moves.map((m) => t('hallEditor.move.moved', { n: stranded.find((s) => s.categoryId === m.fromCategoryId)?.waiting ?? 0, to: draft.catalog.categories.find((c) => c.id === m.toCategoryId)?.name ?? m.toCategoryId }));
+      const moved = moves.map((m) => { const to = draft.catalog.categories.find((c) => c.id === m.toCategoryId); return t('hallEditor.move.moved', { n: stranded.find((s) => s.categoryId === m.fromCategoryId)?.waiting ?? 0, to: to ? localName(to, i18n.language) : m.toCategoryId }); });
       setMessage([t('hallEditor.save.saved', { version: r.version }), ...moved].join(' '));
     } catch (e) {
       if (e instanceof ApiError && Array.isArray(e.detail.problems)) {
         const ps = e.detail.problems as DefinitionProblem[];
         setProblems(ps);
-        setStranded(ps.flatMap((p) => (p.stranded ? [{ ...p.stranded, name: loaded.definition.catalog.categories.find((c) => c.id === p.stranded?.categoryId)?.name ?? p.stranded.categoryId }] : [])));
+        setStranded(ps.flatMap((p) => { const c = loaded.definition.catalog.categories.find((x) => x.id === p.stranded?.categoryId); return p.stranded ? [{ ...p.stranded, name: c ? localName(c, i18n.language) : p.stranded.categoryId }] : []; }));
         setMessage(t('hallEditor.save.refused'));
       } else setMessage(t('hallEditor.save.refusedBecause', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
   };
-  const props: EditorProps = { draft, change, problemsAt, setInvalid };
+  const kept = new Set(draft.catalog.categories.map((c) => c.id));
+  const removed = loaded.definition.catalog.categories.filter((c) => !kept.has(c.id));
+  const props: EditorProps = { draft, change, problemsAt, setInvalid, removed };
   const errors = all.filter((p) => p.severity === 'error');
   const liveErrors = live.filter((p) => p.severity === 'error').length;
   const blocked = Object.keys(invalid).length > 0 || liveErrors > 0;
@@ -110,6 +123,16 @@ export function HallDefinitionPanel() {
             </button>
           ))}
         </nav>
+        {coverage.map((p, i) => (
+          <p key={i} className="field-warning" role="status" data-testid="hall-calendar-coverage">
+            {say(p)}{' '}
+            {section !== 'calendar' && (
+              <button className="link" onClick={() => setSection('calendar')}>
+                {t('hallEditor.sections.calendar')}
+              </button>
+            )}
+          </p>
+        ))}
       </header>
       {section === 'hall' && <HallInfoZonesEditor {...props} />}
       {section === 'windows' && <HallWindowsEditor {...props} />}
@@ -125,7 +148,7 @@ export function HallDefinitionPanel() {
             <ul className="error" role="alert" data-testid="hall-problems">
               {errors.slice(0, 20).map((p, i) => (
                 <li key={i}>
-                  {p.path.length ? <code>{p.path.join('.')}</code> : null} {p.message}
+                  {p.path.length ? <code>{p.path.join('.')}</code> : null} {say(p)}
                 </li>
               ))}
             </ul>
@@ -136,7 +159,7 @@ export function HallDefinitionPanel() {
           <button data-testid="hall-save" disabled={!dirty || blocked || busy} onClick={() => void save()}>
             {t('hallEditor.save.save')}
           </button>
-          <button className="secondary" disabled={!dirty || busy} onClick={() => (setDraft(structuredClone(loaded.definition)), setProblems([]), setInvalidMap({}), setStranded([]))}>
+          <button className="secondary" disabled={!dirty || busy} onClick={() => (setDraft(structuredClone(loaded.definition)), setEdits(0), setProblems([]), setInvalidMap({}), setStranded([]))}>
             {t('hallEditor.save.discard')}
           </button>
           {message && (

@@ -2,26 +2,20 @@
 // with floor/location text and translated names. Problems show at the field as they are typed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NameTranslations } from '@hallkit/core';
+import type { DefinitionProblem } from '@hallkit/core';
+import { setTranslation } from './setTranslation.ts';
+import { useProblemText } from './hallProblemText.ts';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 
 const TIME_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'];
 
-/** Set or clear one translation, dropping an empty i18n object (the file stays as hall IT wrote it). */
-function setTranslation(x: { i18n?: NameTranslations | undefined }, lang: 'zh-TW' | 'en', value: string): void {
-  const i18n: NameTranslations = { ...(x.i18n ?? {}) };
-  if (value.trim()) i18n[lang] = value;
-  else delete i18n[lang];
-  if (Object.keys(i18n).length) x.i18n = i18n;
-  else delete x.i18n;
-}
-
-function Problems({ messages }: { messages: { message: string; severity: string }[] }) {
+function Problems({ messages }: { messages: DefinitionProblem[] }) {
+  const say = useProblemText();
   return (
     <>
       {messages.map((p, i) => (
         <span key={i} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert">
-          {p.message}
+          {say(p)}
         </span>
       ))}
     </>

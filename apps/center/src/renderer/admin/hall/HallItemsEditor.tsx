@@ -2,20 +2,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
+import { setTranslation } from './setTranslation.ts';
+import { useProblemText } from './hallProblemText.ts';
 
 const PAGE = 50;
 
-export function HallItemsEditor({ draft, change }: EditorProps) {
+export function HallItemsEditor({ draft, change, problemsAt }: EditorProps) {
   const { t } = useTranslation();
+  const say = useProblemText(draft);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
   const prefixOf = new Map(draft.catalog.categories.map((c) => [c.id, c.prefix]));
-  const found = draft.catalog.items.map((it, i) => ({ it, i })).filter(({ it }) => !q || it.name.includes(q) || it.id.includes(q) || (it.department ?? '').includes(q));
+  const found = draft.catalog.items.map((it, i) => ({ it, i })).filter(({ it }) => !q || it.name.includes(q) || it.id.includes(q) || (it.department ?? '').includes(q) || Object.values(it.i18n ?? {}).some((n) => n.toLowerCase().includes(q.toLowerCase())));
   const pages = Math.max(1, Math.ceil(found.length / PAGE));
   const shown = found.slice(page * PAGE, page * PAGE + PAGE);
   return (
     <div data-testid="hall-items">
-      <input type="search" placeholder={t('hallEditor.items.search')} value={q} onChange={(e) => (setQ(e.target.value), setPage(0))} />
+      <input type="search" data-testid="items-search" placeholder={t('hallEditor.items.search')} value={q} onChange={(e) => (setQ(e.target.value), setPage(0))} />
       <span>
         {t('hallEditor.items.count', { n: found.length, page: page + 1, pages })}
       </span>
@@ -26,17 +29,29 @@ export function HallItemsEditor({ draft, change }: EditorProps) {
           <tr>
             <th>{t('hallEditor.items.code')}</th>
             <th>{t('hallEditor.items.name')}</th>
+            <th>{t('hallEditor.zones.nameTW')}</th>
+            <th>{t('hallEditor.zones.nameEn')}</th>
             <th>{t('hallEditor.items.department')}</th>
             <th>{t('hallEditor.items.category')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map(({ it, i }) => (
-            <tr key={it.id}>
+            <tr key={it.id} data-testid={`item-${it.id}`}>
               <td>{it.id}</td>
               <td>
-                <input value={it.name} onChange={(e) => change((d) => void (d.catalog.items[i] && (d.catalog.items[i].name = e.target.value)))} />
+                <input data-testid={`item-${it.id}-name`} value={it.name} aria-invalid={it.name.trim() === ''} onChange={(e) => change((d) => void (d.catalog.items[i] && (d.catalog.items[i].name = e.target.value)))} />
+                {problemsAt(['catalog', 'items', i]).map((p, k) => (
+                  <span key={k} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert">
+                    {say(p)}
+                  </span>
+                ))}
               </td>
+              {(['zh-TW', 'en'] as const).map((lang) => (
+                <td key={lang}>
+                  <input data-testid={`item-${it.id}-${lang}`} value={it.i18n?.[lang] ?? ''} onChange={(e) => change((d) => void (d.catalog.items[i] && setTranslation(d.catalog.items[i], lang, e.target.value)))} />
+                </td>
+              ))}
               <td>{it.department}</td>
               <td>
                 <select value={it.categoryId} onChange={(e) => change((d) => void (d.catalog.items[i] && (d.catalog.items[i].categoryId = e.target.value)))}>

@@ -1,6 +1,7 @@
 // The version history (who saved what, when, and what changed) with rollback as a new version.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProblemText } from './hallProblemText.ts';
 import type { DefinitionProblem } from '@hallkit/core';
 import { api, ApiError } from '../../api/http.ts';
 import { clock, hallDate } from '../../common/format.ts';
@@ -11,6 +12,7 @@ const SECTIONS = ['zones', 'categories', 'items', 'windows', 'calendar'] as cons
 
 export function HallVersions({ path, versions, current, onRolledBack }: { path: string; versions: DefinitionVersion[]; current: number; onRolledBack: () => Promise<void> }) {
   const { t } = useTranslation();
+  const say = useProblemText();
   const [msg, setMsg] = useState<string>();
   const [asking, setAsking] = useState<number>();
   const rollback = async (version: number) => {
@@ -21,7 +23,7 @@ export function HallVersions({ path, versions, current, onRolledBack }: { path: 
       await onRolledBack();
     } catch (e) {
       const problems = e instanceof ApiError && Array.isArray(e.detail.problems) ? (e.detail.problems as DefinitionProblem[]) : [];
-      setMsg(t('hallEditor.versions.refused', { reason: problems.map((p) => p.message).join('；') || (e as Error).message }));
+      setMsg(t('hallEditor.versions.refused', { reason: problems.map((p) => say(p)).join('；') || (e as Error).message }));
     }
   };
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatCallingRule, parseCallingRule, parseWindowNumbers, splitList, type HallDefinition } from '@hallkit/core';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
+import { useProblemText } from './hallProblemText.ts';
 
 /** Prefixes → category ids, or the reason why not. */
 export function categoriesOf(def: HallDefinition, text: string, t: TFunction): { ok: true; ids: string[] } | { ok: false; reason: string } {
@@ -18,6 +19,7 @@ export function categoriesOf(def: HallDefinition, text: string, t: TFunction): {
 
 export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: EditorProps) {
   const { t } = useTranslation();
+  const say = useProblemText(draft);
   const prefixOf = new Map(draft.catalog.categories.map((c) => [c.id, c.prefix]));
   const [bulk, setBulk] = useState({ numbers: '', categories: '' });
   const [bulkError, setBulkError] = useState<{ numbers?: string; categories?: string }>({});
@@ -29,7 +31,7 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
     const cats = categoriesOf(draft, bulk.categories, t);
     const known = new Set(draft.windows.map((w) => w.number));
     const err = {
-      ...(!ns.ok ? { numbers: ns.reason } : ns.value.length === 0 ? { numbers: t('hallEditor.windows.enterNumbers') } : ns.value.some((n) => !known.has(n)) ? { numbers: t('hallEditor.windows.noSuchWindows', { list: ns.value.filter((n) => !known.has(n)).slice(0, 5).join('、') }) } : {}),
+      ...(!ns.ok ? { numbers: say(ns) } : ns.value.length === 0 ? { numbers: t('hallEditor.windows.enterNumbers') } : ns.value.some((n) => !known.has(n)) ? { numbers: t('hallEditor.windows.noSuchWindows', { list: ns.value.filter((n) => !known.has(n)).slice(0, 5).join('、') }) } : {}),
       ...(!cats.ok ? { categories: cats.reason } : {}),
     };
     setBulkError(err);
@@ -75,7 +77,7 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
               </thead>
               <tbody>
                 {windows.map(({ w, i }) => (
-                  <WindowRow key={`${w.id}/${generation}`} index={i} text={w.categoryIds.map((id) => prefixOf.get(id) ?? id).join('、')} rule={formatCallingRule(w.rule)} label={w.label ?? ''} number={w.number} {...{ draft, change, problemsAt, setInvalid }} />
+                  <WindowRow key={`${w.id}/${generation}`} index={i} text={w.categoryIds.map((id) => prefixOf.get(id) ?? id).join('、')} rule={formatCallingRule(w.rule)} label={w.label ?? ''} number={w.number} {...{ draft, change, problemsAt, setInvalid, removed: [] }} />
                 ))}
               </tbody>
             </table>
@@ -88,6 +90,7 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
 
 function WindowRow({ index, number, text, rule, label, draft, change, problemsAt, setInvalid }: EditorProps & { index: number; number: number; text: string; rule: string; label: string }) {
   const { t } = useTranslation();
+  const say = useProblemText(draft);
   const [cats, setCats] = useState(text);
   const [ruleText, setRuleText] = useState(rule);
   const catCheck = categoriesOf(draft, cats, t);
@@ -112,7 +115,7 @@ function WindowRow({ index, number, text, rule, label, draft, change, problemsAt
           }}
         />
         {!catCheck.ok && <span className="field-error" role="alert">{catCheck.reason}</span>}
-        {server.map((p, k) => <span key={k} className="field-error" role="alert">{p.message}</span>)}
+        {server.map((p, k) => <span key={k} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert">{say(p)}</span>)}
       </td>
       <td>
         <input
@@ -125,7 +128,7 @@ function WindowRow({ index, number, text, rule, label, draft, change, problemsAt
             if (r.ok) change((d) => void (d.windows[index] && (d.windows[index].rule = r.value)));
           }}
         />
-        {!ruleCheck.ok && <span className="field-error" role="alert">{ruleCheck.reason}</span>}
+        {!ruleCheck.ok && <span className="field-error" role="alert">{say(ruleCheck)}</span>}
       </td>
     </tr>
   );

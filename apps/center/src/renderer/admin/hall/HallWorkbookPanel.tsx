@@ -2,6 +2,7 @@
 // added/changed/removed, every problem at sheet/row/column) and applies nothing until 确认导入.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProblemText, type CodedReason } from './hallProblemText.ts';
 import type { HallDefinitionDiff } from '@hallkit/core';
 import { api, ApiError } from '../../api/http.ts';
 import type { WorkbookProblem } from '../../../server/hall/workbook/WorkbookProblem.ts';
@@ -20,6 +21,7 @@ const SECTIONS = ['zones', 'categories', 'items', 'windows', 'calendar'] as cons
 
 export function HallWorkbookPanel({ onImported }: { onImported: () => Promise<void> }) {
   const { t } = useTranslation();
+  const say = useProblemText();
   const [preview, setPreview] = useState<Preview>();
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -48,8 +50,8 @@ export function HallWorkbookPanel({ onImported }: { onImported: () => Promise<vo
       setPreview(undefined);
       await onImported();
     } catch (e) {
-      const problems = e instanceof ApiError && Array.isArray(e.detail.problems) ? (e.detail.problems as { message: string }[]) : [];
-      setMessage(t('hallEditor.workbook.refused', { reason: problems.map((p) => p.message).join('；') || (e as Error).message }));
+      const problems = e instanceof ApiError && Array.isArray(e.detail.problems) ? (e.detail.problems as CodedReason[]) : [];
+      setMessage(t('hallEditor.workbook.refused', { reason: problems.map((p) => say(p)).join('；') || (e as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -100,7 +102,7 @@ export function HallWorkbookPanel({ onImported }: { onImported: () => Promise<vo
                         <td>{p.sheet}</td>
                         <td>{p.row || ''}</td>
                         <td>{p.column}</td>
-                        <td>{p.message}</td>
+                        <td>{say(p)}</td>
                       </tr>
                     ))}
                   </tbody>

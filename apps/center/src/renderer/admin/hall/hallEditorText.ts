@@ -1,6 +1,6 @@
 // The 大厅设置 editor's words in the three console languages (merged into the app's resources as
 // `hallEditor` in i18n.ts, so the shared message files stay small). Names from the hall file and the
-// center's refusal reasons are shown as they come; only the editor's own labels live here.
+// center's refusal reasons (codes) are worded in hallProblemText.ts; the editor's own labels live here.
 const zhCN = {
   sections: { hall: '大厅与功能区', windows: '窗口', categories: '业务类别与办理时间', items: '事项', calendar: '节假日', policies: '评价与过号规则', versions: '版本历史', workbook: '导入 / 导出' },
   head: '{{name}} · 当前版本 {{version}}',
@@ -27,7 +27,7 @@ const zhCN = {
     noShow: '过号与迟到', recalls: '过号前须重呼次数', lateAllowed: '过号后到场可重新排队', lateWithin: '过号后多少分钟内可重排', placement: '重排位置', keep: '回到原来的位置', end: '排到队尾',
     numbering: '取号编号', blockSize: '每次分给取号机的号段（个号）', blockHint: '取号机断网时可用这一段号继续取号', range: '{{min}}–{{max}}', whole: '请填写整数',
   },
-  categories: { prefix: '前缀', name: '名称', zone: '功能区', hours: '办理时间', holidays: '节假日办理', quota: '每日限额', unlimited: '不限', atLeastOne: '至少办理一个业务类别', unknownPrefix: '没有前缀为 {{list}} 的业务类别', add: '添加业务类别', addButton: '添加', prefixRule: '前缀为 1–2 个大写字母', prefixTaken: '前缀 {{prefix}} 已被使用', nameRequired: '请填写名称' },
+  categories: { prefix: '前缀', name: '名称', zone: '功能区', hours: '办理时间', holidays: '节假日办理', quota: '每日限额', unlimited: '不限', atLeastOne: '至少办理一个业务类别', unknownPrefix: '没有前缀为 {{list}} 的业务类别', add: '添加业务类别', addButton: '添加', prefixRule: '前缀为 1–2 个大写字母', prefixTaken: '前缀 {{prefix}} 已被使用', nameRequired: '请填写名称', removeBlocked: '还有 {{n}} 个事项属于这个类别：先在「事项」中把它们改到别的类别', restore: '恢复' },
   windows: {
     bulk: '批量设置', windows: '窗口', serves: '办理', apply: '应用', bulkDone: '已设置 {{n}} 个窗口办理 {{cats}}（保存后生效）', zone: '{{zone}}（{{location}}）· {{n}} 个窗口',
     number: '窗口号', label: '标签', categories: '办理业务（前缀）', rule: '叫号规则', enterNumbers: '请填写窗口号', noSuchWindows: '没有窗口 {{list}}',
@@ -36,7 +36,7 @@ const zhCN = {
   calendar: {
     help: '每行一天：「日期 休」为法定节假日（不取号，24 小时自助等标明节假日办理的业务除外），「日期 班」为调休上班的周末（按周一的办理时间）。',
     lineError: '第 {{n}} 行「{{line}}」应为「2026-10-01 休」或「2026-10-10 班」',
-    years: '已填写的年份：{{years}}', missingYear: '{{year}} 年只有法定节日，还没有调休上班日：国务院办公厅公布当年放假安排后，请按通知补上调休（「日期 班」）并核对放假日期。',
+    years: '已填写的年份：{{years}}',
   },
   workbook: {
     export: '导出工作簿（.xlsx）', sheets: '工作表：大厅、功能区、业务类别、事项、窗口、人员、节假日（第一行为列名，多余的列会被忽略）。', import: '导入工作簿：',
@@ -77,7 +77,7 @@ const zhTW: Text = {
     noShow: '過號與遲到', recalls: '過號前須重呼次數', lateAllowed: '過號後到場可重新排隊', lateWithin: '過號後多少分鐘內可重排', placement: '重排位置', keep: '回到原來的位置', end: '排到隊尾',
     numbering: '取號編號', blockSize: '每次分給取號機的號段（個號）', blockHint: '取號機斷網時可用這一段號繼續取號', range: '{{min}}–{{max}}', whole: '請填寫整數',
   },
-  categories: { prefix: '前綴', name: '名稱', zone: '功能區', hours: '辦理時間', holidays: '節假日辦理', quota: '每日限額', unlimited: '不限', atLeastOne: '至少辦理一個業務類別', unknownPrefix: '沒有前綴為 {{list}} 的業務類別', add: '新增業務類別', addButton: '新增', prefixRule: '前綴為 1–2 個大寫字母', prefixTaken: '前綴 {{prefix}} 已被使用', nameRequired: '請填寫名稱' },
+  categories: { prefix: '前綴', name: '名稱', zone: '功能區', hours: '辦理時間', holidays: '節假日辦理', quota: '每日限額', unlimited: '不限', atLeastOne: '至少辦理一個業務類別', unknownPrefix: '沒有前綴為 {{list}} 的業務類別', add: '新增業務類別', addButton: '新增', prefixRule: '前綴為 1–2 個大寫字母', prefixTaken: '前綴 {{prefix}} 已被使用', nameRequired: '請填寫名稱', removeBlocked: '還有 {{n}} 個事項屬於這個類別：先在「事項」中把它們改到別的類別', restore: '復原' },
   windows: {
     bulk: '批次設定', windows: '窗口', serves: '辦理', apply: '套用', bulkDone: '已設定 {{n}} 個窗口辦理 {{cats}}（儲存後生效）', zone: '{{zone}}（{{location}}）· {{n}} 個窗口',
     number: '窗口號', label: '標籤', categories: '辦理業務（前綴）', rule: '叫號規則', enterNumbers: '請填寫窗口號', noSuchWindows: '沒有窗口 {{list}}',
@@ -86,7 +86,7 @@ const zhTW: Text = {
   calendar: {
     help: '每行一天：「日期 休」為法定節假日（不取號，24 小時自助等標明節假日辦理的業務除外），「日期 班」為調休上班的週末（依週一的辦理時間）。',
     lineError: '第 {{n}} 行「{{line}}」應為「2026-10-01 休」或「2026-10-10 班」',
-    years: '已填寫的年份：{{years}}', missingYear: '{{year}} 年只有法定節日，還沒有調休上班日：國務院辦公廳公布當年放假安排後，請依通知補上調休（「日期 班」）並核對放假日期。',
+    years: '已填寫的年份：{{years}}',
   },
   workbook: {
     export: '匯出工作簿（.xlsx）', sheets: '工作表：大厅、功能区、业务类别、事项、窗口、人员、节假日（第一列為欄名，多餘的欄會被忽略）。', import: '匯入工作簿：',
@@ -126,7 +126,7 @@ const en: Text = {
     noShow: 'No-show and late arrival', recalls: 'Recalls before a no-show', lateAllowed: 'A late citizen may re-queue', lateWithin: 'Re-queue within (minutes after the no-show)', placement: 'Re-queued to', keep: 'their original place', end: 'the end of the line',
     numbering: 'Numbering', blockSize: 'Numbers leased to a kiosk at a time', blockHint: 'A kiosk keeps issuing from its block when the network is down', range: '{{min}}–{{max}}', whole: 'Enter a whole number',
   },
-  categories: { prefix: 'Prefix', name: 'Name', zone: 'Zone', hours: 'Opening hours', holidays: 'Open on holidays', quota: 'Daily quota', unlimited: 'no limit', atLeastOne: 'Serve at least one category', unknownPrefix: 'No category has the prefix {{list}}', add: 'Add a category', addButton: 'Add', prefixRule: 'The prefix is 1–2 capital letters', prefixTaken: 'Prefix {{prefix}} is taken', nameRequired: 'Enter a name' },
+  categories: { prefix: 'Prefix', name: 'Name', zone: 'Zone', hours: 'Opening hours', holidays: 'Open on holidays', quota: 'Daily quota', unlimited: 'no limit', atLeastOne: 'Serve at least one category', unknownPrefix: 'No category has the prefix {{list}}', add: 'Add a category', addButton: 'Add', prefixRule: 'The prefix is 1–2 capital letters', prefixTaken: 'Prefix {{prefix}} is taken', nameRequired: 'Enter a name', removeBlocked: '{{n}} service item(s) belong to this category: move them to another one first (Service items)', restore: 'Put back' },
   windows: {
     bulk: 'Bulk change', windows: 'Windows', serves: 'serve', apply: 'Apply', bulkDone: '{{n}} windows now serve {{cats}} (after saving)', zone: '{{zone}} ({{location}}) · {{n}} windows',
     number: 'Window', label: 'Label', categories: 'Serves (prefixes)', rule: 'Calling rule', enterNumbers: 'Enter window numbers', noSuchWindows: 'No window {{list}}',
@@ -135,7 +135,7 @@ const en: Text = {
   calendar: {
     help: 'One day a line: “date 休” is a public holiday (no tickets, except categories open on holidays such as 24-hour self-service); “date 班” is a weekend worked in exchange (Monday’s hours).',
     lineError: 'Line {{n}} “{{line}}” should read “2026-10-01 休” or “2026-10-10 班”',
-    years: 'Years filled in: {{years}}', missingYear: '{{year}} has only the statutory holidays and no weekend worked in exchange: once the State Council publishes that year’s arrangement, add its “date 班” lines and check the holiday dates.',
+    years: 'Years filled in: {{years}}',
   },
   workbook: {
     export: 'Export workbook (.xlsx)', sheets: 'Sheets: 大厅, 功能区, 业务类别, 事项, 窗口, 人员, 节假日 (first row = headers; extra columns are ignored).', import: 'Import workbook:',

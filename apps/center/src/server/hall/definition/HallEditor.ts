@@ -8,6 +8,7 @@ import {
   DomainError,
   diffHallDefinitions,
   isEmptyDiff,
+  problem,
   type DefinitionProblem,
   type HallDefinition,
   type HallDefinitionDiff,
@@ -80,7 +81,7 @@ export class HallEditor {
     if (isEmptyDiff(checked.diff))
       return {
         ok: false,
-        problems: [{ path: [], message: '没有任何改动', severity: 'error' }],
+        problems: [problem([], 'noChanges')],
         diff: checked.diff,
       };
     const before = this.current();
@@ -92,7 +93,7 @@ export class HallEditor {
     } catch (e) {
       // Checked a moment ago; the hall moved in between (a ticket was issued): say why, change nothing.
       if (e instanceof DomainError)
-        return { ok: false, problems: [{ path: [], message: e.message, severity: 'error' }] };
+        return { ok: false, problems: [problem([], 'refusedNow', { reason: e.message })] };
       throw e;
     }
     this.logger.info('hall definition changed', { version: def.version, by, note, ...(moves.length ? { moves } : {}) });
@@ -106,7 +107,7 @@ export class HallEditor {
     if (!old)
       return {
         ok: false,
-        problems: [{ path: ['version'], message: `没有版本 ${version}`, severity: 'error' }],
+        problems: [problem(['version'], 'noSuchVersion', { version })],
       };
     return this.save(old, by, `回滚到版本 ${version}`);
   }

@@ -1,6 +1,7 @@
 // What importing a hall workbook (or a folder of CSV files) would do: counts per sheet, what would be
 // added, changed and removed, and every problem at its sheet, row and column. Nothing is applied here.
 import {
+  calendarCoverage,
   checkConfigChange,
   diffHallDefinitions,
   type HallDefinition,
@@ -23,20 +24,28 @@ export interface ImportPreview {
   definition: HallDefinition | undefined;
 }
 
-/** `live`: the running hall, so a change that would strand waiting tickets is refused in the preview already. */
+/**
+ * `live`: the running hall, so a change that would strand waiting tickets is refused in the preview
+ * already. `today` (YYYY-MM-DD, the hall's): warn when the 节假日 sheet lacks the year in force or the
+ * coming one (the CLI and the console pass it; tests comparing whole previews need not).
+ */
 export function previewImport(
   sheets: WorkbookSheets,
   current: HallDefinition,
   live?: HallState,
+  today?: string,
 ): ImportPreview {
   const r = sheetsToDefinition(sheets, current);
   const problems = [...r.problems];
+  if (r.definition && today)
+    for (const p of calendarCoverage(r.definition.calendar, today))
+      problems.push({ sheet: '节假日', row: 0, column: '', ...(p.code ? { code: p.code, params: p.params ?? {} } : {}), message: p.message, severity: p.severity });
   let definition = r.definition;
   if (definition && live) {
     const next = { ...definition, version: live.config.version + 1 };
     for (const p of checkConfigChange(live, next))
       if (p.path[0] !== 'version' && !problems.some((q) => q.message === p.message))
-        problems.push({ sheet: '', row: 0, column: '', message: p.message, severity: p.severity });
+        problems.push({ sheet: '', row: 0, column: '', ...(p.code ? { code: p.code, params: p.params ?? {} } : {}), message: p.message, severity: p.severity });
     definition = next;
   }
   const ok = !problems.some((p) => p.severity === 'error');

@@ -3,6 +3,8 @@
 // in force; ids of existing categories and windows are kept, so a re-import changes nothing.
 import {
   checkHallDefinition,
+  definitionText,
+  type CodedText,
   HallDefinitionSchema,
   type DefinitionProblem,
   type HallDefinition,
@@ -39,18 +41,18 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     sheet: string,
     row: number,
     column: string,
-    message: string,
+    text: CodedText,
     severity: 'error' | 'warning' = 'error',
-  ) => problems.push({ sheet, row, column, message, severity });
+  ) => problems.push({ sheet, row, column, code: text.code, params: text.params, message: text.message, severity });
   const counts: Record<string, number> = {};
   const get = (name: string, needed: boolean): Sheet | undefined => {
     const s = sheets.get(name);
     if (!s) {
-      if (needed) err(name, 0, '', `缺少工作表「${name}」`);
+      if (needed) err(name, 0, '', definitionText('sheetMissing', { sheet: name }));
       return undefined;
     }
     for (const h of SHEET_COLUMNS[name]?.required ?? [])
-      if (!s.headers.includes(h)) err(name, 1, h, `缺少列「${h}」`);
+      if (!s.headers.includes(h)) err(name, 1, h, definitionText('columnMissing', { column: h }));
     counts[name] = s.rows.length;
     return s;
   };
@@ -62,7 +64,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
   };
   const required = (sheet: string, r: SheetRow, c: string): string => {
     const v = text(r, c);
-    if (v === '') err(sheet, r.row, c, `「${c}」不能为空`);
+    if (v === '') err(sheet, r.row, c, definitionText('cellEmpty', { column: c }));
     return v;
   };
 
@@ -88,7 +90,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
   for (const r of zoneSheet?.rows ?? []) {
     const id = required('功能区', r, '编码');
     const name = required('功能区', r, '名称');
-    if (zoneRow.has(id)) err('功能区', r.row, '编码', `编码 ${id} 重复（第 ${zoneRow.get(id)} 行已有）`);
+    if (zoneRow.has(id)) err('功能区', r.row, '编码', definitionText('duplicateInSheet', { column: '编码', value: id, row: zoneRow.get(id) ?? 0 }));
     zoneRow.set(id, r.row);
     const tr = i18n(r);
     zones.push({
@@ -108,13 +110,13 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     const name = required('业务类别', r, '名称');
     const zoneId = required('业务类别', r, '功能区编码');
     if (prefix && !/^[A-Z]{1,2}$/.test(prefix))
-      err('业务类别', r.row, '前缀', `前缀「${prefix}」应为一到两个大写字母`);
+      err('业务类别', r.row, '前缀', definitionText('prefixForm', { prefix }));
     if (byPrefix.has(prefix))
-      err('业务类别', r.row, '前缀', `前缀 ${prefix} 重复（第 ${byPrefix.get(prefix)?.row} 行已有）`);
+      err('业务类别', r.row, '前缀', definitionText('duplicateInSheet', { column: '前缀', value: prefix, row: byPrefix.get(prefix)?.row ?? 0 }));
     if (zoneId && !zoneRow.has(zoneId))
-      err('业务类别', r.row, '功能区编码', `功能区编码 ${zoneId} 在「功能区」表中不存在`);
+      err('业务类别', r.row, '功能区编码', definitionText('notInSheet', { column: '功能区编码', value: zoneId, sheet: '功能区' }));
     const hours = parseOpeningHours(text(r, '办理时间'));
-    if (!hours.ok) err('业务类别', r.row, '办理时间', hours.reason);
+    if (!hours.ok) err('业务类别', r.row, '办理时间', hours);
     const old = baseByPrefix.get(prefix);
     const id = old?.id ?? `cat-${prefix.toLowerCase()}`;
     byPrefix.set(prefix, { id, row: r.row });
@@ -123,7 +125,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
       if (v === '') return undefined;
       const n = Number(v);
       if (!Number.isFinite(n) || n < min) {
-        err('业务类别', r.row, c, `「${v}」不是有效的数字`);
+        err('业务类别', r.row, c, definitionText('notANumber', { text: v }));
         return undefined;
       }
       return n;
@@ -133,7 +135,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     const remote = num('线上取号限额', 0);
     const holidays = text(r, '节假日办理');
     if (holidays && holidays !== '是' && holidays !== '否')
-      err('业务类别', r.row, '节假日办理', '应填「是」或「否」');
+      err('业务类别', r.row, '节假日办理', definitionText('yesOrNo'));
     const tr = i18n(r);
     categories.push({
       id,
@@ -159,11 +161,11 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
       const id = required('事项', r, '事项编码');
       const name = required('事项', r, '事项名称');
       const prefix = required('事项', r, '业务类别前缀').toUpperCase();
-      if (seen.has(id)) err('事项', r.row, '事项编码', `事项编码 ${id} 重复（第 ${seen.get(id)} 行已有）`);
+      if (seen.has(id)) err('事项', r.row, '事项编码', definitionText('duplicateInSheet', { column: '事项编码', value: id, row: seen.get(id) ?? 0 }));
       seen.set(id, r.row);
       const cat = byPrefix.get(prefix);
       if (prefix && !cat)
-        err('事项', r.row, '业务类别前缀', `业务类别前缀 ${prefix} 在「业务类别」表中不存在`);
+        err('事项', r.row, '业务类别前缀', definitionText('notInSheet', { column: '业务类别前缀', value: prefix, sheet: '业务类别' }));
       const tr = i18n(r);
       items.push({
         id,
@@ -173,7 +175,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
         ...(tr ? { i18n: tr } : {}),
       });
     }
-  } else err('事项', 0, '', '没有「事项」表：事项保持不变', 'warning');
+  } else err('事项', 0, '', definitionText('itemsSheetAbsent'), 'warning');
 
   const winSheet = get('窗口', true);
   const windows: ServiceWindow[] = [];
@@ -183,22 +185,22 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     const nText = required('窗口', r, '窗口号');
     const number = Number(nText);
     if (nText && (!Number.isInteger(number) || number < 1))
-      err('窗口', r.row, '窗口号', `「${nText}」不是有效的窗口号`);
+      err('窗口', r.row, '窗口号', definitionText('windowNumberForm', { text: nText }));
     else if (numberRow.has(number))
-      err('窗口', r.row, '窗口号', `窗口号 ${number} 重复（第 ${numberRow.get(number)} 行已有）`);
+      err('窗口', r.row, '窗口号', definitionText('duplicateInSheet', { column: '窗口号', value: number, row: numberRow.get(number) ?? 0 }));
     numberRow.set(number, r.row);
     const zoneId = required('窗口', r, '功能区编码');
     if (zoneId && !zoneRow.has(zoneId))
-      err('窗口', r.row, '功能区编码', `功能区编码 ${zoneId} 在「功能区」表中不存在`);
+      err('窗口', r.row, '功能区编码', definitionText('notInSheet', { column: '功能区编码', value: zoneId, sheet: '功能区' }));
     const prefixes = splitList(required('窗口', r, '业务类别前缀').toUpperCase());
     const categoryIds: string[] = [];
     for (const p of prefixes) {
       const cat = byPrefix.get(p);
-      if (!cat) err('窗口', r.row, '业务类别前缀', `窗口办理的业务类别 ${p} 在「业务类别」表中不存在`);
+      if (!cat) err('窗口', r.row, '业务类别前缀', definitionText('windowServesUnknown', { prefix: p }));
       else categoryIds.push(cat.id);
     }
     const rule = parseCallingRule(text(r, '叫号规则') || '优先:普通=1:2');
-    if (!rule.ok) err('窗口', r.row, '叫号规则', rule.reason);
+    if (!rule.ok) err('窗口', r.row, '叫号规则', rule);
     windows.push({
       id: baseWindow.get(number)?.id ?? `w${number}`,
       number,
@@ -224,12 +226,12 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
         d &&
         (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d)
       )
-        err('节假日', r.row, '日期', `「${d}」不是有效日期（应为 2026-10-01）`);
-      else if (seen.has(d)) err('节假日', r.row, '日期', `${d} 重复（第 ${seen.get(d)} 行已有）`);
+        err('节假日', r.row, '日期', definitionText('dateForm', { text: d }));
+      else if (seen.has(d)) err('节假日', r.row, '日期', definitionText('dateTwiceInSheet', { date: d, row: seen.get(d) ?? 0 }));
       seen.set(d, r.row);
       if (kind === '休') calendar.holidays.push(d);
       else if (kind === '班') calendar.workingWeekends.push(d);
-      else if (kind) err('节假日', r.row, '类型', `类型应为「休」或「班」，不是「${kind}」`);
+      else if (kind) err('节假日', r.row, '类型', definitionText('calendarType', { text: kind }));
     }
   }
 
@@ -264,7 +266,7 @@ function readStaff(
   sheet: Sheet | undefined,
   windows: readonly ServiceWindow[],
   zoneIds: ReadonlySet<string>,
-  err: (s: string, r: number, c: string, m: string) => void,
+  err: (s: string, r: number, c: string, m: CodedText) => void,
 ): StaffRow[] {
   const out: StaffRow[] = [];
   const byNumber = new Map(windows.map((w) => [w.number, w.id]));
@@ -272,14 +274,14 @@ function readStaff(
   for (const r of sheet?.rows ?? []) {
     const staffNo = r.cells.get('工号') ?? '';
     const name = r.cells.get('姓名') ?? '';
-    if (!staffNo) err('人员', r.row, '工号', '「工号」不能为空');
+    if (!staffNo) err('人员', r.row, '工号', definitionText('cellEmpty', { column: '工号' }));
     else if (seen.has(staffNo))
-      err('人员', r.row, '工号', `工号 ${staffNo} 重复（第 ${seen.get(staffNo)} 行已有）`);
+      err('人员', r.row, '工号', definitionText('duplicateInSheet', { column: '工号', value: staffNo, row: seen.get(staffNo) ?? 0 }));
     seen.set(staffNo, r.row);
-    if (!name) err('人员', r.row, '姓名', '「姓名」不能为空');
+    if (!name) err('人员', r.row, '姓名', definitionText('cellEmpty', { column: '姓名' }));
     const windowIds: string[] = [];
     const ns = parseWindowNumbers(r.cells.get('可登录窗口') ?? '');
-    if (!ns.ok) err('人员', r.row, '可登录窗口', ns.reason);
+    if (!ns.ok) err('人员', r.row, '可登录窗口', ns);
     else {
       const unknown = ns.value.filter((n) => !byNumber.has(n));
       if (unknown.length > 0)
@@ -287,7 +289,7 @@ function readStaff(
           '人员',
           r.row,
           '可登录窗口',
-          `窗口 ${unknown.slice(0, 5).join('、')}${unknown.length > 5 ? ' 等' : ''} 在「窗口」表中不存在`,
+          definitionText('notInSheet', { column: '窗口', value: `${unknown.slice(0, 5).join('、')}${unknown.length > 5 ? ' 等' : ''}`, sheet: '窗口' }),
         );
       for (const n of ns.value) {
         const id = byNumber.get(n);
@@ -298,20 +300,20 @@ function readStaff(
     for (const label of splitList(r.cells.get('角色') ?? '')) {
       const role = ROLE_BY_LABEL.get(label);
       if (!role)
-        err('人员', r.row, '角色', `角色「${label}」未知（可用：${[...ROLE_BY_LABEL.keys()].join('、')}）`);
+        err('人员', r.row, '角色', definitionText('roleUnknown', { label, known: [...ROLE_BY_LABEL.keys()].join('、') }));
       else roles.push(role);
     }
-    if (roles.length === 0 && !(r.cells.get('角色') ?? '')) err('人员', r.row, '角色', '「角色」不能为空');
+    if (roles.length === 0 && !(r.cells.get('角色') ?? '')) err('人员', r.row, '角色', definitionText('cellEmpty', { column: '角色' }));
     if (roles.includes('staff') && windowIds.length === 0 && ns.ok)
-      err('人员', r.row, '可登录窗口', '窗口人员至少要有一个可登录窗口');
+      err('人员', r.row, '可登录窗口', definitionText('staffNeedsWindow'));
     const home = (r.cells.get('常用窗口') ?? '').trim();
     let homeWindowId: string | undefined;
     if (home) {
       homeWindowId = /^\d+$/.test(home) ? byNumber.get(Number(home)) : undefined;
-      if (!homeWindowId) err('人员', r.row, '常用窗口', `窗口 ${home} 在「窗口」表中不存在`);
+      if (!homeWindowId) err('人员', r.row, '常用窗口', definitionText('notInSheet', { column: '窗口', value: home, sheet: '窗口' }));
     }
     const zonesOf = splitList(r.cells.get('管理区域') ?? '');
-    for (const z of zonesOf) if (!zoneIds.has(z)) err('人员', r.row, '管理区域', `功能区编码 ${z} 在「功能区」表中不存在`);
+    for (const z of zonesOf) if (!zoneIds.has(z)) err('人员', r.row, '管理区域', definitionText('notInSheet', { column: '功能区编码', value: z, sheet: '功能区' }));
     out.push({
       staffNo,
       name,
@@ -376,6 +378,7 @@ function locate(p: DefinitionProblem, s: Sections): WorkbookProblem {
     sheet: sheetName,
     row,
     column: typeof field === 'string' ? (COLUMN_OF[field] ?? field) : '',
+    ...(p.code ? { code: p.code, params: p.params ?? {} } : {}),
     message: p.message,
     severity: p.severity,
   };

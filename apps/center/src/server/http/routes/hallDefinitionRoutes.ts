@@ -3,6 +3,7 @@
 // rollback, and the hall workbook (preview, confirm, export). Admin only; every save is audited.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { hallLocalTime } from '@hallkit/core';
 import { definitionToSheets } from '../../hall/workbook/definitionToSheets.ts';
 import { previewImport, type ImportPreview } from '../../hall/workbook/previewImport.ts';
 import { readWorkbookBuffer, UnusableWorkbookError, writeWorkbookBuffer } from '../../hall/workbook/WorkbookSheets.ts';
@@ -101,7 +102,7 @@ export function hallDefinitionRoutes(r: Router, ctx: CenterContext): void {
     const b = parseBody(PreviewBody, req.body);
     let preview: ImportPreview;
     try {
-      preview = previewImport(await readWorkbookBuffer(Buffer.from(b.xlsxBase64, 'base64')), ctx.editor.current(), ctx.hall.state);
+      preview = previewImport(await readWorkbookBuffer(Buffer.from(b.xlsxBase64, 'base64')), ctx.editor.current(), ctx.hall.state, hallLocalTime(new Date(), ctx.editor.current().catalog.hall.timeZone).day);
     } catch (e) {
       if (e instanceof UnusableWorkbookError) return { status: 422, json: { v: 1, ok: false, unusable: e.message } };
       throw e;
