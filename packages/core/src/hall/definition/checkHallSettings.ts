@@ -60,7 +60,7 @@ export function checkHallSettings(def: HallDefinition): DefinitionProblem[] {
     if (p) out.push(problem([...at, 'publicUrl'], p.code, p.params));
   }
   if (hall.regionCode !== undefined && !/^\d{12}$/.test(hall.regionCode))
-    out.push(problem([...at, 'regionCode'], '区划代码应为 12 位数字（例如 370602000000）'));
+    out.push(problem([...at, 'regionCode'], 'regionCodeForm'));
   def.catalog.zones.forEach((z, i) => {
     if (z.name.trim() === '') out.push(problem(['catalog', 'zones', i, 'name'], 'zoneNameEmpty'));
   });

@@ -45,6 +45,7 @@ const ZH = {
   urlFormat: () => '网址格式不对，应为 https://… 形式',
   urlScheme: () => '网址应以 https:// 或 http:// 开头',
   urlHost: () => '网址中的主机名不对',
+  regionCodeForm: () => '区划代码应为 12 位数字（例如 370602000000）',
   zoneNameEmpty: () => '功能区名称不能为空',
   categoryNameEmpty: () => '业务类别名称不能为空',
   notWholeNumber: () => '请填写整数',
