@@ -54,6 +54,8 @@ export const PadViewSchema = z.object({
   reasons: z.array(z.string()),
   laterRatingDays: z.number().int().nonnegative(),
   link: z.object({ online: z.boolean(), backlog: z.number().int() }),
+  /** The hall's time zone (its definition): "as of" times are hall time, whatever the pad's clock zone. */
+  timeZone: z.string().default('Asia/Shanghai'),
 });
 export type PadView = z.infer<typeof PadViewSchema>;
 

@@ -79,7 +79,7 @@ beforeAll(async () => {
   page.on('console', (m) => (pageLog += `${m.type()}: ${m.text()}\n`));
   await openPage();
   mkdirSync(SHOTS, { recursive: true });
-}, 90_000);
+}, 240_000); // a center, a pad, a kiosk and Chromium starting on a loaded 2-core machine
 
 afterAll(async () => {
   await browser?.close();

@@ -36,6 +36,9 @@ const StaffFiguresSchema = z.object({
 });
 const PolicyMemorySchema = EvaluationPolicySchema.partial();
 const HallConfigWithPolicy = z.object({ evaluation: EvaluationPolicySchema });
+/** The hall's time zone in its definition: every time the pad shows is hall time, not the device's. */
+const HallTimeZone = z.object({ catalog: z.object({ hall: z.object({ timeZone: z.string().min(1) }) }) });
+const TimeZoneMemorySchema = z.string().min(1);
 
 export class EvaluatorHost {
   readonly store: DeviceStore;
@@ -161,6 +164,8 @@ export class EvaluatorHost {
   }
 
   private rememberPolicy(body: unknown): void {
+    const zone = HallTimeZone.safeParse(body);
+    if (zone.success) this.memory.put('timeZone', zone.data.catalog.hall.timeZone);
     const full = HallConfigWithPolicy.safeParse(body);
     const direct = EvaluationPolicySchema.safeParse(body);
     const policy = full.success ? full.data.evaluation : direct.success ? direct.data : undefined;
@@ -235,6 +240,7 @@ export class EvaluatorHost {
       reasons: policy.reasons,
       laterRatingDays: policy.laterRatingDays,
       link: { online: status.connected, backlog: status.backlog.events },
+      timeZone: this.memory.get('timeZone', TimeZoneMemorySchema) ?? 'Asia/Shanghai',
     };
   }
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isBadReview, type EvaluationLevel } from '@hallkit/core';
 import { LANGUAGES } from '@hallkit/ui';
@@ -57,13 +57,20 @@ function PadApp() {
     }, Math.max(0, pad.thanks.until - Date.now()));
     return () => clearTimeout(timer);
   }, [pad.thanks, i18n]);
-  // A language chosen on the idle screen (before the service ends) stays until the rating is done,
-  // or until nobody has touched the pad for a while (the citizen left without rating).
+  // A language chosen (on the idle screen before the service ends, or on the rating screen) stays
+  // through the rating, or until nobody has touched the pad for a minute — on any screen: a citizen
+  // who switched to English and walked away leaves the next one 简体, not a lapsed prompt later.
+  const [lastTouch, setLastTouch] = useState(() => Date.now());
   useEffect(() => {
-    if (screen !== 'idle' || i18n.language === 'zh-CN') return;
-    const timer = setTimeout(() => void i18n.changeLanguage('zh-CN'), IDLE_LANGUAGE_MS);
+    const touched = () => setLastTouch(Date.now());
+    document.addEventListener('pointerdown', touched, true);
+    return () => document.removeEventListener('pointerdown', touched, true);
+  }, []);
+  useEffect(() => {
+    if (screen === 'thanks' || i18n.language === 'zh-CN') return;
+    const timer = setTimeout(() => void i18n.changeLanguage('zh-CN'), Math.max(0, lastTouch + IDLE_LANGUAGE_MS - Date.now()));
     return () => clearTimeout(timer);
-  }, [screen, i18n, i18n.language]);
+  }, [screen, lastTouch, i18n, i18n.language]);
   // The page's language for screen readers, hyphenation and the right CJK glyphs (繁體 vs 简体).
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -113,7 +120,7 @@ function PadApp() {
     <div className={`pad screen-${screen}`} lang={i18n.language}>
       {!pad.hostConnected || !view ? (
         <main className="screen connecting" data-screen="connecting">
-          <p>{t('link.hostDown')}</p>
+          <h1>{t('link.hostDown')}</h1>
         </main>
       ) : screen === 'thanks' && pad.thanks ? (
         <ThanksScreen bad={pad.thanks.bad} />

@@ -16,7 +16,8 @@ export function IdleScreen({ view }: { view: PadView }) {
   const w = view.window;
   const r = view.staffRating;
   const rate = r && r.rated > 0 ? ((r.satisfied / r.rated) * 100).toFixed(1) : null;
-  const asOf = r ? new Date(r.asOf).toLocaleString(i18n.language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '';
+  // Hall time on a 24-hour clock, as on every screen of the hall (a pad left on UTC still says 16:05).
+  const asOf = r ? new Date(r.asOf).toLocaleString(i18n.language, { timeZone: view.timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : '';
   return (
     <main className="screen idle" data-screen="idle">
       <section className="window-panel">
