@@ -7,19 +7,21 @@
 // Screenshots: artifacts/screenshots/center-staffing-<state>-<lang>.png; the README's
 // center-admin-staffing.png is the zh-CN editor (docs/screenshots with HALLKIT_SCREENSHOTS=1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotDir } from '@hallkit/testkit';
 import { checkScreen } from '@hallkit/testkit/screenCheck';
 import type { Center } from '../src/server/Center.ts';
 import { startCenter, tempDir } from './support/centerHarness.ts';
-import { ensureWebBuilt } from './support/webBuild.ts';
+import { ensureWebBuilt, SCREENSHOTS } from './support/webBuild.ts';
 import { lowContrast } from './support/contrast.ts';
 import { CONSOLE_SCREEN } from './support/screenChecks.ts';
 import { submitConsoleLogin } from './support/logIn.ts';
 
 type Lang = 'zh-CN' | 'zh-TW' | 'en';
-const SHOTS = screenshotDir();
+/** The README's pictures: docs/screenshots with HALLKIT_SCREENSHOTS=1, artifacts otherwise. */
+const README_SHOTS = screenshotDir();
 let center: Center;
 let browser: Browser;
 
@@ -28,6 +30,7 @@ const WINDOW = { 'zh-CN': { id: 'w61', n: 61 }, 'zh-TW': { id: 'w62', n: 62 }, e
 
 beforeAll(async () => {
   ensureWebBuilt();
+  mkdirSync(SCREENSHOTS, { recursive: true });
   center = await startCenter({ dataDir: tempDir('hallkit-staffing-screens-') });
   center.ctx.accounts.saveStaff({ staffNo: 'YTZB01', name: '陈值班', role: 'supervisor', zones: ['zhjw', 'gjj'] }, '246801');
   // Window 5 only: refused at a police window.
@@ -79,8 +82,8 @@ describe('调流 as a screen', () => {
         const screen = await checkScreen(page, CONSOLE_SCREEN);
         const contrast = await lowContrast(page);
         if (screen.length + contrast.length > 0) found[state] = { screen: screen.map((f) => `${f.kind}: ${f.what}`), contrast };
-        const name = lang === 'zh-CN' && state === 'editor' ? 'center-admin-staffing' : `center-staffing-${state}-${lang}`;
-        await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+        await page.screenshot({ path: join(SCREENSHOTS, `center-staffing-${state}-${lang}.png`) });
+        if (lang === 'zh-CN' && state === 'editor') await page.screenshot({ path: join(README_SHOTS, 'center-admin-staffing.png') });
       };
 
       await page.goto(`${center.httpUrl}/admin`);

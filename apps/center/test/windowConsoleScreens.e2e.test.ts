@@ -9,19 +9,21 @@
 // Screenshots: artifacts/screenshots/center-console-<state>-<lang>.png (docs/screenshots with
 // HALLKIT_SCREENSHOTS=1 for the README's, which are the zh-CN ones named in SHOWN).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotDir } from '@hallkit/testkit';
 import { checkScreen } from '@hallkit/testkit/screenCheck';
 import type { Center } from '../src/server/Center.ts';
 import { startCenter, tempDir } from './support/centerHarness.ts';
-import { ensureWebBuilt } from './support/webBuild.ts';
+import { ensureWebBuilt, SCREENSHOTS } from './support/webBuild.ts';
 import { lowContrast } from './support/contrast.ts';
 import { CONSOLE_SCREEN } from './support/screenChecks.ts';
 import { logInAtWindow, submitConsoleLogin } from './support/logIn.ts';
 
 type Lang = 'zh-CN' | 'zh-TW' | 'en';
-const SHOTS = screenshotDir();
+/** The README's pictures: docs/screenshots with HALLKIT_SCREENSHOTS=1, artifacts otherwise. */
+const README_SHOTS = screenshotDir();
 /** States whose zh-CN screenshot the README shows, by the README's file name. */
 const SHOWN: Record<string, string> = {
   idle: 'center-window-console',
@@ -36,6 +38,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureWebBuilt();
+  mkdirSync(SCREENSHOTS, { recursive: true });
   center = await startCenter({ dataDir: tempDir('hallkit-window-screens-') });
   center.ctx.accounts.upsertStaff({ staffNo: 'YT0501', name: '王晓燕', windowId: 'w5' }, '0501');
   browser = await launchChromium();
@@ -76,8 +79,9 @@ describe('the window console as a screen', () => {
         const screen = await checkScreen(page, CONSOLE_SCREEN);
         const contrast = await lowContrast(page);
         if (screen.length + contrast.length > 0) found[state] = { screen: screen.map((f) => `${f.kind}: ${f.what}`), contrast };
-        const name = lang === 'zh-CN' && SHOWN[state] ? SHOWN[state] : `center-console-${state}-${lang}`;
-        await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+        await page.screenshot({ path: join(SCREENSHOTS, `center-console-${state}-${lang}.png`) });
+        const shown = lang === 'zh-CN' ? SHOWN[state] : undefined;
+        if (shown) await page.screenshot({ path: join(README_SHOTS, `${shown}.png`) });
       };
 
       await page.goto(`${center.httpUrl}/console/w5`);
