@@ -7,7 +7,7 @@ export * from './protocol/decode.ts';
 export * from './Logger.ts';
 export * from './store/migrations.ts';
 export * from './store/DeviceStore.ts';
-export { openDurableDatabase } from './store/durableDatabase.ts';
+export { openDurableDatabase, type DurableOpenOptions } from './store/durableDatabase.ts';
 export * from './outbox/Outbox.ts';
 export * from './inbox/Inbox.ts';
 export * from './config/ConfigStore.ts';

@@ -1,6 +1,9 @@
 // The center's SQLite file, under the same durability rules as a device's store (packages/sync
 // openDurableDatabase: WAL + synchronous=FULL read back and enforced, quick_check at open), with
-// versioned migrations for the center and each of its modules.
+// versioned migrations for the center and each of its modules. The hall log is left out of the check
+// at open (it grows for years: a year of Qingdao is gigabytes, minutes of reading at every start);
+// its tail is parsed and validated by the hall's load, and the whole file, log included, is
+// quick_checked on every scheduled backup (backups/CenterBackups.ts checks each copy).
 import type { Database as Db } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -24,5 +27,6 @@ export function openCenterDb(path: string, extraMigrations: readonly { namespace
       return db;
     },
     [MigrationError],
+    { uncheckedAtOpen: ['hall_events'] },
   );
 }
