@@ -1,146 +1,146 @@
-// A center with a long history: BENCH_DAYS days of BENCH_TICKETS tickets each (one simulated day,
-// copied day by day straight into the center's SQLite log with its dates shifted), the last day
-// closed with a real checkpoint, then "today". Measures start-up and a forced rebuild against a
-// one-day replay in the same run, the memory held, a monthly report and a year-long export from the
-// per-day archive against a plain aggregate query over the same rows, and the old cost (full replay).
-import { mkdtempSync } from 'node:fs';
+// A center with a long history: BENCH_DAYS days of BENCH_TICKETS tickets each in the shipped Qingdao
+// hall (one simulated day copied inside SQLite, historyYear.ts), the last day closed with a real
+// checkpoint, then "today". Measures, against a one-day replay in the same run: a center's start and a
+// forced rebuild, each start in its own process with its RSS next to a center holding one day only;
+// a monthly report and a year-long export from the per-day archive against a plain aggregate query
+// over the same rows; and the old cost (full replay). The database lives under /tmp and is deleted.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDay, Hall, HallEventSchema, simulateDay, takeCheckpoint, type HallEvent } from '@hallkit/core';
+import { Hall, HallEventSchema } from '@hallkit/core';
 import { shippedHall } from '@hallkit/testkit';
-import type { Logger } from '@hallkit/sync';
 import { openCenterDb } from '../apps/center/src/server/store/CenterStore.ts';
 import { HallService } from '../apps/center/src/server/hall/HallService.ts';
-import { DayArchive } from '../apps/center/src/server/reports/DayArchive.ts';
 import { ReportQuery } from '../apps/center/src/server/reports/ReportQuery.ts';
 import { ReportLabels } from '../apps/center/src/server/reports/ReportLabels.ts';
 import { reportWorkbook } from '../apps/center/src/server/reports/ReportWorkbook.ts';
+import { FIGURE_COLUMNS } from '../apps/center/src/server/reports/DayFigureRows.ts';
+import { buildYearLog, copyToday, dayN } from './historyYear.ts';
 import { table, writeSection } from './report.ts';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
-const TICKETS = Number(process.env.BENCH_TICKETS ?? 1500);
-const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 30_000);
+const FULL_DAYS = Math.min(Number(process.env.BENCH_FULL_DAYS ?? 10), DAYS - 1);
 const config = shippedHall('qingdao', { allDay: true });
-const DAY0 = '2025-01-01';
-const dayN = (n: number) => new Date(Date.parse(`${DAY0}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
-
-// One simulated day, then closed: its events and the checkpoint after it.
-const live = new Hall(config);
-const dayLog: HallEvent[] = [];
-live.onEvent((e) => dayLog.push(e));
-const { arrivals, shifts } = generateDay(config, DAY0, { tickets: TICKETS, seed: 42 });
-simulateDay(live, arrivals, shifts);
-const closeEvents = live.closeDay(DAY0, `${dayN(1)}T00:00:05+08:00`);
-const oneDay = dayLog.slice(0, dayLog.length - closeEvents.length).map((e) => JSON.stringify(e));
-const closeJson = closeEvents.map((e) => JSON.stringify(e));
+const log = (s: string) => console.log(`[history ${new Date().toISOString().slice(11, 19)}] ${s}`);
+const f = (x: number) => `${x.toFixed(0)} ms`;
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
 const dir = mkdtempSync(join(tmpdir(), 'hallkit-bench-history-'));
-const db = openCenterDb(join(dir, 'center.sqlite'));
-let t = performance.now();
-const insert = db.prepare('INSERT INTO hall_events (type, at, source, body) VALUES (?, ?, ?, ?)');
-const insertDay = db.prepare('INSERT INTO hall_days (day, first_n, close_n, closed_at) VALUES (?, ?, ?, ?)');
-let lastClose = 0;
-for (let d = 0; d < DAYS; d++) {
-  const day = dayN(d);
-  const shift = (s: string) => s.replaceAll(DAY0, day).replaceAll(dayN(1), dayN(d + 1));
-  db.transaction(() => {
-    const first = lastClose + 1;
-    for (const s of [...oneDay, ...(d < DAYS - 1 ? closeJson : [])]) {
-      const body = shift(s);
-      const type = /"type":"(\w+)"/.exec(body)?.[1] ?? '';
-      lastClose = Number(insert.run(type, /"at":"([^"]+)"/.exec(body)?.[1] ?? '', 'bench', body).lastInsertRowid);
-    }
-    if (d < DAYS - 1) insertDay.run(day, first, lastClose, `${dayN(d + 1)}T00:00:05+08:00`);
-  })();
-}
-// The checkpoint of the last closed day (same shape every day: the copied day's leftovers).
-const cp = takeCheckpoint(live.state);
-const cpDay = dayN(DAYS - 2);
-db.prepare('INSERT INTO hall_checkpoints (n, day, body) VALUES (?, ?, ?)').run(
-  (db.prepare("SELECT max(n) AS n FROM hall_events WHERE type = 'HallDayClosed'").get() as { n: number }).n,
-  cpDay,
-  JSON.stringify(cp).replaceAll(DAY0, cpDay),
-);
-const generateMs = ms(t);
-const events = (db.prepare('SELECT count(*) AS n FROM hall_events').get() as { n: number }).n;
+const yearPath = join(dir, 'center.sqlite');
+const onePath = join(dir, 'one-day.sqlite');
+try {
+  const db = openCenterDb(yearPath);
+  log(`building ${DAYS} days × ${TICKETS} tickets in ${yearPath}`);
+  const year = buildYearLog(db, config, DAYS, TICKETS, log);
+  const sizeGiB = statSync(yearPath).size / 2 ** 30;
+  log(`${year.events} events, ${sizeGiB.toFixed(1)} GiB (simulate ${f(year.simulateMs)}, copy ${f(year.copyMs)})`);
 
-// Baseline: one day's replay from the same database (read, parse, validate, apply).
-const today = dayN(DAYS - 1);
-t = performance.now();
-const oneDayHall = new Hall(config);
-const firstToday = (db.prepare('SELECT max(close_n) AS n FROM hall_days').get() as { n: number }).n;
-for (const r of db.prepare('SELECT body FROM hall_events WHERE n > ? ORDER BY n').iterate(firstToday) as IterableIterator<{ body: string }>)
-  oneDayHall.replayOnto([HallEventSchema.parse(JSON.parse(r.body))]);
-const baselineMs = performance.now() - t;
+  // Baseline: one day's replay from the same database (read, parse, validate, apply today's events).
+  let t = performance.now();
+  const oneDayHall = new Hall(config);
+  for (const r of db.prepare('SELECT body FROM hall_events WHERE n > ? ORDER BY n').iterate(year.lastCloseN) as IterableIterator<{ body: string }>)
+    oneDayHall.replayOnto([HallEventSchema.parse(JSON.parse(r.body))]);
+  const baselineMs = performance.now() - t;
 
-t = performance.now();
-const service = new HallService(db, config);
-const startMs = performance.now() - t;
-t = performance.now();
-service.rebuild();
-const rebuildMs = performance.now() - t;
-const heapYear = process.memoryUsage().heapUsed;
-const ticketsHeld = service.state.tickets.size;
+  t = performance.now();
+  const service = new HallService(db, config);
+  const loadMs = performance.now() - t;
+  t = performance.now();
+  service.rebuild();
+  const rebuildMs = performance.now() - t;
+  log(`baseline ${f(baselineMs)}, hall load ${f(loadMs)}, rebuild ${f(rebuildMs)}`);
 
-// The old start: every event of the log replayed (measured on the first 30 days only).
-const limitN = (db.prepare('SELECT close_n AS n FROM hall_days ORDER BY close_n LIMIT 1 OFFSET ?').get(Math.min(29, DAYS - 2)) as { n: number }).n;
-t = performance.now();
-new Hall(config).replayOnto(service.log.between(0, limitN));
-const full30Ms = performance.now() - t;
-const fullDays = Math.min(30, DAYS - 1);
+  // Each center start in a process of its own: the year's, and one holding only today's events.
+  const one = openCenterDb(onePath);
+  copyToday(one, yearPath, year.lastCloseN);
+  one.close();
+  const start = (path: string) => {
+    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/historyRss.child.ts', path], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`center start on ${path} failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '') as { startMs: number; replayed: number; tickets: number; rss: number; rssBefore: number; heapUsed: number };
+  };
+  const yearStart = start(yearPath);
+  const oneStart = start(onePath);
+  log(`process starts: year ${f(yearStart.startMs)} ${mib(yearStart.rss)}, one day ${f(oneStart.startMs)} ${mib(oneStart.rss)}`);
 
-// Reports: archive the copied day once, copy its rows to every closed day, then query.
-new DayArchive(db, service.log, () => config, quiet).archive(dayN(0));
-const rows = db.prepare('SELECT day, dim, key, issued, served, rated, figures FROM report_day_facts WHERE range_day = ?').all(dayN(0)) as Record<string, string | number>[];
-const ins = db.prepare('INSERT INTO report_day_facts (range_day, day, dim, key, issued, served, rated, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-db.transaction(() => {
-  for (let d = 1; d < DAYS - 1; d++) for (const r of rows) ins.run(dayN(d), String(r.day).replace(DAY0, dayN(d)), r.dim, r.key, r.issued, r.served, r.rated, r.figures);
-})();
-const q = new ReportQuery(db, service, new ReportLabels(service, () => undefined), () => new Date(`${today}T12:00:00+08:00`));
-const month = [dayN(DAYS - 32), dayN(DAYS - 2)] as const;
-t = performance.now();
-const monthly = q.report(month[0], month[1], 'window', 'day');
-const monthMs = performance.now() - t;
-t = performance.now();
-db.prepare('SELECT key, sum(issued), sum(served), sum(rated) FROM report_day_facts WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY key').all('window', month[0], month[1]);
-const monthBaseMs = performance.now() - t;
-t = performance.now();
-const year = q.report(dayN(0), dayN(DAYS - 2), 'category', 'month');
-const xlsx = await reportWorkbook(year, config.catalog.hall.name);
-const yearMs = performance.now() - t;
-t = performance.now();
-db.prepare('SELECT key, sum(issued), sum(served), sum(rated) FROM report_day_facts WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY key').all('category', dayN(0), dayN(DAYS - 2));
-const yearBaseMs = performance.now() - t;
+  // The old start: every event of the log replayed (measured on the first FULL_DAYS days only).
+  const limitN = (db.prepare('SELECT close_n AS n FROM hall_days ORDER BY close_n LIMIT 1 OFFSET ?').get(FULL_DAYS - 1) as { n: number }).n;
+  t = performance.now();
+  new Hall(config).replayOnto(service.log.between(0, limitN));
+  const fullMs = performance.now() - t;
+  log(`full replay of ${FULL_DAYS} days ${f(fullMs)}`);
 
-const f = (x: number) => `${x.toFixed(0)} ms`;
-const body = `
-${DAYS} days of history (${events.toLocaleString('en-US')} events; one simulated day of ${TICKETS.toLocaleString('en-US')} tickets in the shipped
-Qingdao hall copied day by day into the center's SQLite log, generated in ${generateMs}), the last closed day with its
-checkpoint, then today. Command: \`BENCH_DAYS=${DAYS} BENCH_TICKETS=${TICKETS} npm run bench -- history\`.
+  // Reports over the archive, against a plain aggregate over the same rows (the range's rows of
+  // the dimension and of the whole hall, which the report reads too).
+  const today = dayN(DAYS - 1);
+  const q = new ReportQuery(db, service, new ReportLabels(service, () => undefined), () => new Date(`${today}T12:00:00+08:00`));
+  const plain = db.prepare(
+    `SELECT dim, key, ${FIGURE_COLUMNS.slice(0, 13).map((c) => `sum(${c})`).join(', ')} FROM report_day_figures WHERE dim IN (?, 'hall') AND day BETWEEN ? AND ? GROUP BY dim, key`,
+  );
+  const month = [dayN(Math.max(0, DAYS - 32)), dayN(DAYS - 2)] as const;
+  const timed = <T>(fn: () => T): [T, number] => {
+    const t0 = performance.now();
+    const out = fn();
+    return [out, performance.now() - t0];
+  };
+  const [monthly, monthMs] = timed(() => q.report(month[0], month[1], 'window', 'day'));
+  const [, monthBaseMs] = timed(() => plain.all('window', month[0], month[1]));
+  const [yearReport, yearQueryMs] = timed(() => q.report(dayN(0), dayN(DAYS - 2), 'category', 'month'));
+  const t1 = performance.now();
+  const xlsx = await reportWorkbook(yearReport, config.catalog.hall.name);
+  const xlsxMs = performance.now() - t1;
+  const yearMs = yearQueryMs + xlsxMs;
+  const [, yearBaseMs] = timed(() => plain.all('category', dayN(0), dayN(DAYS - 2)));
+  const factRows = (db.prepare('SELECT count(*) AS n FROM report_day_figures').get() as { n: number }).n;
+  log(`month ${f(monthMs)} vs ${f(monthBaseMs)}; year ${f(yearQueryMs)} + xlsx ${f(xlsxMs)} vs ${f(yearBaseMs)}`);
+  db.close();
+
+  const ratio = (x: number) => (x / baselineMs).toFixed(2);
+  const body = `
+${DAYS} days of history: ${year.events.toLocaleString('en-US')} events in the log (${sizeGiB.toFixed(1)} GiB), ${factRows.toLocaleString('en-US')} archived report rows.
+One day of ${TICKETS.toLocaleString('en-US')} tickets in the shipped Qingdao hall (400 windows) simulated through the core
+(${year.eventsPerDay.toLocaleString('en-US')} events, ${f(year.simulateMs)}), then copied to every other day inside SQLite with its dates
+shifted (${(year.copyMs / 1000).toFixed(0)} s); each copy a closed hall-day with its report rows, the last one with a real checkpoint; the
+last day is today. Command: \`BENCH_DAYS=${DAYS} BENCH_TICKETS=${TICKETS} nice npm run bench -- history\`.
 
 ${table(
   ['what', 'time', 'ratio vs one-day replay'],
   [
-    ['baseline: one day\'s replay (read, parse, validate, apply today\'s events)', f(baselineMs), '1.00'],
-    ['center start (HallService: newest checkpoint + events after it)', f(startMs), (startMs / baselineMs).toFixed(2)],
-    ['forced rebuild (HallService.rebuild)', f(rebuildMs), (rebuildMs / baselineMs).toFixed(2)],
-    [`old start: full replay, first ${fullDays} days only`, f(full30Ms), (full30Ms / baselineMs).toFixed(2)],
+    ["baseline: one day's replay (read, parse, validate, apply today's events)", f(baselineMs), '1.00'],
+    ['hall load on the open database (HallService: newest checkpoint + events after it)', f(loadMs), ratio(loadMs)],
+    ['forced rebuild (HallService.rebuild)', f(rebuildMs), ratio(rebuildMs)],
+    ['center start in its own process: open + check + migrate the file, load the hall, archive pending days', f(yearStart.startMs), ratio(yearStart.startMs)],
+    ['the same start of a center holding only today (no history)', f(oneStart.startMs), ratio(oneStart.startMs)],
+    [`old start: full replay, first ${FULL_DAYS} days only`, f(fullMs), ratio(fullMs)],
   ],
 )}
 
-Start-up replayed ${service.replayedAtLoad.toLocaleString('en-US')} events (today's); tickets held in memory after start: ${ticketsHeld.toLocaleString('en-US')}
-(today's plus the carried unrated services of the last ${config.evaluation.laterRatingDays} days); heap after start ${(heapYear / 2 ** 20).toFixed(0)} MiB.
-The old start grows linearly: about ${((full30Ms / fullDays) * DAYS / 1000).toFixed(0)} s for all ${DAYS} days at the measured rate.
+Start-up replayed ${yearStart.replayed.toLocaleString('en-US')} events (today's); tickets held in memory after start: ${yearStart.tickets.toLocaleString('en-US')}
+(today's plus the carried unrated services of the last ${config.evaluation.laterRatingDays} days; the one-day center: ${oneStart.tickets.toLocaleString('en-US')}).
+The old start grows linearly: about ${((fullMs / FULL_DAYS) * DAYS / 1000).toFixed(0)} s for all ${DAYS} days at the measured rate.
+
+${table(
+  ['memory after start (own process, after a full GC)', 'year of history', 'today only', 'ratio'],
+  [
+    ['RSS', mib(yearStart.rss), mib(oneStart.rss), (yearStart.rss / oneStart.rss).toFixed(2)],
+    ['RSS added by the start (minus the process before opening)', mib(yearStart.rss - yearStart.rssBefore), mib(oneStart.rss - oneStart.rssBefore), ((yearStart.rss - yearStart.rssBefore) / (oneStart.rss - oneStart.rssBefore)).toFixed(2)],
+    ['JS heap used', mib(yearStart.heapUsed), mib(oneStart.heapUsed), (yearStart.heapUsed / oneStart.heapUsed).toFixed(2)],
+  ],
+)}
 
 ${table(
   ['report', 'time', 'baseline (plain SUM … GROUP BY over the same rows)', 'ratio'],
   [
-    [`monthly report by window (${monthly.rows.length} rows)`, f(monthMs), f(monthBaseMs), (monthMs / Math.max(monthBaseMs, 0.1)).toFixed(1)],
-    [`year by category, per month, as .xlsx (${(xlsx.length / 1024).toFixed(0)} KiB)`, f(yearMs), f(yearBaseMs), (yearMs / Math.max(yearBaseMs, 0.1)).toFixed(1)],
+    [`monthly report by window, per day (${monthly.rows.length} rows)`, f(monthMs), f(monthBaseMs), (monthMs / Math.max(monthBaseMs, 0.1)).toFixed(1)],
+    [`year by category, per month: the report`, f(yearQueryMs), f(yearBaseMs), (yearQueryMs / Math.max(yearBaseMs, 0.1)).toFixed(1)],
+    [`… and written as .xlsx (${(xlsx.length / 1024).toFixed(0)} KiB)`, f(yearMs), f(yearBaseMs), (yearMs / Math.max(yearBaseMs, 0.1)).toFixed(1)],
   ],
 )}
 `;
-console.log(body);
-writeSection('history', 'History: start-up, rebuild and reports over a long history', body);
-db.close();
+  console.log(body);
+  writeSection('history', 'History: start-up, rebuild and reports over a long history', body);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -2,58 +2,15 @@
 // Hall (core simulateDay) in a real SQLite center store, closed day by day, archived per day, then
 // queried by window, category, staff and for the whole hall — compared with a plain recount of the log.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { shippedHall } from '@hallkit/testkit';
-import { generateDay, hallDay, isSatisfied, simulateDay, type HallConfig, type HallEvent, type ReportDimension } from '@hallkit/core';
-import type { Logger } from '@hallkit/sync';
-import { openCenterDb } from '../src/server/store/CenterStore.ts';
-import { HallService } from '../src/server/hall/HallService.ts';
-import { DayCloser, dayBefore } from '../src/server/history/DayCloser.ts';
+import { hallDay, isSatisfied, type HallEvent, type ReportDimension } from '@hallkit/core';
+import { dayBefore } from '../src/server/history/DayCloser.ts';
 import { DayArchive } from '../src/server/reports/DayArchive.ts';
-import { ReportQuery } from '../src/server/reports/ReportQuery.ts';
-import { ReportLabels } from '../src/server/reports/ReportLabels.ts';
 import { reportWorkbook } from '../src/server/reports/ReportWorkbook.ts';
 import { staffMonthRating } from '../src/server/views/staffMonthRating.ts';
+import { config, generatedMonth, quiet } from './support/generatedMonth.ts';
 
-const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-const base = shippedHall('yantai', { allDay: true });
-const config: HallConfig = { ...base, windows: base.windows.slice(0, 14) };
 const TZ = config.catalog.hall.timeZone;
-
-function monthDays(): string[] {
-  const out: string[] = [];
-  for (let d = 1; d <= 30; d++) out.push(`2026-11-${String(d).padStart(2, '0')}`);
-  return out;
-}
-
-function generatedMonth() {
-  let now = new Date('2026-11-01T00:00:00+08:00');
-  const db = openCenterDb(join(mkdtempSync(join(tmpdir(), 'hallkit-reports-')), 'center.sqlite'));
-  const hall = new HallService(db, config);
-  const closer = new DayCloser(hall, () => now, quiet);
-  const archive = new DayArchive(db, hall.log, () => config, quiet);
-  hall.on('events', (evs) => evs.some((e) => e.type === 'HallDayClosed') && archive.archivePending());
-  for (const [i, day] of monthDays().entries()) {
-    now = new Date(`${day}T07:00:00+08:00`);
-    closer.closeEndedDay();
-    archive.archivePending();
-    const { arrivals, shifts } = generateDay(config, day, { tickets: 90 + (i % 7) * 10, seed: 1000 + i });
-    hall.run('sim', (h) => simulateDay(h, arrivals, shifts));
-    // Some 差评 follow-ups advance: on time, late, or not at all.
-    for (const c of [...hall.state.followUps.values()].filter((c) => c.state === 'open')) {
-      const n = Number.parseInt(c.caseId.replace(/\D/g, '').slice(-2), 10) % 3;
-      if (n === 0) hall.run('admin', (h) => h.advanceFollowUp(c.caseId, 'closed', 'admin', `${day}T18:00:00+08:00`, '已回访'));
-    }
-  }
-  now = new Date('2026-12-01T00:30:00+08:00');
-  closer.closeEndedDay();
-  archive.archivePending();
-  const query = new ReportQuery(db, hall, new ReportLabels(hall, () => undefined), () => now);
-  return { db, hall, query };
-}
 
 /** A plain recount from the log: per key, tickets by first-calling window/staff/category, exact waits, ratings. */
 function recount(events: HallEvent[], dim: 'window' | 'category' | 'staff' | 'hall') {
@@ -161,9 +118,9 @@ describe('reports', () => {
   });
 
   it('a closed day recomputed from its own stretch of the log gives the same stored figures', () => {
-    const before = month.db.prepare("SELECT dim, key, figures FROM report_day_facts WHERE range_day = '2026-11-12' ORDER BY dim, key, day").all();
+    const before = month.db.prepare("SELECT * FROM report_day_figures WHERE range_day = '2026-11-12' ORDER BY dim, key, day").all();
     new DayArchive(month.db, month.hall.log, () => config, quiet).archive('2026-11-12');
-    const after = month.db.prepare("SELECT dim, key, figures FROM report_day_facts WHERE range_day = '2026-11-12' ORDER BY dim, key, day").all();
+    const after = month.db.prepare("SELECT * FROM report_day_figures WHERE range_day = '2026-11-12' ORDER BY dim, key, day").all();
     expect(before.length).toBeGreaterThan(10);
     expect(after).toEqual(before);
     expect(dayBefore('2026-12-01')).toBe('2026-11-30');

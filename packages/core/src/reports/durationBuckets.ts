@@ -11,6 +11,8 @@ const FINE_UNTIL = 7200;
 const COARSE_SECONDS = 600;
 const COARSE_UNTIL = 8 * 3600;
 const LAST = FINE_UNTIL / FINE_SECONDS + (COARSE_UNTIL - FINE_UNTIL) / COARSE_SECONDS;
+/** How many buckets there are (0 … the open last one): a dense histogram's length. */
+export const HISTOGRAM_BUCKETS = LAST + 1;
 
 export function bucketOf(seconds: number): number {
   const s = Math.max(0, seconds);

@@ -3,9 +3,11 @@
 // instead of replaying millions of events. Archiving is idempotent per day (rows are replaced), runs
 // after each close and at start for any closed day not yet archived, and can be redone from the log.
 import type { Database } from 'better-sqlite3';
-import { dayFacts, type FollowUpFact, type HallConfig } from '@hallkit/core';
+import { dayFacts, hallDay, type FollowUpFact, type HallConfig } from '@hallkit/core';
 import type { Logger } from '@hallkit/sync';
 import type { HallLog } from '../hall/HallLog.ts';
+import { figureValues, INSERT_FIGURES_SQL } from './DayFigureRows.ts';
+import { FollowUpSums } from './FollowUpSums.ts';
 
 export class DayArchive {
   constructor(
@@ -18,6 +20,8 @@ export class DayArchive {
   /** Archives every closed day that has no figures yet; returns the days done. */
   archivePending(): string[] {
     const days = this.db.prepare('SELECT day FROM hall_days WHERE archived_at IS NULL ORDER BY close_n').all() as { day: string }[];
+    const dated = new FollowUpSums(this.db).fillDays(this.config().catalog.hall.timeZone);
+    if (dated > 0) this.logger.info('follow-up cases dated for reports', { cases: dated });
     for (const { day } of days) this.archive(day);
     return days.map((d) => d.day);
   }
@@ -28,24 +32,26 @@ export class DayArchive {
     if (!row) throw new Error(`hall-day ${day} is not closed`);
     const t0 = performance.now();
     const { rows, followUps } = dayFacts(this.config(), this.log.between(row.first_n - 1, row.close_n));
-    const insert = this.db.prepare('INSERT INTO report_day_facts (range_day, day, dim, key, issued, served, rated, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = this.db.prepare(INSERT_FIGURES_SQL);
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM report_day_facts WHERE range_day = ?').run(day);
-      for (const r of rows) insert.run(day, r.day, r.dim, r.key, r.figures.issued, r.figures.served, r.figures.rated, JSON.stringify(r.figures));
-      for (const f of followUps) this.upsertFollowUp(f);
+      this.db.prepare('DELETE FROM report_day_figures WHERE range_day = ?').run(day);
+      for (const r of rows) insert.run(day, r.day, r.dim, r.key, ...figureValues(r.figures));
+      const tz = this.config().catalog.hall.timeZone;
+      for (const f of followUps) this.upsertFollowUp(f, tz);
       this.db.prepare('UPDATE hall_days SET archived_at = ? WHERE day = ?').run(new Date().toISOString(), day);
     })();
     this.logger.info('hall-day archived for reports', { day, rows: rows.length, followUps: followUps.length, ms: Math.round(performance.now() - t0) });
   }
 
-  private upsertFollowUp(f: FollowUpFact): void {
+  private upsertFollowUp(f: FollowUpFact, tz: string): void {
     // A later stretch only fills in what it knows: the case's opening stays as first recorded.
     this.db
       .prepare(
-        `INSERT INTO report_follow_ups (case_id, opened_at, deadline, window_id, staff_id, zone_id, category_id, item_id, state, contacted_at, rectified_at, closed_at, note)
-         VALUES (@caseId, @openedAt, @deadline, @windowId, @staffId, @zoneId, @categoryId, @itemId, @state, @contactedAt, @rectifiedAt, @closedAt, @note)
+        `INSERT INTO report_follow_ups (case_id, opened_at, deadline, window_id, staff_id, zone_id, category_id, item_id, state, contacted_at, rectified_at, closed_at, note, opened_day, closed_day)
+         VALUES (@caseId, @openedAt, @deadline, @windowId, @staffId, @zoneId, @categoryId, @itemId, @state, @contactedAt, @rectifiedAt, @closedAt, @note, @openedDay, @closedDay)
          ON CONFLICT (case_id) DO UPDATE SET
            opened_at = coalesce(opened_at, excluded.opened_at), deadline = coalesce(deadline, excluded.deadline),
+           opened_day = coalesce(opened_day, excluded.opened_day), closed_day = coalesce(excluded.closed_day, closed_day),
            window_id = coalesce(window_id, excluded.window_id), staff_id = coalesce(staff_id, excluded.staff_id),
            zone_id = coalesce(zone_id, excluded.zone_id), category_id = coalesce(category_id, excluded.category_id),
            item_id = coalesce(item_id, excluded.item_id), state = coalesce(excluded.state, state),
@@ -66,6 +72,8 @@ export class DayArchive {
         rectifiedAt: f.rectifiedAt ?? null,
         closedAt: f.closedAt ?? null,
         note: f.note ?? null,
+        openedDay: f.openedAt ? hallDay(f.openedAt, tz) : null,
+        closedDay: f.closedAt ? hallDay(f.closedAt, tz) : null,
       });
   }
 }

@@ -11,7 +11,6 @@ import {
   hallDay,
   histogramPercentile,
   isSatisfied,
-  type DayFactRow,
   type DayFigures,
   type EvaluationChannel,
   type EvaluationLevel,
@@ -21,17 +20,12 @@ import {
 } from '@hallkit/core';
 import type { HallService } from '../hall/HallService.ts';
 import type { ReportLabels } from './ReportLabels.ts';
+import { FigureSums } from './DayFigureRows.ts';
+import { addFollowUps, emptyFollowUps, followUpFigures, followUpKey, FollowUpSums, type FollowUpFigures } from './FollowUpSums.ts';
 
 export type ReportPeriod = 'day' | 'week' | 'month';
 
-export interface FollowUpFigures {
-  opened: number;
-  byState: Record<'open' | 'contacted' | 'rectified' | 'closed', number>;
-  closedOnTime: number;
-  closedLate: number;
-  /** Not closed and past the deadline today. */
-  openOverdue: number;
-}
+export type { FollowUpFigures } from './FollowUpSums.ts';
 
 export interface ReportRow {
   key: string;
@@ -83,52 +77,58 @@ export function weekOf(day: string): string {
 }
 
 export class ReportQuery {
+  private readonly sums: FigureSums;
+  private readonly followUps: FollowUpSums;
+
   constructor(
     private readonly db: Database,
     private readonly hall: HallService,
     private readonly labels: ReportLabels,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.sums = new FigureSums(db);
+    this.followUps = new FollowUpSums(db);
+  }
 
   report(from: string, to: string, dim: ReportDimension, period: ReportPeriod = 'day'): Report {
     const tz = this.hall.config.catalog.hall.timeZone;
     const today = hallDay(this.now(), tz);
-    const stored = this.db
-      .prepare("SELECT day, dim, key, figures FROM report_day_facts WHERE dim IN (?, 'hall') AND day BETWEEN ? AND ?")
-      .all(dim, from, to) as { day: string; dim: ReportDimension; key: string; figures: string }[];
-    const facts: DayFactRow[] = [];
-    for (const r of stored) facts.push({ day: r.day, dim: r.dim, key: r.key, figures: JSON.parse(r.figures) as DayFigures });
-    let followUps = this.storedFollowUps(from, to, tz);
+    // Closed days: summed in SQLite per key and per period (DayFigureRows); today: from today's log.
+    const byKey = dim === 'hall' ? new Map<string, DayFigures>() : this.sums.sums(dim, from, to, 'key');
+    const bySeries = this.sums.sums('hall', from, to, period);
+    const total = emptyFigures();
+    for (const f of bySeries.values()) addFigures(total, f);
     const includesToday = today >= from && today <= to && this.hall.state.closedThrough !== today;
+    let liveCases: FollowUpFact[] = [];
     if (includesToday) {
       const live = dayFacts(this.hall.config, this.hall.log.between(this.hall.checkpoints.latestRow(), Number.MAX_SAFE_INTEGER));
-      for (const r of live.rows) if ((r.dim === dim || r.dim === 'hall') && r.day >= from && r.day <= to) facts.push(r);
-      followUps = mergeFollowUps(followUps, live.followUps.filter((f) => f.openedAt !== undefined && hallDay(f.openedAt, tz) >= from && hallDay(f.openedAt, tz) <= to));
-    }
-
-    const byKey = new Map<string, DayFigures>();
-    const bySeries = new Map<string, DayFigures>();
-    const total = emptyFigures();
-    for (const f of facts) {
-      if (f.dim === 'hall') {
-        addFigures(total, f.figures);
-        const p = period === 'day' ? f.day : period === 'week' ? weekOf(f.day) : f.day.slice(0, 7);
-        addFigures(bySeries.get(p) ?? bySeries.set(p, emptyFigures()).get(p)!, f.figures);
+      for (const f of live.rows) {
+        if (f.day < from || f.day > to) continue;
+        if (f.dim === 'hall') {
+          addFigures(total, f.figures);
+          const p = period === 'day' ? f.day : period === 'week' ? weekOf(f.day) : f.day.slice(0, 7);
+          addFigures(bySeries.get(p) ?? bySeries.set(p, emptyFigures()).get(p)!, f.figures);
+        } else if (f.dim === dim) addFigures(byKey.get(f.key) ?? byKey.set(f.key, emptyFigures()).get(f.key)!, f.figures);
       }
-      if (f.dim === dim) addFigures(byKey.get(f.key) ?? byKey.set(f.key, emptyFigures()).get(f.key)!, f.figures);
+      liveCases = live.followUps.filter((f) => f.openedAt !== undefined && hallDay(f.openedAt, tz) >= from && hallDay(f.openedAt, tz) <= to);
     }
-    const fuKey = (f: FollowUpFact): string =>
-      ({ hall: '', zone: f.zoneId, category: f.categoryId, window: f.windowId, staff: f.staffId, item: f.itemId })[dim] ?? '';
-    const fuByKey = new Map<string, FollowUpFact[]>();
-    for (const f of followUps) (fuByKey.get(fuKey(f)) ?? fuByKey.set(fuKey(f), []).get(fuKey(f))!).push(f);
+    // 差评 follow-ups: the stored cases counted by SQLite, today's cases (with what is stored of them) one by one.
+    const liveIds = liveCases.map((f) => f.caseId);
+    const merged = mergeFollowUps(this.followUps.cases(liveIds, from, to), liveCases);
+    const fuByKey = this.followUps.figures(dim, from, to, today, liveIds);
+    const fuTotal = this.followUps.figures('hall', from, to, today, liveIds).get('') ?? emptyFollowUps();
+    addFollowUps(fuTotal, followUpFigures(merged, today, tz));
+    const liveByKey = new Map<string, FollowUpFact[]>();
+    for (const f of merged) (liveByKey.get(followUpKey(dim, f)) ?? liveByKey.set(followUpKey(dim, f), []).get(followUpKey(dim, f))!).push(f);
+    for (const [k, cases] of liveByKey) fuByKey.set(k, addFollowUps(fuByKey.get(k) ?? emptyFollowUps(), followUpFigures(cases, today, tz)));
     if (dim !== 'hall') for (const k of fuByKey.keys()) if (!byKey.has(k)) byKey.set(k, emptyFigures());
 
     const rows = [...byKey.entries()]
-      .map(([key, fig]) => toRow(key, this.labels.label(dim, key), fig, followUpFigures(fuByKey.get(key) ?? [], today, tz)))
+      .map(([key, fig]) => toRow(key, this.labels.label(dim, key), fig, fuByKey.get(key) ?? emptyFollowUps()))
       .sort((a, b) => b.issued - a.issued || b.services - a.services || a.label.localeCompare(b.label, 'zh-CN'));
     const series = [...bySeries.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([p, fig]) => ({ period: p, ...toRow('', p, fig, followUpFigures([], today, tz)) }));
+      .map(([p, fig]) => ({ period: p, ...toRow('', p, fig, emptyFollowUps()) }));
     return {
       v: 1,
       from,
@@ -137,41 +137,12 @@ export class ReportQuery {
       period,
       timeZone: tz,
       includesToday,
-      total: toRow('', '合计', total, followUpFigures(followUps, today, tz)),
+      total: toRow('', '合计', total, fuTotal),
       rows: dim === 'hall' ? [] : rows,
       series,
       alarms: alarmReport(this.db, from, to, this.now().getTime(), (d, k) => this.labels.label(d, k)),
     };
   }
-
-  private storedFollowUps(from: string, to: string, tz: string): FollowUpFact[] {
-    type Row = Record<'case_id' | 'opened_at' | 'deadline' | 'window_id' | 'staff_id' | 'zone_id' | 'category_id' | 'item_id' | 'state' | 'contacted_at' | 'rectified_at' | 'closed_at' | 'note', string | null>;
-    // opened_at is UTC; a day either side, then the hall's own day decides.
-    const rows = this.db.prepare('SELECT * FROM report_follow_ups WHERE opened_at >= ? AND opened_at < ?').all(`${dayShift(from, -1)}`, `${dayShift(to, 2)}`) as Row[];
-    return rows
-      .filter((r) => r.opened_at !== null && hallDay(r.opened_at, tz) >= from && hallDay(r.opened_at, tz) <= to)
-      .map((r) => {
-        const f: FollowUpFact = { caseId: r.case_id ?? '' };
-        if (r.opened_at) f.openedAt = r.opened_at;
-        if (r.deadline) f.deadline = r.deadline;
-        if (r.window_id) f.windowId = r.window_id;
-        if (r.staff_id) f.staffId = r.staff_id;
-        if (r.zone_id) f.zoneId = r.zone_id;
-        if (r.category_id) f.categoryId = r.category_id;
-        if (r.item_id) f.itemId = r.item_id;
-        if (r.state) f.state = r.state as NonNullable<FollowUpFact['state']>;
-        if (r.contacted_at) f.contactedAt = r.contacted_at;
-        if (r.rectified_at) f.rectifiedAt = r.rectified_at;
-        if (r.closed_at) f.closedAt = r.closed_at;
-        return f;
-      });
-  }
-}
-
-function dayShift(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Stored cases, updated by what today's stretch of the log says about them. */
@@ -179,18 +150,6 @@ function mergeFollowUps(stored: FollowUpFact[], live: FollowUpFact[]): FollowUpF
   const m = new Map(stored.map((f) => [f.caseId, { ...f }]));
   for (const f of live) m.set(f.caseId, { ...m.get(f.caseId), ...f });
   return [...m.values()];
-}
-
-export function followUpFigures(cases: FollowUpFact[], today: string, tz: string): FollowUpFigures {
-  const out: FollowUpFigures = { opened: cases.length, byState: { open: 0, contacted: 0, rectified: 0, closed: 0 }, closedOnTime: 0, closedLate: 0, openOverdue: 0 };
-  for (const c of cases) {
-    out.byState[c.state ?? 'open']++;
-    if (c.closedAt && c.deadline) {
-      if (hallDay(c.closedAt, tz) <= c.deadline) out.closedOnTime++;
-      else out.closedLate++;
-    } else if (c.state !== 'closed' && c.deadline && today > c.deadline) out.openOverdue++;
-  }
-  return out;
 }
 
 export function toRow(key: string, label: string, f: DayFigures, followUps: FollowUpFigures): ReportRow {

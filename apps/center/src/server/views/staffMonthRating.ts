@@ -2,7 +2,8 @@
 // the month's closed days from the report archive, plus the ratings given since the last day closed
 // (the hall keeps only today's evaluations in memory).
 import type { Database } from 'better-sqlite3';
-import { hallLocalTime, isSatisfied, type DayFigures, type HallState, type StaffRatingResponse } from '@hallkit/core';
+import { levelCounts } from '../reports/DayFigureRows.ts';
+import { hallLocalTime, isSatisfied, type HallState, type StaffRatingResponse } from '@hallkit/core';
 
 export function staffMonthRating(s: HallState, staffId: string, at: Date, db?: Database): StaffRatingResponse {
   const tz = s.config.catalog.hall.timeZone;
@@ -12,16 +13,13 @@ export function staffMonthRating(s: HallState, staffId: string, at: Date, db?: D
   let satisfied = 0;
   if (db && closed !== undefined && closed >= `${month}-01`) {
     const rows = db
-      .prepare("SELECT figures FROM report_day_facts WHERE dim = 'staff' AND key = ? AND day BETWEEN ? AND ?")
-      .all(staffId, `${month}-01`, closed) as { figures: string }[];
-    for (const r of rows) {
-      const f = JSON.parse(r.figures) as DayFigures;
-      for (const byLevel of Object.values(f.levels))
-        for (const [level, n] of Object.entries(byLevel ?? {})) {
-          rated += n;
-          if (isSatisfied(level as keyof typeof byLevel)) satisfied += n;
-        }
-    }
+      .prepare("SELECT counts FROM report_day_figures WHERE dim = 'staff' AND key = ? AND day BETWEEN ? AND ?")
+      .all(staffId, `${month}-01`, closed) as { counts: Buffer | null }[];
+    for (const r of rows)
+      for (const [level, n] of levelCounts(r.counts)) {
+        rated += n;
+        if (isSatisfied(level)) satisfied += n;
+      }
   }
   for (const e of s.evaluations.values()) {
     const day = hallLocalTime(e.at, tz).day;
