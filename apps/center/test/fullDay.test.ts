@@ -73,7 +73,7 @@ describe('a full day through Mosquitto and the center', () => {
     }
     expect(issued.map((t) => t.number)).toEqual(['A001', 'A002', 'A003']);
     expect(issued[2]?.peopleAhead).toBe(2);
-    expect(issued[0]?.followUrl).toMatch(new RegExp(`^${center.httpUrl}/m/t/[A-Za-z0-9_-]{20,}$`));
+    expect(issued[0]?.followUrl).toMatch(new RegExp(`^${center.httpUrl}/m/t/[A-Za-z0-9_-]{20,}\\?q=[A-Za-z0-9_-]{16}$`));
     const refused = await kiosk.link.request(TICKET_REQUESTS.issue, issueBody('no-such-category'), { schema: TicketIssueResponseSchema, timeoutMs: 5000 });
     expect(refused.ok && !refused.body.ok && refused.body.code).toBe('unknown-category');
     await waitUntil('snapshot shows 3 waiting', () => snapshot?.categories.find((c) => c.id === 'general')?.waiting === 3);

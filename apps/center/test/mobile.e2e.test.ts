@@ -227,7 +227,8 @@ describe('phone pages', () => {
       const r = await kiosk.link.request(APPOINTMENT_REQUESTS.checkIn, { v: 1, code: code.toLowerCase() }, { timeoutMs: 5000, schema: AppointmentCheckInResponseSchema });
       if (!r.ok || !r.body.ok) throw new Error(JSON.stringify(r));
       expect(r.body.ticket.priority).toBe('appointment');
-      expect(r.body.ticket.followUrl).toMatch(/\/m\/t\/[A-Za-z0-9_-]{22}$/);
+      // The slip's QR code: the follow link with the center's QR mark (ratings from it are 二维码).
+      expect(r.body.ticket.followUrl).toMatch(/\/m\/t\/[A-Za-z0-9_-]{22}\?q=[A-Za-z0-9_-]{16}$/);
       const again = await kiosk.link.request(APPOINTMENT_REQUESTS.checkIn, { v: 1, code }, { timeoutMs: 5000, schema: AppointmentCheckInResponseSchema });
       expect(again.ok && again.body).toMatchObject({ ok: false, code: 'already-used' });
       // The kiosk's progress look-up by ID card answers from the same case book as the phone page.
@@ -278,7 +279,9 @@ describe('phone pages', () => {
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByTestId('rate-thanks').waitFor();
     const given = [...center.hall.state.evaluations.values()].filter((e) => e.ticketId === t.ticketId);
-    expect(given.map((e) => [e.level, e.channel, e.comment])).toEqual([['satisfied', 'mobile', '窗口人员讲解很耐心，谢谢']]);
+    // The page was opened from the ticket's QR code (the kiosk's followUrl, with the center's mark): 二维码.
+    expect(new URL(t.followUrl).searchParams.get('q')).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(given.map((e) => [e.level, e.channel, e.comment])).toEqual([['satisfied', 'qr-code', '窗口人员讲解很耐心，谢谢']]);
 
     const token = new URL(t.followUrl).pathname.split('/').at(-1) ?? '';
     const second = await fetch(`${center.httpUrl}/api/m/t/${token}/rate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ level: 'very-satisfied' }) });
@@ -299,7 +302,7 @@ describe('phone pages', () => {
     const [first, second] = center.hall.state.tickets.get(t.ticketId)?.services.map((x) => x.serviceId) ?? [];
     const { context, page } = await phone();
     await page.goto(t.followUrl);
-    await expect.poll(() => page.getByTestId('rate-at-window').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('rate-at-window').count(), { timeout: 15_000 }).toBe(2);
     // Both windows' pads record "not rated" (the citizen left without touching them): two forms.
     center.hall.run('center', (h) => (h.lapseRating(first ?? '', at()), h.lapseRating(second ?? '', at())));
     await expect.poll(() => page.getByTestId('rate').count()).toBe(2);
@@ -317,8 +320,8 @@ describe('phone pages', () => {
     await expect.poll(() => page.getByTestId('rate-thanks').count()).toBe(2);
     const given = [...center.hall.state.evaluations.values()].filter((e) => e.ticketId === t.ticketId);
     expect(given.map((e) => [e.windowId, e.staffId, e.level, e.reasons, e.comment, e.channel])).toEqual([
-      ['w97', 'YT0971', 'dissatisfied', ['long-wait'], '转了两个窗口才办完', 'mobile'],
-      ['w98', 'YT0981', 'very-satisfied', [], undefined, 'mobile'],
+      ['w97', 'YT0971', 'dissatisfied', ['long-wait'], '转了两个窗口才办完', 'qr-code'],
+      ['w98', 'YT0981', 'very-satisfied', [], undefined, 'qr-code'],
     ]);
     await context.close();
   });

@@ -125,4 +125,24 @@ describe('the kiosk as the hall’s rating point', () => {
     expect(await services(t.token)).toEqual([[5, 'given'], [6, 'closed']]);
     expect(await rate({ token: t.token, serviceId: t.at6, level: 'satisfied' })).toBe('evaluation-closed');
   }, 40_000);
+
+  it('a rating from the ticket’s QR code is channel 二维码 only with the mark the center printed; a forged or missing mark is 移动端', async () => {
+    const t = transferredTicket();
+    offset += 3 * 3600_000;
+    await waitUntil('the sweep lapsed both', () => [t.at5, t.at6].every((s) => center.hall.state.ratings.get(s)?.state === 'lapsed'), 15_000);
+    // What the slip's QR code (and the kiosk's and desk's screens) open: the follow page with the mark.
+    const printed = new URL(center.ctx.desk.followUrl(t.ticketId));
+    expect(printed.pathname).toBe(`/m/t/${t.token}`);
+    const q = printed.searchParams.get('q') ?? '';
+    expect(q).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const post = (body: object) => fetch(`${center.httpUrl}/api/m/t/${t.token}/rate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // A page claiming the QR code with a made-up mark is rated, as 移动端.
+    expect((await post({ serviceId: t.at5, level: 'satisfied', q: q.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) })).status).toBe(200);
+    expect((await post({ serviceId: t.at6, level: 'very-satisfied', q })).status).toBe(200);
+    const mine = [...center.hall.state.evaluations.values()].filter((e) => e.ticketId === t.ticketId);
+    expect(mine.map((e) => [e.windowId, e.channel])).toEqual([['w5', 'mobile'], ['w6', 'qr-code']]);
+    // Another ticket's mark is not this one's.
+    const other = transferredTicket();
+    expect(center.ctx.tokens.isQrMark(other.token, q)).toBe(false);
+  }, 40_000);
 });

@@ -15,6 +15,10 @@ export interface FollowLinks {
   /** The ticket's unguessable token, made on first use (printed in its QR as `/m/t/{token}`). */
   tokenFor(ticketId: string): string;
   ticketFor(token: string): string | undefined;
+  /** The path the ticket's QR code opens (with its QR mark: ratings from it are channel 二维码). */
+  qrPath?(ticketId: string): string;
+  /** Whether a rating's `q` is this token's QR mark. */
+  isQrMark?(token: string, mark: string | undefined): boolean;
 }
 
 /** Issuer id of tickets taken on a phone (the "phone gateway" in the hall's records). */

@@ -93,7 +93,8 @@ export class MobileService {
     return `/m/t/${this.o.links.tokenFor(ticketId)}`;
   }
 
+  /** What a ticket's QR code opens (a booking checked in at a kiosk prints it): marked as a QR link. */
   followUrl(ticketId: string): string {
-    return `${this.o.publicUrl.replace(/\/$/, '')}${this.followPath(ticketId)}`;
+    return `${this.o.publicUrl.replace(/\/$/, '')}${this.o.links.qrPath?.(ticketId) ?? this.followPath(ticketId)}`;
   }
 }

@@ -190,7 +190,7 @@ export class Center {
     const live = new LiveFeed();
     const accounts = new Accounts(db, () => now().getTime());
     const audit = new AuditLog(db, () => now().getTime());
-    const tokens = new TicketTokens(db);
+    const tokens = new TicketTokens(db, secrets.doorCodeKey);
     const httpHost = o.httpHost ?? '127.0.0.1';
     const broadcaster = new HallBroadcaster(client, hall, logger, o.snapshotEveryMs);
     const presence = new PresenceTracker(client, hallId, logger);

@@ -32,7 +32,7 @@ export class ServiceRatings {
   }
 
   /** Rate one service of the ticket through `channel`; refusals are MobileErrors with the domain's code. */
-  rate(ticketId: string, input: ServiceRatingInput, channel: Extract<EvaluationChannel, 'mobile' | 'hall-terminal'>, source: string, now: number): { evaluationId: string; followUp: boolean } {
+  rate(ticketId: string, input: ServiceRatingInput, channel: Extract<EvaluationChannel, 'mobile' | 'qr-code' | 'hall-terminal'>, source: string, now: number): { evaluationId: string; followUp: boolean } {
     const services = this.list(ticketId, now);
     if (services.length === 0) fail('nothing-to-rate');
     const svc = input.serviceId !== undefined ? services.find((s) => s.serviceId === input.serviceId) : ([...services].reverse().find((s) => s.state === 'open') ?? services.at(-1));

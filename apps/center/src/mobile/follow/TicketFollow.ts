@@ -43,7 +43,8 @@ export interface FollowView {
   revision: number;
 }
 
-export const RateLaterSchema = ServiceRatingInputSchema.extend({ v: z.literal(1) });
+/** `q`: the QR mark the page was opened with (TicketTokens), passed along; the center checks it. */
+export const RateLaterSchema = ServiceRatingInputSchema.extend({ v: z.literal(1), q: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() });
 export type RateLater = z.infer<typeof RateLaterSchema>;
 
 export class TicketFollow {
@@ -95,9 +96,13 @@ export class TicketFollow {
     return { ...base, state: 'open', until };
   }
 
-  /** 补充评价 from the ticket's link: the service named, or the one open for rating. */
-  rate(ticketId: string, body: RateLater, now: number): void {
+  /**
+   * 补充评价 from the ticket's link: the service named, or the one open for rating. `channel`: 二维码
+   * when the route found the QR code's mark valid, else 移动端 — never the page's say.
+   */
+  rate(ticketId: string, body: RateLater, now: number, channel: 'mobile' | 'qr-code' = 'mobile'): void {
     if (!this.hall.state.tickets.has(ticketId)) fail('not-found');
-    this.ratings.rate(ticketId, body, 'mobile', MOBILE_ISSUER, now);
+    const { q: _mark, v: _v, ...input } = body;
+    this.ratings.rate(ticketId, input, channel, MOBILE_ISSUER, now);
   }
 }

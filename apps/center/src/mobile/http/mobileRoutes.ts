@@ -110,8 +110,11 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
   r.post('/api/m/t/:token/rate', guarded((req) => {
     const ip = req.clientIp;
     write(ip);
-    const ticketId = ticketOf(req.params.token ?? '', ip);
-    m.follow.rate(ticketId, body(RateLaterSchema, { v: 1, ...(req.body as object) }), m.now());
+    const token = req.params.token ?? '';
+    const ticketId = ticketOf(token, ip);
+    const b = body(RateLaterSchema, { v: 1, ...(req.body as object) });
+    // 二维码 only with the mark the center printed in the ticket's QR code; otherwise 移动端.
+    m.follow.rate(ticketId, b, m.now(), ctx.tokens.isQrMark(token, b.q) ? 'qr-code' : 'mobile');
     return { json: m.follow.view(ticketId, m.now()) };
   }));
 

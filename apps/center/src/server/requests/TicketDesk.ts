@@ -28,8 +28,9 @@ export class TicketDesk {
     private readonly logger?: Logger,
   ) {}
 
+  /** What the ticket's QR code opens (printed on the slip, shown at the kiosk and desk): marked as a QR link. */
   followUrl(ticketId: string): string {
-    return `${this.publicUrl.replace(/\/$/, '')}/m/t/${this.tokens.tokenFor(ticketId)}`;
+    return `${this.publicUrl.replace(/\/$/, '')}${this.tokens.qrPath(ticketId)}`;
   }
 
   issue(req: Omit<TicketIssueRequest, 'v'> & { appointmentId?: string }, issuerId: string, onIssued?: (ticketId: string) => void): TicketIssueResponse {

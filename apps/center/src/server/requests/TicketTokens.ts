@@ -1,10 +1,39 @@
 // The unguessable token in a ticket's QR code (`{publicUrl}/m/t/{token}`): the phone follows its
 // ticket with it, and nobody can walk other people's tickets by counting numbers.
+//
+// The QR code printed on the slip (or shown at the kiosk or desk) carries one thing more, `?q=<mark>`:
+// an HMAC of the token under a key only the center holds. A rating sent with a valid mark was reached
+// by scanning that code — channel 二维码 (qr-code, pf 3) — while the same page reached from a link on
+// the phone (remote ticket, booking, SMS) has no mark and stays 移动端. The browser only passes the
+// mark along; the center checks it, so no page can claim the channel.
 import type { Database } from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export class TicketTokens {
-  constructor(private readonly db: Database) {}
+  /** `qrKey`: the phone pages' signing key (CenterSecrets.doorCodeKey); without it no link is marked. */
+  constructor(
+    private readonly db: Database,
+    private readonly qrKey?: Buffer,
+  ) {}
+
+  /** The mark of a token's QR code, or undefined without a key. */
+  qrMark(token: string): string | undefined {
+    return this.qrKey ? createHmac('sha256', this.qrKey).update(`rating-qr:${token}`).digest('base64url').slice(0, 16) : undefined;
+  }
+
+  /** Whether `mark` is the one printed in this token's QR code. */
+  isQrMark(token: string, mark: string | undefined): boolean {
+    const want = this.qrMark(token);
+    if (!want || !mark || mark.length !== want.length) return false;
+    return timingSafeEqual(Buffer.from(mark), Buffer.from(want));
+  }
+
+  /** The path a ticket's QR code opens: the follow page with the QR mark. */
+  qrPath(ticketId: string): string {
+    const token = this.tokenFor(ticketId);
+    const mark = this.qrMark(token);
+    return `/m/t/${token}${mark ? `?q=${mark}` : ''}`;
+  }
 
   /** The ticket's token, made on first use. */
   tokenFor(ticketId: string): string {

@@ -40,7 +40,9 @@ export function RateLater({ token, rating, info, onRated }: { token: string; rat
     setBusy(true);
     setError(undefined);
     try {
-      const v = await mapi<FollowView>(`/api/m/t/${encodeURIComponent(token)}/rate`, { ...(rating.serviceId ? { serviceId: rating.serviceId } : {}), level, reasons: bad ? reasons : [], ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      // The QR code's mark, if the page was opened from it: the center checks it (channel 二维码).
+      const q = new URLSearchParams(window.location.search).get('q');
+      const v = await mapi<FollowView>(`/api/m/t/${encodeURIComponent(token)}/rate`, { ...(rating.serviceId ? { serviceId: rating.serviceId } : {}), ...(q ? { q } : {}), level, reasons: bad ? reasons : [], ...(comment.trim() ? { comment: comment.trim() } : {}) });
       setThanks(true);
       onRated(v);
     } catch (e) {
