@@ -36,7 +36,7 @@ export class FeedScanner {
   scan(): number {
     if (this.blocked) {
       // Records wait in the log (the cursor stays) until the hall names its 辖区.
-      if (!this.saidBlocked) this.logger.error('好差评 records wait: the hall definition has no region code (大厅设置 → 区划代码, catalog.hall.regionCode)');
+      if (!this.saidBlocked) this.logger.error('好差评 records wait: the hall definition has no region code (catalog.hall.regionCode in the hall file)');
       this.saidBlocked = true;
       return 0;
     }
