@@ -2,7 +2,9 @@
 // range and a breakdown; the figures on screen are those of the seeded history (tickets issued and
 // served recounted from the raw log), the alarms of the range are shown by kind, zone and window, and
 // the exported workbook opens in exceljs with the same totals and the same alarms.
-// Screenshot: center-admin-reports-alarms.png.
+// The chart speaks the console's language and, off the plot, shows the latest period's figures
+// (never uPlot's "--"). Screenshots: center-admin-reports.png, center-admin-reports-alarms.png,
+// center-admin-reports-en.png, center-admin-report-print.png, center-report-workbook.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,5 +89,68 @@ describe('报表 in the admin console', () => {
     const alarms = wb.getWorksheet('告警')!;
     const alarmTotal = (alarms.getSheetValues().filter(Boolean) as unknown[][]).find((r) => r[1] === '合计');
     expect(alarmTotal?.slice(1)).toEqual(['合计', 2, 65, 45, 0]);
+  }, 120_000);
+  it("draws the chart in the console's language with the latest period's figures in its legend", async () => {
+    const [from, to] = [days[0]!, days.at(-1)!];
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1100 }, locale: 'zh-CN' });
+    await page.goto(`${center.httpUrl}/admin#reports`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('pw-admin');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('tab-reports').click();
+    await page.getByTestId('report-from').fill(from);
+    await page.getByTestId('report-to').fill(to);
+    await page.getByTestId('report-dim').selectOption('window');
+    const legend = page.getByTestId('report-chart').locator('.u-legend');
+    await expect.poll(() => legend.textContent(), { timeout: 15_000 }).toContain(to);
+    const lastDay = center.ctx.db.prepare("SELECT sum(issued) AS n FROM report_day_facts WHERE dim = 'hall' AND day = ?").get(to) as { n: number };
+    const zh = (await legend.textContent()) ?? '';
+    expect(zh).not.toContain('--');
+    expect(zh).toContain('取号');
+    expect(zh).toContain(String(lastDay.n));
+    await page.screenshot({ path: join(SHOTS, 'center-admin-reports.png') });
+
+    // The printed monthly report: A4 landscape print CSS, no controls, no language switch.
+    await page.setViewportSize({ width: 1123, height: 794 });
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint'))); // what Chrome fires on 打印
+    await expect.poll(() => page.locator('.topbar select').isVisible()).toBe(false);
+    expect(await page.locator('.report-controls').isVisible()).toBe(false);
+    await page.screenshot({ path: join(SHOTS, 'center-admin-report-print.png'), fullPage: true });
+    const chartWidth = await page.getByTestId('report-chart').locator('canvas').first().evaluate((c) => c.getBoundingClientRect().width);
+    expect(chartWidth).toBeLessThanOrEqual(1123 - 2 * 45); // inside the A4 landscape page's 12 mm margins
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1600, height: 1100 });
+
+    // The exported workbook's first sheet, drawn as a spreadsheet shows it (for the README).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const cells: string[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, n) => {
+      const tds: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.isMerged && cell.master.address !== cell.address) return; // drawn by its merged master
+        let span = 1;
+        if (cell.isMerged) row.eachCell({ includeEmpty: true }, (c) => void (c !== cell && c.isMerged && c.master.address === cell.address && span++));
+        const v = cell.value;
+        tds.push(`<td${span > 1 ? ` colspan="${span}" style="text-align:left"` : ''}>${typeof v !== 'number' ? String(v ?? '') : cell.numFmt?.includes('%') ? `${(v * 100).toFixed(1)}%` : Number.isInteger(v) ? v : v.toFixed(1)}</td>`);
+      });
+      cells.push(`<tr class="${n === 1 ? 'title' : n === 2 ? 'head' : ''}"><th>${n}</th>${tds.join('')}</tr>`);
+    });
+    const sheetPage = await browser.newPage({ viewport: { width: 1500, height: 400 } });
+    await sheetPage.setContent(`<html><head><style>body{font:13px "Noto Sans CJK SC",sans-serif;margin:8px}table{border-collapse:collapse}td,th{border:1px solid #c8ccd2;padding:2px 6px;text-align:right;white-space:nowrap}th{background:#f1f3f5;color:#666;font-weight:400}td:nth-child(2){text-align:left}tr.head td{background:#dde6f0;font-weight:700;text-align:center}tr.title td{background:#fff;font-size:16px;font-weight:700}</style></head><body><div>${wb.worksheets.map((w, i) => (i === 0 ? `<b>${w.name}</b>` : w.name)).join(' | ')}</div><table>${cells.join('')}</table></body></html>`);
+    await sheetPage.screenshot({ path: join(SHOTS, 'center-report-workbook.png'), fullPage: true });
+    await sheetPage.close();
+
+    await page.locator('select').filter({ hasText: 'English' }).first().selectOption('en');
+    await expect.poll(() => legend.textContent(), { timeout: 15_000 }).toContain('Tickets');
+    const en = (await legend.textContent()) ?? '';
+    expect(en).not.toMatch(/取号|办结|日期/);
+    expect(en).toContain('Avg wait (min)');
+    await page.getByTestId('report-chart').screenshot({ path: join(SHOTS, 'center-admin-reports-en.png') });
+    await page.close();
   }, 120_000);
 });

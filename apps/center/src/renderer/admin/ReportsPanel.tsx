@@ -28,7 +28,7 @@ function monthRange(day: string, back: number): [string, string] {
 }
 
 export function ReportsPanel({ timeZone = hallTimeZone() }: { timeZone?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const today = hallToday(timeZone);
   const initial = new URLSearchParams(location.search);
   const [from, setFrom] = useState(initial.get('from') ?? monthRange(today, 0)[0]);
@@ -197,7 +197,7 @@ export function ReportsPanel({ timeZone = hallTimeZone() }: { timeZone?: string 
               ))}
             </div>
           )}
-          <p className="print-only muted">{t('reports.printedAt', { at: new Date().toLocaleString('zh-CN', { timeZone, hour12: false }), tz: timeZone })}</p>
+          <p className="print-only muted">{t('reports.printedAt', { at: new Date().toLocaleString(i18n.language, { timeZone, hour12: false }), tz: timeZone })}</p>
         </>
       )}
     </section>
