@@ -30,7 +30,12 @@ export class HallLog {
     return parsed.data.config;
   }
 
-  /** How many events of these types the log holds. */
+  /** Whether the log holds any event of these types (one index probe, however long the history). */
+  hasAny(types: string[]): boolean {
+    return this.db.prepare(`SELECT 1 FROM hall_events WHERE type IN (${types.map(() => '?').join(',')}) LIMIT 1`).get(...types) !== undefined;
+  }
+
+  /** How many events of these types the log holds (reads every one: not for start-up). */
   countOf(types: string[]): number {
     return (this.db.prepare(`SELECT count(*) AS n FROM hall_events WHERE type IN (${types.map(() => '?').join(',')})`).get(...types) as { n: number }).n;
   }

@@ -6,8 +6,8 @@ import type { HallService } from '../hall/HallService.ts';
 import { dayBefore } from '../history/DayCloser.ts';
 
 export function seedDemoHistory(hall: HallService, now: Date, staffByWindow: Map<string, Staff>, days = 14): number {
-  const seeded = hall.log.countOf(['TicketIssued', 'HallDayClosed']);
-  if (seeded > 0) return 0;
+  // Not a count: on a demo center kept running for months that would read every ticket at each start.
+  if (hall.log.hasAny(['TicketIssued', 'HallDayClosed'])) return 0;
   const tz = hall.config.catalog.hall.timeZone;
   const pastDays: string[] = [];
   for (let d = dayBefore(hallDay(now, tz)); pastDays.length < days; d = dayBefore(d)) pastDays.unshift(d);
