@@ -135,4 +135,23 @@ describe('调流 as a screen', () => {
       await page.context().close();
     });
   }
+
+  it('the admin console’s 调流 tab meets the same standard in all three languages', { timeout: 120_000 }, async () => {
+    center.ctx.accounts.upsertAdmin('admin', 'pw-admin');
+    const found: Record<string, unknown> = {};
+    for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) {
+      const page = await supervisorPage(lang);
+      await page.goto(`${center.httpUrl}/admin#staffing`);
+      await submitConsoleLogin(page, 'admin', 'pw-admin');
+      await page.getByTestId('alarms').waitFor();
+      expect(await page.locator('details.zone summary strong').allTextContents()).toContain(TEXT.zone[lang]);
+      await page.evaluate(() => document.fonts.ready);
+      const screen = await checkScreen(page, CONSOLE_SCREEN);
+      const contrast = await lowContrast(page);
+      if (screen.length + contrast.length > 0) found[lang] = { screen: screen.map((f) => `${f.kind}: ${f.what}`), contrast };
+      await page.screenshot({ path: join(SCREENSHOTS, `center-staffing-admin-${lang}.png`) });
+      await page.context().close();
+    }
+    expect(found, JSON.stringify(found, null, 1)).toEqual({});
+  });
 });

@@ -49,7 +49,7 @@ export const dayText = {
     staffLogin: { title: 'Supervisor / rating auditor sign-in (staff no.)', toStaff: 'Supervisors, auditors: use staff no. and PIN', toAdmin: 'Use an admin account' },
     auditor: { readOnly: 'Read-only (rating auditor)' },
     staffing: {
-      status: { open: 'Serving', paused: 'Paused', closed: 'Closed' },
+      status: { open: 'Open', paused: 'Paused', closed: 'Closed' },
       alarms: 'Alarms', noAlarms: 'No alarms', network: 'Network problem, please retry', categories: 'Queues',
       chip_one: '{{prefix}} {{name}} · {{waiting}} waiting · {{count}} window open', chip_other: '{{prefix}} {{name}} · {{waiting}} waiting · {{count}} windows open', zoneOpen: '{{open}}/{{total}} open', assigned: ' · re-assigned',
       stranded: '{{name}}: {{waiting}} waiting, no window open (since {{since}})', longWait: '{{name}}: longest wait over {{threshold}} min (since {{since}})',
