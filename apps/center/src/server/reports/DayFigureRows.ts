@@ -56,7 +56,8 @@ export function figureValues(f: DayFigures): (number | Buffer | null)[] {
   for (const [ch, byLevel] of Object.entries(f.levels))
     for (const [l, n] of Object.entries(byLevel ?? {}))
       put(LEVEL + known(CHANNEL_INDEX.get(ch as EvaluationChannel), 'channel', ch) * LEVEL_STRIDE + known(LEVEL_INDEX.get(l as EvaluationLevel), 'level', l), n);
-  const counts = pairs.length > 0 ? Buffer.from(Uint32Array.from(pairs).buffer) : null;
+  const counts = pairs.length > 0 ? Buffer.alloc(pairs.length * 4) : null;
+  pairs.forEach((v, i) => counts?.writeUInt32LE(v, i * 4));
   return [f.issued, f.served, f.noShow, f.cancelled, f.endedAtClose, f.services, f.transfers, f.waitN, Math.round(f.waitSumSeconds * 1000), f.handleN, Math.round(f.handleSumSeconds * 1000), f.rated, f.lapsed, counts];
 }
 
