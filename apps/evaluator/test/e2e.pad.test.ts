@@ -89,7 +89,7 @@ afterAll(async () => {
   await mosq?.stop();
 });
 
-describe('evaluator pad through the real broker and center', () => {
+describe('evaluator pad through the real broker and center', { timeout: 90_000 }, () => {
   test('idle shows window, staff and state; staff finish → rating screen by itself → 满意 → the center has the evaluation', async () => {
     const t = await kiosk.issue(CATEGORY);
     await staff.post('/api/windows/w5/call-next');
