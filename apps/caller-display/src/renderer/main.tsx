@@ -19,6 +19,10 @@ import { DeviceGate, watchDevice } from './device/DeviceGate.tsx';
 
 const query = new URLSearchParams(window.location.search);
 const override = overrideFromQuery(window.location.search);
+// The page's language follows the board's (繁體 glyphs, screen readers); the address's `?lang=` holds
+// from the first paint — the setup screen of a board that has no config yet included.
+i18n.on('languageChanged', (lang) => (document.documentElement.lang = lang));
+if (override.uiLanguage) void i18n.changeLanguage(override.uiLanguage);
 const bridge = connectBridge(callerDisplayContract);
 const report = (key: string, outcome: 'said' | 'failed' | 'skipped', detail: string) =>
   void bridge.voiceLog({ key, outcome, detail: detail.slice(0, 200) }).catch(() => undefined);

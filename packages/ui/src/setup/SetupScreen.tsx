@@ -90,6 +90,7 @@ export function SetupScreen({ state, api }: { state: SetupState; api: SetupApi }
             modes={field === 'code' ? ['letters', 'digits'] : ['digits', 'letters']}
             maxLength={field === 'code' ? 1000 : 200}
             onEnter={() => void enrol()}
+            labels={{ letters: t('setup.keys.letters'), digits: t('setup.keys.digits'), space: t('setup.keys.space'), backspace: t('setup.keys.backspace'), clear: t('setup.keys.clear'), enter: t('setup.keys.enter') }}
           />
           <div className="setup-actions">
             <button type="submit" data-testid="setup-enrol" disabled={busy || !code.trim()}>

@@ -22,6 +22,8 @@ export const SETUP_MESSAGES = {
       save: '确认并启动',
       cancel: '返回',
       saved: '设置完成，正在启动…',
+      /** The setup keyboard's keys, in the device's language. */
+      keys: { letters: 'ABC', digits: '123', space: '空格', backspace: '⌫', clear: '清除', enter: '确定' },
       roles: { kiosk: '自助取号机', 'call-board': '叫号屏', 'window-strip': '窗口屏', evaluator: '评价器', 'caller-bridge': '条屏与呼叫器主机' },
       error: {
         'unknown-code': '注册码不存在，请核对后重新输入',
@@ -65,6 +67,8 @@ export const SETUP_MESSAGES = {
       save: '確認並啟動',
       cancel: '返回',
       saved: '設定完成，正在啟動…',
+      /** The setup keyboard's keys, in the device's language. */
+      keys: { letters: 'ABC', digits: '123', space: '空格', backspace: '⌫', clear: '清除', enter: '確定' },
       roles: { kiosk: '自助取號機', 'call-board': '叫號屏', 'window-strip': '窗口屏', evaluator: '評價器', 'caller-bridge': '條屏與呼叫器主機' },
       error: {
         'unknown-code': '註冊碼不存在，請核對後重新輸入',
@@ -108,6 +112,8 @@ export const SETUP_MESSAGES = {
       save: 'Confirm and start',
       cancel: 'Back',
       saved: 'Set up; starting…',
+      /** The setup keyboard's keys, in the device's language. */
+      keys: { letters: 'ABC', digits: '123', space: 'Space', backspace: '⌫', clear: 'Clear', enter: 'OK' },
       roles: { kiosk: 'Self-service kiosk', 'call-board': 'Call board', 'window-strip': 'Window strip', evaluator: 'Rating pad', 'caller-bridge': 'LED strip and keypad box' },
       error: {
         'unknown-code': 'Unknown code: check it and try again',
