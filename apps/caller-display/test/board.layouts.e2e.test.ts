@@ -153,6 +153,51 @@ describe('call board layouts', () => {
     await ctx.close();
   });
 
+  for (const lang of ['zh-TW', 'en'] as const) {
+    it(`${lang}: zone board, window strip and LED speak the language, with the hall definition's names, nothing cut off`, async () => {
+      const catalog = feed.hall.state.config.catalog;
+      const zone = catalog.zones.find((z) => z.id === 'zhzw')!;
+      const noOverflow = (p: Page, w: number, h: number) => p.evaluate(([w, h]) => document.documentElement.scrollWidth <= w! && document.documentElement.scrollHeight <= h!, [w, h]);
+      const zoneBoard = await board.open(browser, { layout: 'zone', zone: 'zhzw', lang });
+      await ready(zoneBoard);
+      expect(await zoneBoard.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await zoneBoard.getByTestId('hall-name').textContent()).toBe(`${catalog.hall.i18n?.[lang]} · ${zone.i18n?.[lang]}`);
+      const served = new Set(feed.hall.state.config.windows.filter((w) => w.zoneId === 'zhzw').flatMap((w) => w.categoryIds));
+      const tiles = await zoneBoard.locator('[data-testid=category] .category-name').allTextContents();
+      expect(tiles.sort()).toEqual(catalog.categories.filter((c) => served.has(c.id)).map((c) => c.i18n?.[lang] ?? c.name).sort());
+      expect(await zoneBoard.locator('.recent h2').textContent()).toBe(lang === 'en' ? 'Recent calls' : '最近叫號');
+      await expectReadable(zoneBoard);
+      expect(await noOverflow(zoneBoard, 1920, 1080)).toBe(true);
+      await zoneBoard.screenshot({ path: new URL(`board-zone-1920x1080-${lang}.png`, SHOTS).pathname });
+      await zoneBoard.close();
+
+      const strip = await board.open(browser, { layout: 'window', window: 'w1', lang }, { width: 1920, height: 480 });
+      await ready(strip);
+      expect(await strip.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await strip.getByTestId('strip-window').textContent()).toBe(lang === 'en' ? 'Window 1' : '1號窗口');
+      expect(await strip.locator('.strip-label').textContent()).toBe(lang === 'en' ? 'Now serving' : '正在辦理');
+      expect(await noOverflow(strip, 1920, 480)).toBe(true);
+      await strip.screenshot({ path: new URL(`board-window-1920x480-${lang}.png`, SHOTS).pathname });
+      await strip.close();
+
+      const led = await board.open(browser, { layout: 'led', lang }, { width: 384, height: 192 });
+      await ready(led);
+      expect(await led.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await led.locator('.led-footer span').first().textContent()).toMatch(lang === 'en' ? /^\d+ waiting$/ : /^等候 \d+ 人$/);
+      const oneLine = await led.evaluate(() =>
+        [...document.querySelectorAll('.led-latest > span, .led-row > span, .led-footer > span')].every((e) => {
+          const r = document.createRange();
+          r.selectNodeContents(e);
+          return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size <= 1 && e.getBoundingClientRect().right <= 384;
+        }),
+      );
+      expect(oneLine, 'every LED line on one line, inside 384 px').toBe(true);
+      expect(await noOverflow(led, 384, 192)).toBe(true);
+      await led.screenshot({ path: new URL(`board-led-384x192-${lang}.png`, SHOTS).pathname });
+      await led.close();
+    });
+  }
+
   it('LED matrix at 384×192: a 3-digit window stays on one line', async () => {
     called.push((await feed.callNext('w120')).number);
     await feed.publishSnapshot();

@@ -1,4 +1,4 @@
-import type { CallMessage, HallSnapshot } from '@hallkit/core';
+import type { CallMessage, HallSnapshot, NameTranslations } from '@hallkit/core';
 import { DEFAULT_BOARD_CONFIG, type BoardConfig } from './BoardConfig.ts';
 import { callKey, type BoardCall, type BoardState } from './BoardState.ts';
 
@@ -29,6 +29,8 @@ export class BoardModel {
   private config: BoardConfig = DEFAULT_BOARD_CONFIG;
   private hallNotice: string | null = null;
   private zoneNames: Record<string, string> = {};
+  private zoneNamesI18n: Record<string, NameTranslations> = {};
+  private hallNameI18n: NameTranslations | null = null;
   private timeZone = 'Asia/Shanghai';
   private rev = 0;
   private readonly keepCalls: number;
@@ -114,15 +116,18 @@ export class BoardModel {
     this.rev++;
   }
 
-  setZoneNames(names: Record<string, string>): void {
+  /** Zone names (and the hall's and zones' 繁體/English names) from the hall definition. */
+  setZoneNames(names: Record<string, string>, i18n: { zones?: Record<string, NameTranslations>; hall?: NameTranslations | null } = {}): void {
     this.zoneNames = names;
+    this.zoneNamesI18n = i18n.zones ?? {};
+    this.hallNameI18n = i18n.hall ?? null;
     this.rev++;
   }
 
   state(): BoardState {
     return {
       v: 1, deviceId: this.o.deviceId, hallId: this.o.hallId, live: this.live, restored: this.restored, offlineSince: this.offlineSince,
-      config: this.config, notice: this.config.notice ?? this.hallNotice, zoneNames: this.zoneNames, timeZone: this.timeZone, snapshot: this.snapshot, calls: this.calls, rev: this.rev,
+      config: this.config, notice: this.config.notice ?? this.hallNotice, zoneNames: this.zoneNames, zoneNamesI18n: this.zoneNamesI18n, hallNameI18n: this.hallNameI18n, timeZone: this.timeZone, snapshot: this.snapshot, calls: this.calls, rev: this.rev,
     };
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HallSnapshotSchema, PriorityClassSchema } from '@hallkit/core';
+import { HallSnapshotSchema, NameTranslationsSchema, PriorityClassSchema } from '@hallkit/core';
 import { BoardConfigSchema } from './BoardConfig.ts';
 
 /** One call as the board shows it. `key` identifies it across messages, snapshots and reconnects. */
@@ -38,6 +38,9 @@ export const BoardStateSchema = z.object({
   notice: z.string().nullable(),
   /** Zone id → name (from the hall config), for a zone board's title. */
   zoneNames: z.record(z.string(), z.string()),
+  /** 繁體/English names of the hall and its zones (the hall definition's `i18n`): a board in zh-TW or en shows them. */
+  hallNameI18n: NameTranslationsSchema.nullable().default(null),
+  zoneNamesI18n: z.record(z.string(), NameTranslationsSchema).default({}),
   /** The hall's time zone from its definition (a board left on UTC still shows hall time). */
   timeZone: z.string().default('Asia/Shanghai'),
   snapshot: HallSnapshotSchema.nullable(),

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CallMessageSchema, HallHardwareSchema, HallSnapshotSchema } from '@hallkit/core';
+import { CallMessageSchema, HallHardwareSchema, HallSnapshotSchema, NameTranslationsSchema } from '@hallkit/core';
 import { BridgeHost, linkTls } from '@hallkit/host';
 import { consoleLogger, DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 import { boardContract, type BoardContract } from '../contract.ts';
@@ -20,7 +20,12 @@ const DeviceAssignmentSchema = z.object({ windowId: z.string().nullable().option
 /** The hall-wide `hall` config (the center's HallConfig); the board only needs the zone names and time zone. */
 const HallZonesSchema = z
   .object({
-    catalog: z.object({ hall: z.object({ timeZone: z.string().optional() }).loose().optional(), zones: z.array(z.object({ id: z.string(), name: z.string() }).loose()) }).loose(),
+    catalog: z
+      .object({
+        hall: z.object({ timeZone: z.string().optional(), i18n: NameTranslationsSchema.optional() }).loose().optional(),
+        zones: z.array(z.object({ id: z.string(), name: z.string(), i18n: NameTranslationsSchema.optional() }).loose()),
+      })
+      .loose(),
   })
   .loose();
 
@@ -159,7 +164,11 @@ export class CallerDisplayHost {
     this.model.setConfig(config);
     const zones = HallZonesSchema.safeParse(this.store.config.get('hall', 'hall')?.body);
     if (zones.success) {
-      this.model.setZoneNames(Object.fromEntries(zones.data.catalog.zones.map((z) => [z.id, z.name])));
+      const { hall, zones: list } = zones.data.catalog;
+      this.model.setZoneNames(Object.fromEntries(list.map((z) => [z.id, z.name])), {
+        zones: Object.fromEntries(list.flatMap((z) => (z.i18n ? [[z.id, z.i18n]] : []))),
+        hall: hall?.i18n ?? null,
+      });
       this.timeZone = zones.data.catalog.hall?.timeZone ?? this.timeZone;
       this.model.setTimeZone(this.timeZone);
     }

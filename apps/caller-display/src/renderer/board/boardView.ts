@@ -95,8 +95,9 @@ export function boardView(state: BoardState, config: BoardConfig): BoardView {
   }
   return {
     layout: config.layout,
-    hallName: snap?.hallName ?? '',
-    zoneName: zoned && config.zoneId ? (state.zoneNames[config.zoneId] ?? config.zoneId) : null,
+    // Names in the board's language where the hall definition has them (繁體/English), else as defined.
+    hallName: snap ? localName({ name: snap.hallName, i18n: state.hallNameI18n ?? undefined }, config.uiLanguage) : '',
+    zoneName: zoned && config.zoneId ? localName({ name: state.zoneNames[config.zoneId] ?? config.zoneId, i18n: state.zoneNamesI18n[config.zoneId] }, config.uiLanguage) : null,
     latest: calls[0] ?? null,
     // A recall is a new call of the same ticket: the history shows each ticket once, at its last call.
     recent: calls.filter((c, i) => i > 0 && c.ticketId !== calls[0]?.ticketId && calls.findIndex((x) => x.ticketId === c.ticketId) === i).slice(0, config.recentCount),
