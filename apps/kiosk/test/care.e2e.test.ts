@@ -12,6 +12,8 @@ import { PrinterSimulator } from '@hallkit/devices';
 import { LoopbackServer } from '@hallkit/host';
 import { createKioskShell, type KioskShell } from '../src/host/kioskShell.ts';
 import { RENDERER_DIR } from '../src/host/serve.ts';
+import { RecordingVoice } from '../src/host/voice/Voice.ts';
+import { i18n } from '../src/renderer/i18n/i18n.ts';
 import { CenterProcess } from './support/CenterProcess.ts';
 import { ensureRendererBuilt } from './support/KioskRig.ts';
 
@@ -24,6 +26,8 @@ let server: LoopbackServer<KioskShell['bridge']['contract']>;
 let browser: Browser;
 let page: Page;
 let cookie = '';
+/** What the kiosk was asked to say (语音导航). */
+const voice = new RecordingVoice();
 
 async function admin(path: string, body?: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(center.httpUrl + path, { method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json', cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -56,6 +60,7 @@ beforeAll(async () => {
     env: { HALLKIT_HALL_ID: 'yantai', HALLKIT_DEVICE_ID: 'kiosk-1', HALLKIT_MQTT_URL: mosquitto.url, HALLKIT_CENTER_HTTP: center.httpUrl },
     devices: { printer: `tcp:127.0.0.1:${printer.tcpPort}` },
     technicianPin: '135790',
+    host: { voice },
     logger: quiet,
   });
   await shell.start();
@@ -108,6 +113,20 @@ describe('kiosk remote care', () => {
     expect(await page.getByTestId('device-locked').textContent()).toBe('设备维护中');
     const refused = await shell.bridge.call('takeTicket', { categoryId: 'x', language: 'zh-CN' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'device-locked' } });
+    expect((await care('unlock')).status).toBe('done');
+    await page.getByTestId('device-locked').waitFor({ state: 'detached' });
+  }, 40_000);
+
+  it('with 语音导航 on, 设备维护中 is said in the citizen\'s language (issue 16: the screens of issue 9 speak too)', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('[data-screen=home]');
+    await page.click('[data-lang=zh-TW]');
+    await page.click('[data-testid=voice-toggle]');
+    const from = voice.said.length;
+    expect((await care('lock')).status).toBe('done');
+    await page.getByTestId('device-locked').waitFor();
+    const expected = i18n.getFixedT('zh-TW')('say.locked');
+    await expect.poll(() => voice.said.slice(from).map((u) => `${u.language}: ${u.text}`), { timeout: 10_000 }).toContain(`zh-TW: ${expected}`);
     expect((await care('unlock')).status).toBe('done');
     await page.getByTestId('device-locked').waitFor({ state: 'detached' });
   }, 40_000);

@@ -10,6 +10,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KioskRig, waitUntil } from './support/KioskRig.ts';
+import { fillKioskStore } from './support/fullStore.ts';
 
 let rig: KioskRig;
 
@@ -53,42 +54,6 @@ function liveAtCenter(): string[] {
     const today = [...issued.values()].map((e) => e.day).sort().at(-1);
     return [...issued].filter(([id, e]) => e.day === today && !cancelled.has(id)).map(([, e]) => e.number).sort();
   });
-}
-
-/**
- * Fill the kiosk's file to its limit with SQLite's own page cap: from here every write that needs a
- * page answers SQLITE_FULL, exactly as on a full disk. Filler rows in a table of their own, then
- * smaller and smaller rows in the ticket table (another day, never an offline number).
- */
-function fillKioskStore(db: Db): () => void {
-  db.exec('CREATE TABLE IF NOT EXISTS test_filler (b BLOB)');
-  const pages = (db.pragma('page_count', { simple: true }) as number) + 2;
-  db.pragma(`max_page_count = ${pages}`);
-  const fill = (run: (size: number, i: number) => void) => {
-    for (let size = 4000, i = 0; size >= 1; size = Math.floor(size / 2)) {
-      for (;;) {
-        try {
-          run(size, i++);
-        } catch (e) {
-          if ((e as { code?: string }).code !== 'SQLITE_FULL') throw e;
-          break;
-        }
-      }
-    }
-  };
-  fill((size) => db.prepare('INSERT INTO test_filler (b) VALUES (?)').run(Buffer.alloc(size)));
-  fill((size, i) =>
-    db
-      .prepare(
-        `INSERT INTO kiosk_tickets (ticket_id, number, seq, day, category_id, item_id, priority, offline, issued_at, follow_url, people_ahead, estimated_wait)
-         VALUES (?, 'Z', 1, '1999-01-01', 'filler', NULL, 'normal', 0, '', ?, 0, NULL)`,
-      )
-      .run(`1999-01-01/F${i}`, 'x'.repeat(size)),
-  );
-  return () => {
-    db.exec("DELETE FROM test_filler; DELETE FROM kiosk_tickets WHERE day = '1999-01-01'");
-    db.pragma('max_page_count = 1073741823');
-  };
 }
 
 describe('ghost tickets at the real kiosk and center', () => {

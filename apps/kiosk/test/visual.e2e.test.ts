@@ -4,16 +4,10 @@
 // axe-core with every WCAG 2.1 A/AA rule and its best practices, the page inside the screen, no text
 // below the type scale's smallest step (22 px; 34 px in elder mode), targets ≥ 84 px (top bar ≥ 70 px);
 // plus issue 16's contrast, pinyin and header findings.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshotDir } from '@hallkit/testkit';
-import { checkScreen, type ScreenStandard } from '@hallkit/testkit/screenCheck';
 import { KioskRig, TECH_PIN, waitUntil } from './support/KioskRig.ts';
-
-const SHOTS = join(screenshotDir(), 'kiosk-visual');
-mkdirSync(SHOTS, { recursive: true });
+import { ELDER, KIOSK, look, type Lang } from './support/kioskStandard.ts';
 
 let rig: KioskRig;
 beforeAll(async () => {
@@ -22,29 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.stop();
 });
-
-const KIOSK: ScreenStandard = {
-  width: 1080,
-  height: 1920,
-  minTextPx: 22,
-  minTargetPx: 84,
-  smallTargets: [{ selector: '.top-actions button', minPx: 70 }],
-  axeExempt: {
-    // A public terminal disables pinch zoom on purpose (a citizen must not leave it zoomed in for the
-    // next one); 长者模式 is its zoom: every text step larger, checked below with minTextPx 34.
-    'meta-viewport': 'kiosk: zoom replaced by elder mode',
-  },
-};
-const ELDER: ScreenStandard = { ...KIOSK, minTextPx: 34 };
-
-type Lang = 'zh-CN' | 'zh-TW' | 'en';
-
-/** Checks the screen as it is now and keeps a screenshot of it; returns the findings, labelled. */
-async function look(p: Page, label: string, standard: ScreenStandard): Promise<string[]> {
-  await p.waitForTimeout(150);
-  await p.screenshot({ path: join(SHOTS, `${label.replace(/[^\w-]+/g, '_')}.png`) });
-  return (await checkScreen(p, standard)).map((f) => `${label}: ${f.kind}: ${f.what}`);
-}
 
 async function typeKeys(p: Page, letters: string): Promise<void> {
   for (const ch of letters) await p.click(`.hk-keyboard [data-key="${ch.toUpperCase()}"]`);
@@ -183,6 +154,31 @@ async function contrastOf(page: Page, selector: string): Promise<number> {
     return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   }, selector);
 }
+
+describe('the top bar is one row in every language', () => {
+  it('English, normal and elder mode, home and take: the buttons beside the hall\'s name, not under it', { timeout: 60_000 }, async () => {
+    const p = rig.page;
+    for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) {
+      for (const elder of [false, true]) {
+        await rig.reset();
+        if (lang !== 'zh-CN') await p.click(`[data-lang=${lang}]`);
+        if (elder) await p.click('[data-testid=elder-toggle]');
+        for (const screen of ['home', 'take'] as const) {
+          if (screen === 'take') await p.click('[data-testid=go-take]');
+          await p.waitForSelector(`[data-screen=${screen}]`);
+          const bar = await p.evaluate(() => {
+            const name = document.querySelector('.hall-name')!.getBoundingClientRect();
+            const actions = document.querySelector('.top-actions')!.getBoundingClientRect();
+            return { height: document.querySelector('.top')!.getBoundingClientRect().height, sideBySide: actions.left >= name.right - 1 && actions.top < name.bottom };
+          });
+          const label = `${lang}${elder ? ' elder' : ''} ${screen}`;
+          expect(bar.sideBySide, `${label}: buttons beside the name`).toBe(true);
+          expect(bar.height, `${label}: bar height`).toBeLessThanOrEqual(elder ? 140 : 120);
+        }
+      }
+    }
+  });
+});
 
 describe('kiosk contrast and wording findings of issue 16', () => {
   it('tile prefix letters and the progress action\'s text meet 4.5:1 (were 1.31:1 and 2.94:1)', { timeout: 60_000 }, async () => {

@@ -4,7 +4,7 @@ import { IdleCountdown } from '@hallkit/ui';
 import { DOCUMENT_PROBLEM_TEXT, ticketTokenOf, type DocumentProblem } from '@hallkit/core';
 import { api } from './bridge.ts';
 import { useKiosk, type Screen } from './state/kioskStore.ts';
-import { TopBar } from './components/TopBar.tsx';
+import { LinkStrip, TopBar } from './components/TopBar.tsx';
 import { Attract } from './screens/Attract.tsx';
 import { Home } from './screens/Home.tsx';
 import { TakeTicket } from './screens/TakeTicket.tsx';
@@ -107,6 +107,7 @@ export function App(): ReactNode {
   return (
     <div className={`kiosk ${elder ? 'elder' : ''}`} data-screen={screen} data-elder={elder ? '1' : '0'}>
       <TopBar onCorner={onCorner} />
+      <LinkStrip />
       <SpokenAlerts />
       <Current />
       {useKiosk.getState().notice === 'card.error' && (

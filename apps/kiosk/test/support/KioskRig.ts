@@ -95,6 +95,13 @@ export class KioskRig {
     await this.page.waitForSelector('[data-screen=home]', { timeout: 8000 });
   }
 
+  /** The kiosk's idle time (seconds) from its per-device settings, as the hall admin sets it at the center. */
+  async setIdleSeconds(seconds: number): Promise<void> {
+    const version = this.host.store.config.version('device', 'kiosk') + 1;
+    this.host.store.config.put('device', 'kiosk', version, { v: 1, technicianPin: TECH_PIN, elderAge: 65, idleSeconds: seconds });
+    await this.host.reloadConfig();
+  }
+
   /** Writes docs/screenshots/kiosk-<name>.png when HALLKIT_SCREENSHOTS=1 (the README's pictures). */
   async shot(name: string): Promise<void> {
     if (process.env.HALLKIT_SCREENSHOTS !== '1') return;

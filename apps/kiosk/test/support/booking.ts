@@ -32,7 +32,8 @@ export class Session {
   }
 }
 
-export async function bookNow(center: CenterProcess, categoryId: string, idNumber: string, phone: string): Promise<string> {
+/** Books the slot of "now" (or `when`: a day and a slot's start minute in hall time); returns the booking code. */
+export async function bookNow(center: CenterProcess, categoryId: string, idNumber: string, phone: string, when?: { day: string; slotFrom: number }): Promise<string> {
   const admin = new Session(center.httpUrl);
   await admin.post('/api/login/admin', { username: 'admin', password: 'hallkit-admin' });
   await admin.post('/api/m/admin/slot-plans', {
@@ -58,6 +59,7 @@ export async function bookNow(center: CenterProcess, categoryId: string, idNumbe
   }, 10_000, 'login code in the center log');
   await citizen.post('/api/m/login/verify', { phone, code });
   const now = hallLocalTime(new Date(), 'Asia/Shanghai');
-  const booking = await citizen.post<{ code: string }>('/api/m/appointments', { categoryId, idNumber, day: now.day, slotFrom: Math.floor(now.minuteOfDay / 60) * 60 });
+  const slot = when ?? { day: now.day, slotFrom: Math.floor(now.minuteOfDay / 60) * 60 };
+  const booking = await citizen.post<{ code: string }>('/api/m/appointments', { categoryId, idNumber, ...slot });
   return booking.code;
 }

@@ -1,7 +1,7 @@
 // "Never a dead screen": after a stretch without a touch, go home — with a visible countdown first.
 // useIdleCountdown is the logic; IdleCountdown renders a small always-visible badge and, in the last
 // seconds, a full-screen prompt with a button to keep going. Any pointer or key press resets it.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { IdleClock } from './IdleClock.ts';
 
 export interface IdleCountdownOptions {
@@ -73,6 +73,7 @@ export interface IdleCountdownProps extends IdleCountdownOptions {
 
 export function IdleCountdown(props: IdleCountdownProps): ReactNode {
   const { remaining, warning, reset } = useIdleCountdown(props);
+  const titleId = useId();
   if (props.enabled === false) return null;
   const label = props.label ?? ((s: number) => `${s}s`);
   return (
@@ -84,12 +85,18 @@ export function IdleCountdown(props: IdleCountdownProps): ReactNode {
         <div
           className="hk-idle-prompt"
           role="alertdialog"
+          // The dialog is named by its title (axe aria-dialog-name).
+          {...(props.prompt ? { 'aria-labelledby': titleId } : {})}
           data-testid="idle-prompt"
           // What a spoken-guidance reader says: the prompt once, not every tick of the seconds.
           {...(typeof props.prompt === 'string' ? { 'data-say': props.prompt } : {})}
         >
           <div className="hk-idle-prompt-box">
-            {props.prompt && <div className="hk-idle-prompt-title">{props.prompt}</div>}
+            {props.prompt && (
+              <div className="hk-idle-prompt-title" id={titleId}>
+                {props.prompt}
+              </div>
+            )}
             <div className="hk-idle-prompt-seconds">{remaining}</div>
             <button type="button" className="hk-idle-continue" data-testid="idle-continue" onClick={reset}>
               {props.continueLabel ?? 'OK'}

@@ -19,9 +19,10 @@ export function CodeEntry(props: { label: string; submitLabel: string; busy: boo
   }, [scanned, set, onSubmit]);
   const submit = () => value.trim() && !props.busy && onSubmit(value.trim());
   // Elder mode: the scanner and the card come first, at full size; the keyboard opens on request (a
-  // whole keyboard of 104 px keys under both ways in did not fit the screen).
+  // whole keyboard of 104 px keys under both ways in did not fit the screen) — a scan does not open
+  // it (with a refusal above it, the keyboard went below the screen in English).
   const [opened, setOpened] = useState(false);
-  if (elder && !opened && !value)
+  if (elder && !opened)
     return (
       <div className="code-entry">
         <button type="button" className="secondary big" data-testid="code-open" onClick={() => setOpened(true)}>

@@ -4,6 +4,7 @@ import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
 import { CodeEntry } from '../components/CodeEntry.tsx';
 import { HowTo } from '../components/HowTo.tsx';
+import { ReaderNotice } from '../components/ReaderNotice.tsx';
 import { TicketView } from './TicketShown.tsx';
 
 /** 预约取号: the booking QR code from the phone (scanned or typed) or the ID card. */
@@ -34,6 +35,13 @@ export function CheckIn(): ReactNode {
     if (card && !result && !busy) void run({ cardSession: card.session });
   }, [card?.session]);
 
+  // A booking for a later day opens at「day time」: say the day in words and the time apart.
+  const refusalText = (reason: string, opensAt: string | undefined) => {
+    const [day, time] = opensAt?.includes(' ') ? opensAt.split(' ') : [undefined, opensAt];
+    if (reason === 'too-early' && day && time) return t('checkIn.tooEarlyDay', { day: dayInWords(day, language), time });
+    return t(`checkIn.${reason}`, { opensAt: opensAt ?? '' });
+  };
+
   if (result?.ok) {
     return (
       <main className="screen checkin">
@@ -52,9 +60,10 @@ export function CheckIn(): ReactNode {
         {host?.devices.scanner === 'ready' ? t('checkIn.hint') : t('checkIn.code')}
         {host?.devices.reader === 'ready' && <> · {t('checkIn.hintCard')}</>}
       </p>
+      <ReaderNotice />
       {result && !result.ok && (
         <div className="banner warn big-text" role="alert" data-testid="checkin-refused" data-reason={result.reason}>
-          {t(`checkIn.${result.reason}`, { opensAt: result.opensAt ?? '' })}
+          {refusalText(result.reason, result.opensAt)}
           <button type="button" className="secondary" data-testid="take-normal" onClick={() => (set({ checkIn: undefined }), go('take'))}>
             {t('checkIn.takeNormal')}
           </button>
@@ -65,4 +74,11 @@ export function CheckIn(): ReactNode {
       <CodeEntry label={t('checkIn.code')} submitLabel={t('checkIn.submit')} busy={busy} onSubmit={submitCode} />
     </main>
   );
+}
+
+/** 2026-12-06 → 「12月6日 星期日」/「Sunday 6 December」: a hall day (no zone of its own) in the citizen's language. */
+function dayInWords(day: string, language: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', month: 'long', day: 'numeric', weekday: 'long' }).format(d);
 }

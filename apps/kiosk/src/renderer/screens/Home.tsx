@@ -7,6 +7,8 @@ export function Home(): ReactNode {
   const go = useKiosk((s) => s.go);
   const card = useKiosk((s) => s.card);
   const reader = useKiosk((s) => s.host?.devices.reader);
+  // A card notice (refused, not read) stands where the invitation to place a card is: one at a time.
+  const cardNotice = useKiosk((s) => s.notice?.startsWith('card.') ?? false);
   return (
     <main className="screen home">
       {card && <div className="greeting">{t('home.greeting', { name: card.greetingName })}</div>}
@@ -25,7 +27,7 @@ export function Home(): ReactNode {
           <span className="action-sub">{t('home.progressSub')}</span>
         </button>
       </div>
-      {reader === 'ready' && !card && (
+      {reader === 'ready' && !card && !cardNotice && (
         <div className="card-hint" data-testid="card-hint">
           {t('home.card')}
         </div>

@@ -5,6 +5,7 @@ import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
 import { CodeEntry } from '../components/CodeEntry.tsx';
 import { HowTo } from '../components/HowTo.tsx';
+import { ReaderNotice } from '../components/ReaderNotice.tsx';
 import { hallTime } from '../hallTime.ts';
 
 /** 办件进度查询: the case's steps like a parcel tracker, with a printed copy. */
@@ -15,6 +16,9 @@ export function Progress(): ReactNode {
   const host = useKiosk((s) => s.host);
   const [busy, setBusy] = useState(false);
   const [byCard, setByCard] = useState(false);
+  const [page, setPage] = useState(0);
+  // A new answer (another card, another code) starts at its first case.
+  useEffect(() => setPage(0), [lookup]);
   const run = useCallback(
     async (input: { receiptCode?: string; cardSession?: string }) => {
       setBusy(true);
@@ -35,15 +39,31 @@ export function Progress(): ReactNode {
   }, [card?.session]);
 
   if (lookup?.ok) {
+    // One case at a time: a case with its whole tracker fills the screen (two made the page 2,824 px).
+    const shown = Math.min(page, lookup.cases.length - 1);
+    const c = lookup.cases[shown];
     return (
       <main className="screen progress">
         <h1>{t('progress.title')}</h1>
-        {lookup.cases.map((c) => (
-          <CaseCard key={c.receiptCode} c={c} />
-        ))}
-        <button type="button" className="secondary big" onClick={() => set({ lookup: undefined })}>
-          {t('top.back')}
-        </button>
+        {c && <CaseCard key={c.receiptCode} c={c} />}
+        <div className="case-nav">
+          {lookup.cases.length > 1 && (
+            <>
+              <button type="button" className="secondary big" data-testid="case-prev" disabled={shown === 0} onClick={() => setPage(shown - 1)}>
+                {t('progress.prev')}
+              </button>
+              <span className="case-count" data-testid="case-count">
+                {t('progress.count', { n: shown + 1, of: lookup.cases.length })}
+              </span>
+              <button type="button" className="secondary big" data-testid="case-next" disabled={shown >= lookup.cases.length - 1} onClick={() => setPage(shown + 1)}>
+                {t('progress.next')}
+              </button>
+            </>
+          )}
+          <button type="button" className="secondary big case-back" onClick={() => set({ lookup: undefined })}>
+            {t('top.back')}
+          </button>
+        </div>
       </main>
     );
   }
@@ -54,6 +74,7 @@ export function Progress(): ReactNode {
         {host?.devices.scanner === 'ready' ? t('progress.hint') : t('progress.code')}
         {host?.devices.reader === 'ready' && <> · {t('progress.hintCard')}</>}
       </p>
+      <ReaderNotice />
       {lookup && !lookup.ok && (
         <div className="banner warn big-text" role="alert" data-testid="lookup-failed" data-reason={lookup.reason}>
           {t(lookup.reason === 'not-found' && byCard ? 'progress.notFoundCard' : `progress.${lookup.reason}`)}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequeueResult } from '../../contract.ts';
 import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
+import { sayIfOn } from '../voice.ts';
 
 /** 过号重排: the citizen scanned their own ticket's QR code — back in line, or plainly why not. */
 export function Requeue(): ReactNode {
@@ -15,6 +16,10 @@ export function Requeue(): ReactNode {
     setResult(null);
     api.requeueTicket({ code: scanned.code }).then(setResult, () => setResult({ ok: false, reason: 'error' }));
   }, [scanned?.at]);
+  // Back in line: said with the number (digit by digit) and the place; a refusal is an alert and is said as shown.
+  useEffect(() => {
+    if (result?.ok) sayIfOn(t('say.requeueOk', { number: [...result.number].join(' '), how: t(result.placement === 'keep' ? 'requeue.okKeep' : 'requeue.okEnd'), ahead: t('ticket.ahead', { n: result.peopleAhead }) }));
+  }, [result, t]);
   return (
     <main className="screen requeue" data-testid="requeue">
       <h1>{t('requeue.title')}</h1>

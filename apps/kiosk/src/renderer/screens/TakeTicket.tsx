@@ -23,7 +23,8 @@ export function TakeTicket(): ReactNode {
   // As many tiles as fit the 1920 px screen with the paper banner and paging: eight Chinese names,
   // six English ones (two or three lines each — ten made the page 2,014 px); four and three, bigger,
   // in elder mode.
-  const perPage = elder ? (language === 'en' ? 3 : 4) : language === 'en' ? 6 : 8;
+  // A failure message (full disk, closed line) takes a tile's room in elder mode.
+  const perPage = elder ? (language === 'en' ? 3 : 4) - (notice?.startsWith('take.') ? 1 : 0) : language === 'en' ? 6 : 8;
   const pages = Math.max(1, Math.ceil(tiles.length / perPage));
   // A change of language or elder mode changes the page size: back to the first page (the tiles moved).
   useEffect(() => setPage(0), [language, elder]);

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OnScreenKeyboard } from '@hallkit/ui';
+import { localName } from '@hallkit/core';
 import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
 import type { TechnicianStatus } from '../../contract.ts';
@@ -11,6 +12,12 @@ export function Technician(): ReactNode {
   const token = useKiosk((s) => s.technicianToken);
   const set = useKiosk((s) => s.set);
   const home = useKiosk((s) => s.home);
+  const categories = useKiosk((s) => s.host?.categories ?? []);
+  const language = useKiosk((s) => s.language);
+  const categoryName = (id: string) => {
+    const c = categories.find((x) => x.id === id);
+    return c ? `${c.prefix} ${localName(c, language)}` : id;
+  };
   const [pin, setPin] = useState('');
   // Re-opening setup asks the host for the PIN again; keep the one that unlocked this screen.
   const [unlockedPin, setUnlockedPin] = useState('');
@@ -54,9 +61,10 @@ export function Technician(): ReactNode {
   const act = async (fn: () => Promise<unknown>) => {
     try {
       const r = (await fn()) as { ok?: boolean; reason?: string };
-      setMessage(r.ok === false ? (r.reason ?? 'failed') : t('tech.done'));
-    } catch (e) {
-      setMessage(String(e));
+      // The host's reasons are the printer's states (paper-empty, cover-open…): said in words.
+      setMessage(r.ok === false ? t(`device.${r.reason ?? 'error'}`, { defaultValue: t('tech.failed') }) : t('tech.done'));
+    } catch {
+      setMessage(t('tech.failed'));
     }
   };
   return (
@@ -65,12 +73,13 @@ export function Technician(): ReactNode {
       {status && (
         <table className="tech-table" data-testid="tech-status">
           <tbody>
-            <tr><th>ID</th><td>{status.hallId} / {status.deviceId}</td></tr>
-            <tr><th>{t('tech.printer')}</th><td>{t(`device.${status.printer.state}`)} · {status.printer.address ?? '—'} · {status.printer.summary}</td></tr>
+            <tr><th>{t('tech.device')}</th><td>{status.hallId} / {status.deviceId}</td></tr>
+            {/* The state in words (缺纸, 仓盖打开…); the driver's own English summary is for the log. */}
+            <tr><th>{t('tech.printer')}</th><td>{t(`device.${status.printer.state}`)} · {status.printer.address ?? '—'}</td></tr>
             <tr><th>{t('tech.reader')}</th><td>{t(`device.${status.reader.state}`)} · {status.reader.address ?? '—'}</td></tr>
             <tr><th>{t('tech.scanner')}</th><td>{t(`device.${status.scanner.state}`)} · {status.scanner.address ?? '—'}</td></tr>
-            <tr><th>{t('tech.link')}</th><td>{status.link.state} · {t('tech.backlog')} {status.link.backlog}</td></tr>
-            <tr><th>{t('tech.numbers')}</th><td>{status.offlineNumbers.map((n) => `${n.categoryId} ${n.remaining}`).join(' · ')}</td></tr>
+            <tr><th>{t('tech.link')}</th><td>{t(`tech.linkState.${status.link.state}`, { defaultValue: status.link.state })} · {t('tech.backlog')} {status.link.backlog}</td></tr>
+            <tr><th>{t('tech.numbers')}</th><td>{status.offlineNumbers.map((n) => `${categoryName(n.categoryId)} ${n.remaining}`).join(' · ')}</td></tr>
           </tbody>
         </table>
       )}

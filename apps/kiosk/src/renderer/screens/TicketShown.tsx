@@ -1,6 +1,7 @@
 import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
 import { QrImage } from '../components/QrImage.tsx';
@@ -11,14 +12,20 @@ import { ReminderOptIn } from './reminder/ReminderOptIn.tsx';
 /** The ticket on screen — always, printed or not — with its QR code; said aloud in elder mode. */
 export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; print: PrintOutcome; heading: string }): ReactNode {
   const { t } = useTranslation();
-  const { elder, voice, language } = useKiosk();
+  const { elder, voice, language, host } = useKiosk();
   const speaking = voiceOn({ voice, elder });
+  // The service and the waiting area in the citizen's language where the hall file has them (the
+  // issued ticket carries the hall's own names; English showed 综合受理 on its ticket).
+  const category = host?.categories.find((c) => c.id === ticket.categoryId);
+  const zone = category ? host?.zones.find((z) => z.id === category.zoneId) : undefined;
+  const categoryName = category ? localName(category, language) : ticket.categoryName;
+  const zoneName = zone ? localName(zone, language) : ticket.zoneName;
   const [outcome, setOutcome] = useState(print);
   const [busy, setBusy] = useState(false);
   useEffect(() => setOutcome(print), [print]);
   useEffect(() => {
-    if (speaking) say(t('ticket.say', { number: spaced(ticket.number), n: ticket.peopleAhead, zone: ticket.zoneName }), language);
-  }, [speaking, language, ticket, t]);
+    if (speaking) say(t('ticket.say', { number: spaced(ticket.number), n: ticket.peopleAhead, zone: zoneName }), language);
+  }, [speaking, language, ticket, zoneName, t]);
   const reprint = async () => {
     setBusy(true);
     try {
@@ -30,7 +37,7 @@ export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; p
     }
   };
   return (
-    <div className="ticket-view" data-testid="ticket-view">
+    <div className={`ticket-view${!outcome.ok || ticket.offline ? ' has-problem' : ''}`} data-testid="ticket-view">
       <h1>{heading}</h1>
       {ticket.priority && (
         <div className={`badge priority ${ticket.green ? 'green' : ''}`} data-testid="ticket-priority">
@@ -41,30 +48,39 @@ export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; p
       <div className="ticket-number" data-testid="ticket-number">
         {ticket.number}
       </div>
-      <div className="ticket-service">{ticket.categoryName}</div>
+      <div className="ticket-service">{categoryName}</div>
       <div className="ticket-line" data-testid="ticket-ahead">
         {t('ticket.ahead', { n: ticket.peopleAhead })}
         {ticket.estimatedWaitMinutes !== null && ` · ${t('ticket.wait', waitOptions(ticket.estimatedWaitMinutes, 'm'))}`}
       </div>
-      <div className="ticket-line">{t('ticket.where', { zone: ticket.zoneName, location: ticket.location ?? '' })}</div>
+      <div className="ticket-line">{t('ticket.where', { zone: zoneName, location: ticket.location ?? '' })}</div>
       {outcome.ok ? (
-        <div className="banner ok" data-testid="print-ok">
-          {t('ticket.printed')}
-        </div>
+        <>
+          <div className="banner ok" data-testid="print-ok">
+            {t('ticket.printed')}
+          </div>
+          <div className="ticket-qr">
+            <QrImage payload={ticket.followUrl} size={elder ? 360 : 300} />
+            <div>{t('ticket.scan')}</div>
+          </div>
+        </>
       ) : (
-        <div className="banner warn big-text" role="alert" data-testid="print-failed" data-reason={outcome.reason}>
-          {t(`print.${outcome.reason}`)}
-          {outcome.reason !== 'absent' && (
-            <button type="button" className="secondary" data-testid="reprint" disabled={busy} onClick={() => void reprint()}>
-              {t('ticket.reprint')}
-            </button>
-          )}
+        // Not printed: the message and the code it tells the citizen to scan, side by side (stacked,
+        // they pushed 完成 below the screen in elder mode).
+        <div className="ticket-problem">
+          <div className="banner warn big-text" role="alert" data-testid="print-failed" data-reason={outcome.reason}>
+            {t(`print.${outcome.reason}`)}
+            {outcome.reason !== 'absent' && (
+              <button type="button" className="secondary" data-testid="reprint" disabled={busy} onClick={() => void reprint()}>
+                {t('ticket.reprint')}
+              </button>
+            )}
+          </div>
+          <div className="ticket-qr">
+            <QrImage payload={ticket.followUrl} size={elder ? 300 : 260} />
+          </div>
         </div>
       )}
-      <div className="ticket-qr">
-        <QrImage payload={ticket.followUrl} size={elder ? 360 : 300} />
-        <div>{t('ticket.scan')}</div>
-      </div>
       {ticket.offline && (
         <div className="offline-note" data-testid="ticket-offline">
           {t('ticket.offline')}

@@ -8,6 +8,7 @@ import type { KioskRatableService, RatingLookup } from '../../../citizenContract
 import { api } from '../../bridge.ts';
 import { useKiosk } from '../../state/kioskStore.ts';
 import { hallTime } from '../../hallTime.ts';
+import { sayIfOn } from '../../voice.ts';
 import { CommentBox } from './CommentBox.tsx';
 import './rating.css';
 
@@ -76,6 +77,17 @@ export function RateService(): ReactNode {
       setBusy(false);
     }
   };
+
+  // 语音导航: how to rate when a service is open, the intro when none is (a refusal is an alert, said as
+  // shown), and the thanks.
+  const openId = lookup?.ok ? lookup.services.find((s) => s.state === 'open')?.serviceId : undefined;
+  useEffect(() => {
+    if (!lookup?.ok || thanks) return;
+    sayIfOn(openId ? t('say.rate') : t('rating.intro', { number: lookup.number }));
+  }, [lookup, openId, thanks, t]);
+  useEffect(() => {
+    if (thanks) sayIfOn(t(thanks.followUp ? 'rating.thanksBad' : 'rating.thanks'));
+  }, [thanks, t]);
 
   const home = () => useKiosk.getState().home();
   const services = lookup?.ok ? lookup.services : [];
