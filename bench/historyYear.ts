@@ -97,3 +97,10 @@ export function copyToday(db: Database, yearPath: string, afterN: number): void 
   db.prepare('INSERT INTO hall_events (type, at, source, body) SELECT type, at, source, body FROM year.hall_events WHERE n > ? ORDER BY n').run(afterN);
   db.exec('DETACH DATABASE year');
 }
+
+/** The figures of a database an earlier run built (the build itself is not timed again). */
+export function builtYearLog(db: Database): YearLog {
+  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const firstClose = n("SELECT close_n AS n FROM hall_days WHERE day = '" + DAY0 + "'");
+  return { events: n('SELECT max(n) AS n FROM hall_events'), eventsPerDay: firstClose - 1, lastCloseN: n('SELECT max(close_n) AS n FROM hall_days'), simulateMs: NaN, copyMs: NaN };
+}

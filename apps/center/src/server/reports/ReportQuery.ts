@@ -69,6 +69,9 @@ export interface Report {
   alarms: AlarmReport;
 }
 
+// One collator: localeCompare with a locale builds one per call (most of a 400-window report's time).
+const byLabel = new Intl.Collator('zh-CN');
+
 /** The Monday of a day's ISO week. */
 export function weekOf(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -125,7 +128,7 @@ export class ReportQuery {
 
     const rows = [...byKey.entries()]
       .map(([key, fig]) => toRow(key, this.labels.label(dim, key), fig, fuByKey.get(key) ?? emptyFollowUps()))
-      .sort((a, b) => b.issued - a.issued || b.services - a.services || a.label.localeCompare(b.label, 'zh-CN'));
+      .sort((a, b) => b.issued - a.issued || b.services - a.services || byLabel.compare(a.label, b.label));
     const series = [...bySeries.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([p, fig]) => ({ period: p, ...toRow('', p, fig, emptyFollowUps()) }));
