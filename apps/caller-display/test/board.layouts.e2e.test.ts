@@ -168,6 +168,13 @@ describe('call board layouts', () => {
       expect(await zoneBoard.locator('.recent h2').textContent()).toBe(lang === 'en' ? 'Recent calls' : '最近叫號');
       await expectReadable(zoneBoard);
       expect(await noOverflow(zoneBoard, 1920, 1080)).toBe(true);
+      // Read whole from across the hall: no name ends in an ellipsis or loses a line (a glyph's own
+      // ascent past a tight line box is not a lost line), and no "~0 min".
+      const cut = await zoneBoard.evaluate(() =>
+        [...document.querySelectorAll('.hall-name, .zone-name, .category-name')].filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight * 1.2).map((e) => `${e.textContent} ${e.scrollWidth}/${e.clientWidth} ${e.scrollHeight}/${e.clientHeight}`),
+      );
+      expect(cut, 'names cut off').toEqual([]);
+      for (const estimate of await zoneBoard.locator('.category-estimate').allTextContents()) expect(estimate).not.toMatch(/(^|\D)0\s*(min|分)/);
       await zoneBoard.screenshot({ path: new URL(`board-zone-1920x1080-${lang}.png`, SHOTS).pathname });
       await zoneBoard.close();
 

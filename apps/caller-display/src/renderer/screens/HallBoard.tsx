@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { Clock } from './Clock.tsx';
 import { LiveMark } from './LiveMark.tsx';
 import { NoticeLine } from './NoticeLine.tsx';
@@ -12,9 +13,15 @@ export function HallBoard({ view, config, live, fresh }: ScreenProps) {
   return (
     <div className={`board hall-board layout-${view.layout}`} data-testid="board" data-layout={view.layout}>
       <header className="board-header">
-        <div className="hall-name" data-testid="hall-name">
+        {/* On a zone board the zone is what citizens look for: it gets its own line under the hall's name. */}
+        <div className={view.zoneName ? 'hall-name has-zone' : 'hall-name'} data-testid="hall-name">
           {view.hallName}
-          {view.zoneName ? <span className="zone-name"> · {view.zoneName}</span> : null}
+          {view.zoneName ? (
+            <span className="zone-name">
+              <span className="zone-sep"> · </span>
+              {view.zoneName}
+            </span>
+          ) : null}
         </div>
         <LiveMark live={live} />
         <Clock timeZone={view.timeZone} />
@@ -67,7 +74,7 @@ export function HallBoard({ view, config, live, fresh }: ScreenProps) {
           <div className="category" key={c.id} data-testid="category">
             <div className="category-name">{c.name}</div>
             <div className="category-waiting">{t('board.people', { n: c.waiting })}</div>
-            <div className="category-estimate">{c.estimatedWaitMinutes === null ? t('board.noEstimate') : t('board.minutes', { n: Math.round(c.estimatedWaitMinutes) })}</div>
+            <div className="category-estimate">{c.estimatedWaitMinutes === null ? t('board.noEstimate') : t('board.minutes', waitOptions(c.estimatedWaitMinutes))}</div>
           </div>
         ))}
       </section>
