@@ -19,6 +19,7 @@ export * from './evaluation/reasons.ts';
 export * from './evaluation/ratingWindow.ts';
 export * from './evaluation/laterRating.ts';
 export * from './followup/FollowUpCase.ts';
+export * from './followup/appealEvents.ts';
 export * from './events/HallEvent.ts';
 export * from './hall/HallConfig.ts';
 export * from './hall/definition/DefinitionProblem.ts';

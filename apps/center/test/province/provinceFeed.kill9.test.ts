@@ -12,7 +12,7 @@ import { CenterProcess } from '../support/CenterProcess.ts';
 import { tempDir, waitUntil } from '../support/centerHarness.ts';
 
 const TOKEN = 'province-token-kill9-0123456789';
-const FEED_TYPES = "('EvaluationGiven', 'EvaluationLapsed', 'FollowUpOpened', 'FollowUpAdvanced')";
+const FEED_TYPES = "('EvaluationGiven', 'EvaluationLapsed', 'FollowUpOpened', 'FollowUpAdvanced', 'EvaluationAppealed', 'EvaluationAppealDecided')";
 let center: CenterProcess | undefined;
 let receiver: ProvinceReceiverStandIn | undefined;
 afterAll(async () => {

@@ -40,7 +40,7 @@ async function boot(config: ProvinceFeedConfig) {
 
 /** How many records the log should make: one per rating, lapse and follow-up step. */
 function expectedRecords(c: Center): number {
-  return c.hall.log.countOf(['EvaluationGiven', 'EvaluationLapsed', 'FollowUpOpened', 'FollowUpAdvanced']);
+  return c.hall.log.countOf(['EvaluationGiven', 'EvaluationLapsed', 'FollowUpOpened', 'FollowUpAdvanced', 'EvaluationAppealed', 'EvaluationAppealDecided']);
 }
 
 interface Summary { configured: boolean; counts: Record<string, number>; lastError: { message: string } | null; lastSuccessAt: number | null; failed: { recordId: string; error: string }[] }
@@ -189,7 +189,7 @@ describe('provincial 好差评 feed', () => {
     expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['评价', '超时未评', '差评跟进']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['评价', '超时未评', '差评跟进', '申诉']);
     // Three rows of headings (title, Chinese, field names), then one row per record.
     const count = (kind: string) => jsonl.filter((r) => r.kind === kind).length;
     expect(book.getWorksheet('评价')!.rowCount - 3).toBe(count('evaluation'));
@@ -200,9 +200,39 @@ describe('provincial 好差评 feed', () => {
     const fields = (ev.getRow(3).values as unknown[]).slice(1).map(String);
     expect(String(ev.getRow(4).getCell(fields.indexOf('recordId') + 1).value)).toBe(firstEval.recordId);
     // Every field of the record schema has its column (a field added later cannot be left out of the files).
-    for (const kind of ['evaluation', 'not-rated', 'follow-up'] as const) {
+    for (const kind of ['evaluation', 'not-rated', 'follow-up', 'appeal'] as const) {
       const shape = ProvinceRecordSchema.options.find((o) => o.shape.kind.value === kind)!.shape;
       expect(EXPORT_COLUMNS[kind].map((x) => x.field).sort()).toEqual(Object.keys(shape).filter((k) => k !== 'kind' && k !== 'v').sort());
     }
+  }, 60_000);
+
+  it('sends a 差评’s 申诉 and its decision, in order after the 差评; an upheld appeal says the rating no longer counts', async () => {
+    receiver = new ProvinceReceiverStandIn(TOKEN);
+    const endpoint = await receiver.listen();
+    const { c, admin } = await boot({ settings: settings({ transport: 'http-json', endpoint, batchSize: 10 }), secrets: { token: TOKEN } });
+    seedDemoHistory(c.hall, new Date(), new Map(), 1);
+    // Today's 差评 (the seeded days are history): served and rated very dissatisfied now.
+    const at = () => new Date().toISOString();
+    const { caseId } = c.hall.run('center', (h) => {
+      const w = [...h.state.windows.values()].find((x) => x.status === 'closed')!.config;
+      h.openWindow(w.id, { id: 'YT9901', name: '测试员' }, at());
+      h.issueTicket({ categoryId: w.categoryIds[0]!, source: 'on-site', priority: 'normal', issuerId: 'center', at: at() });
+      h.callNext(w.id, at());
+      const [fin] = h.finish(w.id, 'completed', at());
+      if (fin?.type !== 'TicketFinished') throw new Error('not finished');
+      h.evaluate({ evaluationId: 'ev-appeal-1', serviceId: fin.serviceId, level: 'very-dissatisfied', reasons: ['attitude'], channel: 'hall-pad', at: at() });
+      return { caseId: 'fu/ev-appeal-1' };
+    });
+    expect((await admin.post<{ ok: boolean }>(`/api/admin/follow-ups/${encodeURIComponent(caseId)}/appeal`, { reason: '群众误按，已当场说明', staffId: 'YT9901' })).json.ok).toBe(true);
+    // The same appeal twice is refused with the domain's code; closing is refused while it waits.
+    const again = await fetch(`${c.httpUrl}/api/admin/follow-ups/${encodeURIComponent(caseId)}/appeal`, { method: 'POST', headers: { cookie: admin.cookieHeader, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '再次' }) });
+    expect([again.status, ((await again.json()) as { error: string }).error]).toEqual([409, 'already-appealed']);
+    expect((await admin.post<{ ok: boolean }>(`/api/admin/follow-ups/${encodeURIComponent(caseId)}/appeal-decision`, { upheld: true, note: '调取录像核实为误评' })).json.ok).toBe(true);
+    const expected = expectedRecords(c);
+    await waitUntil('every record delivered', async () => (await admin.get<Summary>('/api/admin/province')).json.counts.delivered === expected, 30_000);
+    const mine = [...receiver.records.values()].map((r) => r.record).filter((r) => (r.kind === 'evaluation' ? r.evaluationId === 'ev-appeal-1' : 'caseId' in r && r.caseId === caseId));
+    expect(mine.map((r) => (r.kind === 'follow-up' || r.kind === 'appeal' ? `${r.kind}:${r.step}` : r.kind))).toEqual(['evaluation', 'follow-up:opened', 'appeal:filed', 'appeal:decided']);
+    expect(mine[2]).toMatchObject({ stepBy: 'staff:YT9901', reason: '群众误按，已当场说明', evaluationId: 'ev-appeal-1' });
+    expect(mine[3]).toMatchObject({ stepBy: 'admin:admin', upheld: true, effectivEvalua: false, note: '调取录像核实为误评', projectNo: mine[0]!.projectNo });
   }, 60_000);
 });

@@ -191,6 +191,27 @@ export const HallEventSchema = z.discriminatedUnion('type', [
     note: z.string().max(500).optional(),
   }),
   /**
+   * 申诉: the staff evaluated (or an admin on their behalf) disputes a 差评 as mistaken or malicious
+   * (国办发〔2019〕51号: 申诉复核). Filed against the 差评's open follow-up case; `by` as the follow-up's.
+   */
+  z.object({
+    type: z.literal('EvaluationAppealed'),
+    ...base,
+    caseId: z.string(),
+    evaluationId: z.string(),
+    by: z.string(),
+    reason: z.string().trim().min(1).max(500),
+  }),
+  /** 申诉复核: upheld — the 差评 no longer counts (无效评价); rejected — it stands. */
+  z.object({
+    type: z.literal('EvaluationAppealDecided'),
+    ...base,
+    caseId: z.string(),
+    upheld: z.boolean(),
+    by: z.string(),
+    note: z.string().max(500).optional(),
+  }),
+  /**
    * The hall-day is over (at midnight, or at start when the center was off then): tickets of that
    * day still waiting or set aside end as the hall's day-end rule says — listed here, so they are
    * counted once — and the day becomes history (see dayClose/closeDay.ts).

@@ -9,6 +9,17 @@ export interface FollowUpStep {
   at: string;
 }
 
+/** 申诉 on a 差评: filed by (or for) the staff evaluated, then decided by the hall (复核). */
+export interface FollowUpAppeal {
+  state: 'filed' | 'upheld' | 'rejected';
+  by: string;
+  reason: string;
+  at: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  note?: string;
+}
+
 export interface FollowUpCase {
   caseId: string;
   evaluationId: string;
@@ -20,6 +31,8 @@ export interface FollowUpCase {
   deadline: string;
   state: FollowUpState;
   history: FollowUpStep[];
+  /** The 申诉 on this 差评, if any (one per case). */
+  appeal?: FollowUpAppeal;
 }
 
 /** Steps go forward one at a time; closing straight from open is allowed (e.g. a mistaken rating, with a note). */

@@ -3,6 +3,7 @@ import { pickNext } from '../calling/pickNext.ts';
 import { refuse } from '../DomainError.ts';
 import type { EventOf, HallEvent, Staff, TransferTarget } from '../events/HallEvent.ts';
 import { canAdvance } from '../followup/FollowUpCase.ts';
+import { appealDecidedEvent, appealFiledEvent } from '../followup/appealEvents.ts';
 import { closeDayEvents } from '../dayClose/closeDayEvents.ts';
 import { abandonedRatingLapses, evaluationGivenEvent, followUpOpenedEvent, type EvaluateCommand } from '../evaluation/evaluationEvents.ts';
 import { refuseIfDayClosed } from '../dayClose/closedDayRefusal.ts';
@@ -321,9 +322,20 @@ export class Hall {
     const c = this.state.followUps.get(caseId);
     if (!c) refuse('unknown-follow-up', `no follow-up case ${caseId}`);
     if (!canAdvance(c.state, to)) refuse('invalid-transition', `a ${c.state} case cannot become ${to}`);
+    if (to === 'closed' && c.appeal?.state === 'filed') refuse('appeal-pending', `decide the appeal of case ${caseId} first`);
     return this.commit([
       { type: 'FollowUpAdvanced', v: 1, at, caseId, to, by, ...(note ? { note } : {}) },
     ] satisfies HallEvent[]);
+  }
+
+  /** 申诉 of a 差评 by (or for) the staff evaluated; see followup/appealEvents. */
+  appealEvaluation(caseId: string, by: string, reason: string, at: string) {
+    return this.commit([appealFiledEvent(this.state, caseId, by, reason, at)]);
+  }
+
+  /** 申诉复核: upheld (the 差评 is 无效) or rejected. */
+  decideAppeal(caseId: string, upheld: boolean, by: string, at: string, note?: string) {
+    return this.commit([appealDecidedEvent(this.state, caseId, upheld, by, at, note)]);
   }
 
   // ── the end of a hall-day ───────────────────────────────────────────────

@@ -285,6 +285,16 @@ export function applyEvent(s: HallState, e: HallEvent): void {
       c.history.push({ to: e.to, by: e.by, note: e.note, at: e.at });
       return;
     }
+    case 'EvaluationAppealed': {
+      const c = s.followUps.get(e.caseId);
+      if (c) c.appeal = { state: 'filed', by: e.by, reason: e.reason, at: e.at };
+      return;
+    }
+    case 'EvaluationAppealDecided': {
+      const c = s.followUps.get(e.caseId);
+      if (c?.appeal) c.appeal = { ...c.appeal, state: e.upheld ? 'upheld' : 'rejected', decidedBy: e.by, decidedAt: e.at, ...(e.note ? { note: e.note } : {}) };
+      return;
+    }
     case 'HallDayClosed':
       forgetClosedDay(s, e);
       return;

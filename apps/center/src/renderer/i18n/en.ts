@@ -80,7 +80,7 @@ export default {
     refusedTitle: 'The province refused {{n}} records',
     refusedIntro: 'These records, and the later records of the same service, are held back. Check the item and department codes in the settings (or ask the province), then press Send again.',
     day: 'Day', kindHead: 'Kind', record: 'Record', reason: 'Reason',
-    kind: { evaluation: 'Rating', 'not-rated': 'Not rated', 'follow-up': 'Follow-up' },
+    kind: { evaluation: 'Rating', 'not-rated': 'Not rated', 'follow-up': 'Follow-up', appeal: 'Appeal' },
     retry: 'Send again', requeued: '{{n}} records queued again', marked: '{{n}} records marked as uploaded',
     exportTitle: 'Export file', exportIntro: 'Records in the national 好差评 format: an Excel workbook (one sheet each for ratings, not rated and follow-ups; Chinese headings over the field names), CSV (one record a row) or JSON Lines (the records as pushed). Halls that upload by hand: export the waiting records, upload them, then press Uploaded.', format: 'File format', formats: { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV table (.csv)', jsonl: 'JSON Lines (.jsonl)' }, blocked: { 'no-region-code': 'No 好差评 records are being made: the hall setup has no region code (12 digits). Set catalog.hall.regionCode in the hall file and import it; the records then catch up.' },
     exportPending: 'Export waiting records ({{n}})', confirmUpload: 'Uploaded to the province ({{n}})', from: 'From', to: 'to', exportRange: 'Export all records of the period',

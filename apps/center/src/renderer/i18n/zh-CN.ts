@@ -156,7 +156,7 @@ export default {
     refusedTitle: '省平台退回了 {{n}} 条记录',
     refusedIntro: '这些记录及同一办件之后的记录暂停上报。请按原因核对事项编码、部门编码等设置（或请省平台核对），改好后点「重新上报」。',
     day: '日期', kindHead: '类型', record: '记录编号', reason: '退回原因',
-    kind: { evaluation: '评价', 'not-rated': '未评价', 'follow-up': '差评整改' },
+    kind: { evaluation: '评价', 'not-rated': '未评价', 'follow-up': '差评整改', appeal: '申诉' },
     retry: '重新上报', requeued: '已重新排队 {{n}} 条', marked: '已记为上报 {{n}} 条',
     exportTitle: '导出文件', exportIntro: '按国家好差评数据格式导出：Excel 工作簿（评价、超时未评、差评跟进各一页，中文表头下列出字段名）、CSV（一条记录一行）或 JSON Lines（与推送的记录相同）。手工上报的大厅：导出待上报记录，上传到省平台后点「已上传」。', format: '文件格式', formats: { xlsx: 'Excel 工作簿 (.xlsx)', csv: 'CSV 表格 (.csv)', jsonl: 'JSON Lines (.jsonl)' }, blocked: { 'no-region-code': '好差评记录暂停生成：大厅设置中没有区划代码（12 位）。请在大厅文件的 catalog.hall.regionCode 填写区划代码并导入，记录随即补齐上报。' },
     exportPending: '导出待上报记录（{{n}} 条）', confirmUpload: '已上传到省平台（{{n}} 条）', from: '从', to: '至', exportRange: '导出该时段全部记录',

@@ -75,7 +75,7 @@ export default {
     refusedTitle: '省平台退回了 {{n}} 筆記錄',
     refusedIntro: '這些記錄及同一辦件之後的記錄暫停上報。請依原因核對事項編碼、部門編碼等設定（或請省平台核對），改好後點「重新上報」。',
     day: '日期', kindHead: '類型', record: '記錄編號', reason: '退回原因',
-    kind: { evaluation: '評價', 'not-rated': '未評價', 'follow-up': '差評整改' },
+    kind: { evaluation: '評價', 'not-rated': '未評價', 'follow-up': '差評整改', appeal: '申訴' },
     retry: '重新上報', requeued: '已重新排隊 {{n}} 筆', marked: '已記為上報 {{n}} 筆',
     exportTitle: '匯出檔案', exportIntro: '依國家好差評資料格式匯出：Excel 活頁簿（評價、逾時未評、差評跟進各一頁，中文表頭下列出欄位名）、CSV（一筆記錄一列）或 JSON Lines（與推送的記錄相同）。手動上報的大廳：匯出待上報記錄，上傳到省平台後點「已上傳」。', format: '檔案格式', formats: { xlsx: 'Excel 活頁簿 (.xlsx)', csv: 'CSV 表格 (.csv)', jsonl: 'JSON Lines (.jsonl)' }, blocked: { 'no-region-code': '好差評記錄暫停產生：大廳設定中沒有區劃代碼（12 位）。請在大廳檔案的 catalog.hall.regionCode 填寫區劃代碼並匯入，記錄隨即補齊上報。' },
     exportPending: '匯出待上報記錄（{{n}} 筆）', confirmUpload: '已上傳到省平台（{{n}} 筆）', from: '從', to: '至', exportRange: '匯出該時段全部記錄',

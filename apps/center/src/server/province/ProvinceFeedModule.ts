@@ -14,7 +14,7 @@ import { markUploaded, pendingLines, ProvinceOutbox } from './ProvinceOutbox.ts'
 import { PROVINCE_MIGRATIONS } from './provinceMigrations.ts';
 import { EXPORT_CONTENT_TYPE, EXPORT_FORMATS, recordsCsv, recordsWorkbook, type ExportFormat } from './ProvinceFileExport.ts';
 import { ProvinceRecordSchema } from './ProvinceRecord.ts';
-import { areaCodeOf } from './recordOfEvent.ts';
+import { areaCodeOf, FEED_EVENT_TYPES } from './recordOfEvent.ts';
 
 export interface ProvinceFeedOptions {
   /** Settings (default: the files HALLKIT_PROVINCE_FEED/_SECRETS name; none: the feed is off). */
@@ -111,7 +111,7 @@ export function provinceFeedModule(o: ProvinceFeedOptions = {}): CenterModule {
       const made = scan.scan();
       ctx.logger.info('好差评 feed to the province', { transport: box.adapter?.describe ?? 'file', queued: made, ...box.summary().counts });
       ctx.hall.on('events', (events) => {
-        if (!events.some((e) => e.type === 'EvaluationGiven' || e.type === 'EvaluationLapsed' || e.type === 'FollowUpOpened' || e.type === 'FollowUpAdvanced')) return;
+        if (!events.some((e) => (FEED_EVENT_TYPES as readonly string[]).includes(e.type))) return;
         if (scan.scan() > 0) box.kick();
       });
       box.start();

@@ -35,9 +35,10 @@ export const EXPORT_COLUMNS: Record<ProvinceRecordKind, Column[]> = {
   ],
   'not-rated': [...COMMON, c('lapsedAt', '超时未评时间', 26), c('by', '记录方', 8)],
   'follow-up': [...COMMON, c('caseId', '跟进编号', 36), c('evaluationId', '评价编号', 36), c('step', '环节', 10), c('stepTime', '时间', 26), c('stepBy', '经办人', 14), c('deadline', '整改期限', 12), c('rectification', '整改反馈', 30), c('answer', '答复/回访结果', 30)],
+  appeal: [...COMMON, c('caseId', '跟进编号', 36), c('evaluationId', '评价编号', 36), c('step', '环节', 10), c('stepTime', '时间', 26), c('stepBy', '经办人', 14), c('reason', '申诉理由', 30), c('upheld', '申诉成立', 8), c('effectivEvalua', '有效评价', 8), c('note', '复核意见', 30)],
 };
 
-export const SHEET_NAME: Record<ProvinceRecordKind, string> = { evaluation: '评价', 'not-rated': '超时未评', 'follow-up': '差评跟进' };
+export const SHEET_NAME: Record<ProvinceRecordKind, string> = { evaluation: '评价', 'not-rated': '超时未评', 'follow-up': '差评跟进', appeal: '申诉' };
 
 function cell(r: ProvinceRecord, field: string): string | number {
   const v = (r as unknown as Record<string, unknown>)[field];
@@ -80,7 +81,7 @@ export async function recordsWorkbook(records: Iterable<ProvinceRecord>, title: 
   for (const r of records) {
     const row = EXPORT_COLUMNS[r.kind].map((x) => {
       const v = cell(r, x.field);
-      return x.field === 'badReview' ? (v === 'true' ? '是' : '否') : v;
+      return x.field === 'badReview' || x.field === 'upheld' || x.field === 'effectivEvalua' ? (v === 'true' ? '是' : v === 'false' ? '否' : '') : v;
     });
     sheets.get(r.kind)?.addRow(row);
   }

@@ -1,5 +1,5 @@
-// One record of the provincial 好差评 feed (v1): a rating, a service recorded as not rated, or a step
-// of a 差评's follow-up (回访/整改). Field names follow the ones provincial platforms exchange
+// One record of the provincial 好差评 feed (v1): a rating, a service recorded as not rated, a step
+// of a 差评's follow-up (回访/整改), or a step of its 申诉 (filed, decided). Field names follow the ones provincial platforms exchange
 // (shared/reference/haochaping.md: Epoint EvaInstance — projectno, taskcode, prodepart, areacode, pf,
 // evacode, writingEvaluation, assessTime, rectification, answer…). `recordId` is the idempotency key:
 // the same record is always sent with the same id, and a receiver keeps the first copy only.
@@ -88,6 +88,24 @@ export const ProvinceRecordSchema = z.discriminatedUnion('kind', [
     rectification: z.string().optional(),
     /** 答复/回访 result (contacted and closed steps' notes). */
     answer: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('appeal'),
+    ...common,
+    caseId: z.string().min(1),
+    evaluationId: z.string(),
+    /** 申诉 filed (by or for the staff evaluated), then decided (申诉复核). */
+    step: z.enum(['filed', 'decided']),
+    stepTime: Time,
+    stepBy: z.string(),
+    /** Why the 差评 is disputed (filed). */
+    reason: z.string().optional(),
+    /** Decided: upheld (申诉成立) or not. */
+    upheld: z.boolean().optional(),
+    /** 是否有效评价 after the decision: false when upheld — the 差评 no longer counts. */
+    effectivEvalua: z.boolean().optional(),
+    /** The decision's note (复核意见). */
+    note: z.string().optional(),
   }),
 ]);
 export type ProvinceRecord = z.infer<typeof ProvinceRecordSchema>;

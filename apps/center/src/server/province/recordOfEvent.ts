@@ -1,5 +1,6 @@
 // Turns a hall event into the record the province receives (or none): EvaluationGiven → evaluation,
-// EvaluationLapsed → not-rated, FollowUpOpened/Advanced → follow-up step. Codes come from the
+// EvaluationLapsed → not-rated, FollowUpOpened/Advanced → follow-up step, EvaluationAppealed/
+// AppealDecided → appeal step. Codes come from the
 // hall definition in force (item code, department and its code, the hall's region code), the
 // settings' tables only where the definition has none; the result is checked against the schema.
 import { BAD_REVIEW_REASONS, CHANNEL_CODES, LEVEL_LABEL_ZH, isBadReview, toNationalCode, toReversedCode, type HallConfig, type HallEvent } from '@hallkit/core';
@@ -8,7 +9,7 @@ import { ProvinceRecordSchema, type ProvinceRecord } from './ProvinceRecord.ts';
 
 type ProvinceLevelWord = Extract<ProvinceRecord, { kind: 'evaluation' }>['evaLevel'];
 
-export const FEED_EVENT_TYPES = ['EvaluationGiven', 'EvaluationLapsed', 'FollowUpOpened', 'FollowUpAdvanced'] as const;
+export const FEED_EVENT_TYPES = ['EvaluationGiven', 'EvaluationLapsed', 'FollowUpOpened', 'FollowUpAdvanced', 'EvaluationAppealed', 'EvaluationAppealDecided'] as const;
 
 export interface RecordContext {
   settings: ProvinceFeedSettings;
@@ -97,6 +98,24 @@ export function recordOfEvent(e: HallEvent, c: RecordContext): ProvinceRecord | 
         stepTime: e.at,
         stepBy: e.by,
         ...(e.to === 'rectified' ? { rectification: note } : { answer: note }),
+      };
+      break;
+    }
+    case 'EvaluationAppealed':
+    case 'EvaluationAppealDecided': {
+      const k = c.caseOf(e.caseId);
+      const filed = e.type === 'EvaluationAppealed';
+      record = {
+        kind: 'appeal',
+        ...common,
+        recordId: `${hallCode}-appeal-${e.caseId}-${filed ? 'filed' : 'decided'}`,
+        projectNo: k?.projectNo ?? `${hallCode}-case-${e.caseId}`,
+        caseId: e.caseId,
+        evaluationId: filed ? e.evaluationId : (k?.evaluationId ?? ''),
+        step: filed ? 'filed' : 'decided',
+        stepTime: e.at,
+        stepBy: e.by,
+        ...(filed ? { reason: e.reason } : { upheld: e.upheld, effectivEvalua: !e.upheld, ...(e.note ? { note: e.note } : {}) }),
       };
       break;
     }

@@ -14,6 +14,8 @@ import { parseBody, requireAdmin } from './authRoutes.ts';
 export const HallNoticeSchema = z.object({ v: z.literal(1), text: z.string().max(500) });
 const NoticeBody = z.object({ text: z.string().max(500) });
 
+const AppealBody = z.object({ reason: z.string().trim().min(1).max(500), staffId: z.string().trim().min(1).max(40).optional() });
+const AppealDecisionBody = z.object({ upheld: z.boolean(), note: z.string().trim().max(500).optional() });
 const Advance = z.object({ to: z.enum(['contacted', 'rectified', 'closed']), note: z.string().max(500).optional() });
 
 export function adminRoutes(r: Router, ctx: CenterContext, onDeviceChange: (deviceId: string) => Promise<void>, kick: (deviceId: string) => void): void {
@@ -80,6 +82,33 @@ export function adminRoutes(r: Router, ctx: CenterContext, onDeviceChange: (devi
       throw e;
     }
     ctx.audit.record(`admin:${admin.username}`, `follow-up-${b.to}`, id, b.note ? { note: b.note } : undefined);
+    return { json: { ok: true } };
+  });
+
+  // 申诉 of a 差评: filed for the staff evaluated (or by an admin), decided (复核) by another admin.
+  const domain = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof DomainError) throw new HttpError(409, e.code, e.message);
+      throw e;
+    }
+  };
+  r.post('/api/admin/follow-ups/:caseId/appeal', (req) => {
+    const admin = requireAdmin(req);
+    const id = req.params.caseId as string;
+    const b = parseBody(AppealBody, req.body);
+    const by = b.staffId ? `staff:${b.staffId}` : `admin:${admin.username}`;
+    domain(() => ctx.hall.run('center', (h) => h.appealEvaluation(id, by, b.reason, ctx.now().toISOString())));
+    ctx.audit.record(`admin:${admin.username}`, 'follow-up-appealed', id, { by, reason: b.reason });
+    return { json: { ok: true } };
+  });
+  r.post('/api/admin/follow-ups/:caseId/appeal-decision', (req) => {
+    const admin = requireAdmin(req);
+    const id = req.params.caseId as string;
+    const b = parseBody(AppealDecisionBody, req.body);
+    domain(() => ctx.hall.run('center', (h) => h.decideAppeal(id, b.upheld, `admin:${admin.username}`, ctx.now().toISOString(), b.note)));
+    ctx.audit.record(`admin:${admin.username}`, b.upheld ? 'follow-up-appeal-upheld' : 'follow-up-appeal-rejected', id, b.note ? { note: b.note } : undefined);
     return { json: { ok: true } };
   });
 }

@@ -17,6 +17,7 @@ export async function startDemoProvinceStandIn(dataDir: string, logger: Logger, 
     received += 1;
     if (r.kind === 'evaluation' && r.badReview) logger.info('差评 received by the provincial stand-in (demo)', { projectNo: r.projectNo, level: r.evaLevel, pf: r.pf, reasons: r.evaContent, staff: r.operateUserName });
     else if (r.kind === 'follow-up') logger.info('follow-up step received by the provincial stand-in (demo)', { caseId: r.caseId, step: r.step, note: r.rectification ?? r.answer ?? '' });
+    else if (r.kind === 'appeal') logger.info('申诉 step received by the provincial stand-in (demo)', { caseId: r.caseId, step: r.step, ...(r.step === 'decided' ? { upheld: r.upheld } : { reason: r.reason }) });
     else if (received % 500 === 0) logger.info('records received by the provincial stand-in (demo)', { received });
   });
   const endpoint = await receiver.listen(Number(env.HALLKIT_PROVINCE_STANDIN_PORT ?? 0));
