@@ -164,7 +164,15 @@ export class KioskHost {
     // An ack means the center took our events: it is there, whatever the requests said.
     this.link.on('acked', () => this.centerAnswered(true));
     this.link.on('disconnected', () => this.centerAnswered(false));
-    this.link.on('config', () => this.emitState());
+    this.link.on('config', (c) => {
+      // The link has schema-checked the new definition and stored it: take it as it is rather than
+      // reading back and checking the same 250 KB again (a save reached every kiosk twice as slowly).
+      if (c.scope === 'hall' && c.kind === 'hall') {
+        this.definitionCache = c.body as HallConfig;
+        this.catalogVersion = c.version;
+      }
+      this.emitState();
+    });
     this.link.on('connected', () => {
       void this.counter.topUp();
       // Withdrawals left from before a restart or a cut-off go now.

@@ -15,7 +15,8 @@ export function HallCategoriesEditor(props: EditorProps) {
   return (
     <>
     <AddCategory {...props} />
-    <table data-testid="hall-categories">
+    <div className="table-scroll">
+    <table data-testid="hall-categories" className="hall-categories">
       <thead>
         <tr>
           <th>{t('hallEditor.categories.prefix')}</th>
@@ -35,6 +36,7 @@ export function HallCategoriesEditor(props: EditorProps) {
         ))}
       </tbody>
     </table>
+    </div>
     <RemovedCategories {...props} />
     </>
   );
@@ -46,7 +48,8 @@ export function HallCategoriesEditor(props: EditorProps) {
  */
 function RemovedCategories({ draft, change, problemsAt, removed }: EditorProps) {
   const { t, i18n } = useTranslation();
-  const say = useProblemText(draft);
+  // Named as the version in force names them: the draft no longer has them.
+  const say = useProblemText({ ...draft, catalog: { ...draft.catalog, categories: [...draft.catalog.categories, ...removed] } });
   const refused = problemsAt(['catalog', 'categories']).filter((p) => p.code === 'strandedRemoved');
   if (refused.length === 0) return null;
   return (

@@ -5,7 +5,7 @@
 // lists the versions with rollback, and imports/exports the hall workbook with a preview.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { calendarCoverage, checkHallDefinition, localName, type DefinitionProblem, type HallDefinition, type QueueCategory, type WaitingMoveRequest } from '@hallkit/core';
+import { calendarCoverage, checkHallDefinition, localName, type DefinitionProblem, type HallDefinition, type QueueCategory, type ServiceItem, type WaitingMoveRequest } from '@hallkit/core';
 import { api, ApiError } from '../../api/http.ts';
 import type { DefinitionVersion } from '../../../server/hall/definition/HallDefinitions.ts';
 import { HallInfoZonesEditor } from './HallInfoZonesEditor.tsx';
@@ -27,6 +27,11 @@ const EDITING: readonly Section[] = ['hall', 'windows', 'categories', 'items', '
 export interface EditorProps {
   draft: HallDefinition;
   change: (edit: (d: HallDefinition) => void) => void;
+  /**
+   * One service item edited: only that item is copied (a hall has 1,000 and more; `change` copies the
+   * whole definition, which is what made typing into an item's name lag).
+   */
+  changeItem: (index: number, edit: (item: ServiceItem) => void) => void;
   /** Problems at a field path prefix: the draft's own (checked as typed) and the server's last refusal. */
   problemsAt: (path: (string | number)[]) => DefinitionProblem[];
   /** Fields the admin typed something unreadable into: saving waits until they are fixed. */
@@ -74,6 +79,18 @@ export function HallDefinitionPanel() {
     setMessage(undefined);
     setStranded([]);
   };
+  const changeItem = (index: number, edit: (item: ServiceItem) => void) => {
+    const old = draft.catalog.items[index];
+    if (!old) return;
+    const item = structuredClone(old);
+    edit(item);
+    const items = draft.catalog.items.slice();
+    items[index] = item;
+    setDraft({ ...draft, catalog: { ...draft.catalog, items } });
+    setEdits((n) => n + 1);
+    setMessage(undefined);
+    setStranded([]);
+  };
   const setInvalid = (key: string, reason: string | undefined) =>
     setInvalidMap((m) => {
       if ((m[key] ?? undefined) === reason) return m;
@@ -108,7 +125,7 @@ export function HallDefinitionPanel() {
   };
   const kept = new Set(draft.catalog.categories.map((c) => c.id));
   const removed = loaded.definition.catalog.categories.filter((c) => !kept.has(c.id));
-  const props: EditorProps = { draft, change, problemsAt, setInvalid, removed };
+  const props: EditorProps = { draft, change, changeItem, problemsAt, setInvalid, removed };
   const errors = all.filter((p) => p.severity === 'error');
   const liveErrors = live.filter((p) => p.severity === 'error').length;
   const blocked = Object.keys(invalid).length > 0 || liveErrors > 0;
@@ -124,10 +141,10 @@ export function HallDefinitionPanel() {
           ))}
         </nav>
         {coverage.map((p, i) => (
-          <p key={i} className="field-warning" role="status" data-testid="hall-calendar-coverage">
+          <p key={i} className="calendar-coverage" role="status" data-testid="hall-calendar-coverage">
             {say(p)}{' '}
             {section !== 'calendar' && (
-              <button className="link" onClick={() => setSection('calendar')}>
+              <button className="secondary" onClick={() => setSection('calendar')}>
                 {t('hallEditor.sections.calendar')}
               </button>
             )}

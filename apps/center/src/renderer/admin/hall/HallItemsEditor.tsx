@@ -7,7 +7,7 @@ import { useProblemText } from './hallProblemText.ts';
 
 const PAGE = 50;
 
-export function HallItemsEditor({ draft, change, problemsAt }: EditorProps) {
+export function HallItemsEditor({ draft, changeItem, problemsAt }: EditorProps) {
   const { t } = useTranslation();
   const say = useProblemText(draft);
   const [q, setQ] = useState('');
@@ -40,7 +40,7 @@ export function HallItemsEditor({ draft, change, problemsAt }: EditorProps) {
             <tr key={it.id} data-testid={`item-${it.id}`}>
               <td>{it.id}</td>
               <td>
-                <input data-testid={`item-${it.id}-name`} value={it.name} aria-invalid={it.name.trim() === ''} onChange={(e) => change((d) => void (d.catalog.items[i] && (d.catalog.items[i].name = e.target.value)))} />
+                <input data-testid={`item-${it.id}-name`} value={it.name} aria-invalid={it.name.trim() === ''} onChange={(e) => changeItem(i, (x) => (x.name = e.target.value))} />
                 {problemsAt(['catalog', 'items', i]).map((p, k) => (
                   <span key={k} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert">
                     {say(p)}
@@ -49,12 +49,12 @@ export function HallItemsEditor({ draft, change, problemsAt }: EditorProps) {
               </td>
               {(['zh-TW', 'en'] as const).map((lang) => (
                 <td key={lang}>
-                  <input data-testid={`item-${it.id}-${lang}`} value={it.i18n?.[lang] ?? ''} onChange={(e) => change((d) => void (d.catalog.items[i] && setTranslation(d.catalog.items[i], lang, e.target.value)))} />
+                  <input data-testid={`item-${it.id}-${lang}`} value={it.i18n?.[lang] ?? ''} onChange={(e) => changeItem(i, (x) => setTranslation(x, lang, e.target.value))} />
                 </td>
               ))}
               <td>{it.department}</td>
               <td>
-                <select value={it.categoryId} onChange={(e) => change((d) => void (d.catalog.items[i] && (d.catalog.items[i].categoryId = e.target.value)))}>
+                <select value={it.categoryId} onChange={(e) => changeItem(i, (x) => (x.categoryId = e.target.value))}>
                   {draft.catalog.categories.map((c) => (
                     <option key={c.id} value={c.id}>
                       {prefixOf.get(c.id)} {c.name}

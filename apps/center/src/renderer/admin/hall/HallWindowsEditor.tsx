@@ -77,7 +77,7 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
               </thead>
               <tbody>
                 {windows.map(({ w, i }) => (
-                  <WindowRow key={`${w.id}/${generation}`} index={i} text={w.categoryIds.map((id) => prefixOf.get(id) ?? id).join('、')} rule={formatCallingRule(w.rule)} label={w.label ?? ''} number={w.number} {...{ draft, change, problemsAt, setInvalid, removed: [] }} />
+                  <WindowRow key={`${w.id}/${generation}`} index={i} text={w.categoryIds.map((id) => prefixOf.get(id) ?? id).join('、')} rule={formatCallingRule(w.rule)} label={w.label ?? ''} number={w.number} {...{ draft, change, problemsAt, setInvalid }} />
                 ))}
               </tbody>
             </table>
@@ -88,7 +88,7 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
   );
 }
 
-function WindowRow({ index, number, text, rule, label, draft, change, problemsAt, setInvalid }: EditorProps & { index: number; number: number; text: string; rule: string; label: string }) {
+function WindowRow({ index, number, text, rule, label, draft, change, problemsAt, setInvalid }: Pick<EditorProps, 'draft' | 'change' | 'problemsAt' | 'setInvalid'> & { index: number; number: number; text: string; rule: string; label: string }) {
   const { t } = useTranslation();
   const say = useProblemText(draft);
   const [cats, setCats] = useState(text);
