@@ -69,6 +69,7 @@ describe('大厅设置 in English', () => {
     await page.getByTestId('category-G-hours').fill('每天 08:30-25:00');
     await expect.poll(() => page.getByTestId('category-G-hours-error').textContent()).toBe('Period “08:30-25:00” is not a time range like 08:30-12:00');
     expect(await page.getByTestId('hall-save').isDisabled()).toBe(true);
+    await page.getByTestId('category-G').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'center-admin-hall-categories-en.png') });
     await page.getByTestId('category-G-hours').fill('周一至周五 08:30-17:30');
     await expect.poll(() => page.getByTestId('category-G-hours-error').count()).toBe(0);
@@ -88,6 +89,7 @@ describe('大厅设置 in English', () => {
     expect(center.hall.config.version).toBe(version);
     expect(center.hall.state.tickets.get(ticket)?.categoryId).toBe('popup');
     await page.getByTestId('stranded-popup-to').selectOption('general');
+    await page.getByTestId('category-removed-popup').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'center-admin-hall-remove-category-en.png') });
 
     // Moved to 综合受理 by the admin's choice, and saved: the category is gone, the citizen still waits.
@@ -140,9 +142,14 @@ describe('大厅设置 in English', () => {
     const sorted = [...frames].sort((a, b) => a - b);
     console.log(`key → next frame on the 1,344-item hall: median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms over ${sorted.length} keys`);
     expect(big).toBe(0);
+    // An item is removed from the list (nothing waits for an item: no refusal).
+    const gone = center.hall.config.catalog.items[21 * 63 + 1]!.id;
+    await page.getByTestId(`item-${gone}-remove`).click();
+    await expect.poll(() => page.getByTestId(`item-${gone}`).count()).toBe(0);
     await page.getByTestId('hall-save').click();
     await expect.poll(() => page.getByTestId('hall-save-message').textContent(), { timeout: 15_000 }).toContain('已保存为版本');
     expect(center.hall.config.catalog.items.find((i) => i.id === id)).toMatchObject({ name: expect.stringContaining(' 2026 online'), i18n: expect.objectContaining({ en: 'Business start-up (online)' }) });
+    expect(center.hall.config.catalog.items.some((i) => i.id === gone)).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'center-admin-hall-items.png') });
     await page.close();
   }, 120_000);

@@ -7,7 +7,7 @@ import { useProblemText } from './hallProblemText.ts';
 
 const PAGE = 50;
 
-export function HallItemsEditor({ draft, changeItem, problemsAt }: EditorProps) {
+export function HallItemsEditor({ draft, change, changeItem, problemsAt }: EditorProps) {
   const { t } = useTranslation();
   const say = useProblemText(draft);
   const [q, setQ] = useState('');
@@ -33,6 +33,7 @@ export function HallItemsEditor({ draft, changeItem, problemsAt }: EditorProps) 
             <th>{t('hallEditor.zones.nameEn')}</th>
             <th>{t('hallEditor.items.department')}</th>
             <th>{t('hallEditor.items.category')}</th>
+            <td />
           </tr>
         </thead>
         <tbody>
@@ -61,6 +62,11 @@ export function HallItemsEditor({ draft, changeItem, problemsAt }: EditorProps) 
                     </option>
                   ))}
                 </select>
+              </td>
+              <td>
+                <button className="secondary" data-testid={`item-${it.id}-remove`} onClick={() => change((d) => void (d.catalog.items = d.catalog.items.filter((x) => x.id !== it.id)))}>
+                  {t('hallEditor.zones.remove')}
+                </button>
               </td>
             </tr>
           ))}
