@@ -132,8 +132,9 @@ describe('ghost tickets at the real kiosk and center', () => {
       );
     await waitUntil(() => marks().length === 1, 10_000, 'unprinted mark at the center');
     expect(marks()[0]).toMatchObject({ printed: false, problem: 'paper-empty', by: 'kiosk-1' });
-    const audit = centerDb((db) => db.prepare("SELECT actor, target, detail FROM audit WHERE action = 'ticket.unprinted'").all() as { actor: string; target: string; detail: string }[]);
-    expect(audit.some((a) => a.actor === 'kiosk-1' && JSON.parse(a.detail).number === number)).toBe(true);
+    // The audit row is written after the event: polled, not read once.
+    const audit = () => centerDb((db) => db.prepare("SELECT actor, target, detail FROM audit WHERE action = 'ticket.unprinted'").all() as { actor: string; target: string; detail: string }[]);
+    await waitUntil(() => audit().some((a) => a.actor === 'kiosk-1' && (JSON.parse(a.detail) as { number?: string }).number === number), 10_000, `audit of ${number} unprinted`);
 
     rig.printer.setPaper('ok');
     await p.click('[data-testid=reprint]');
