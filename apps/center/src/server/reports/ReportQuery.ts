@@ -119,7 +119,9 @@ export class ReportQuery {
     const liveIds = liveCases.map((f) => f.caseId);
     const merged = mergeFollowUps(this.followUps.cases(liveIds, from, to), liveCases);
     const fuByKey = this.followUps.figures(dim, from, to, today, liveIds);
-    const fuTotal = this.followUps.figures('hall', from, to, today, liveIds).get('') ?? emptyFollowUps();
+    // Every case has exactly one key (or ''): the hall's total is the keys' sum, not a second pass.
+    const fuTotal = emptyFollowUps();
+    for (const f of fuByKey.values()) addFollowUps(fuTotal, f);
     addFollowUps(fuTotal, followUpFigures(merged, today, tz));
     const liveByKey = new Map<string, FollowUpFact[]>();
     for (const f of merged) (liveByKey.get(followUpKey(dim, f)) ?? liveByKey.set(followUpKey(dim, f), []).get(followUpKey(dim, f))!).push(f);
