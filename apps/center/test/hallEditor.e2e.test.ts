@@ -105,6 +105,12 @@ describe('大厅设置 (hall definition editor)', () => {
     await expect.poll(() => page.getByTestId('hall-info').textContent()).toContain('网址格式不对');
     await page.getByTestId('hall-info-publicUrl').fill('https://zwfw.yantai.gov.cn/hall');
     await page.getByTestId('hall-info-address').fill('烟台市莱山区银海路46号（东门进）');
+    // The region code the provincial 好差评 feed files records by: shown, checked at the field.
+    expect(await page.getByTestId('hall-info-regionCode').inputValue()).toMatch(/^\d{12}$/);
+    await page.getByTestId('hall-info-regionCode').fill('3706');
+    await expect.poll(() => page.getByTestId('hall-info').textContent()).toContain('区划代码应为 12 位数字');
+    expect(await page.getByTestId('hall-save').isDisabled()).toBe(true);
+    await page.getByTestId('hall-info-regionCode').fill('370602000000');
     // A new zone: unnamed, it is an error at its name; named, with its location and English name.
     await page.getByTestId('zone-new-id').fill('Lobby 2');
     await page.getByTestId('zone-add').click();

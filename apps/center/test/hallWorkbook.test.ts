@@ -51,6 +51,37 @@ describe('the hall workbook', () => {
     same(preview.definition, def);
   }, 120_000);
 
+  it("carries the province's codes (区划代码, 实施清单编码, 部门编码) into an empty center, and an older workbook without them keeps the hall's", () => {
+    const def = shippedHall('yantai');
+    const [first, second] = def.catalog.items;
+    const coded: HallDefinition = {
+      ...def,
+      catalog: {
+        ...def.catalog,
+        items: def.catalog.items.map((i) => (i === first ? { ...i, code: '11370600MB2855203L3370111009000', departmentCode: '11370600MB2855203L' } : i === second ? { ...i, code: '3706000000011' } : i)),
+      },
+    };
+    expect(coded.catalog.hall.regionCode).toMatch(/^\d{12}$/);
+    const fresh = sheetsToDefinition(definitionToSheets(coded), newHallDefinition());
+    expect(fresh.definition?.catalog.hall.regionCode).toBe(coded.catalog.hall.regionCode);
+    const firstBack = fresh.definition?.catalog.items.find((i) => i.id === first!.id);
+    expect(firstBack).toMatchObject({ code: '11370600MB2855203L3370111009000', departmentCode: '11370600MB2855203L' });
+    expect(fresh.definition?.catalog.items.find((i) => i.id === second!.id)?.code).toBe('3706000000011');
+
+    // A workbook from before the code columns: the codes the hall has stay; a renamed item keeps its code.
+    const old = definitionToSheets(coded);
+    const items = old.get('事项')!;
+    items.headers = items.headers.filter((h) => h !== '实施清单编码' && h !== '部门编码');
+    for (const r of items.rows) {
+      r.cells.delete('实施清单编码');
+      r.cells.delete('部门编码');
+    }
+    edit(old, '事项', 2, '事项名称', '新名称');
+    const back = sheetsToDefinition(old, coded);
+    expect(back.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(back.definition?.catalog.items.find((i) => i.id === first!.id)).toMatchObject({ name: '新名称', code: '11370600MB2855203L3370111009000', departmentCode: '11370600MB2855203L' });
+  });
+
   it('refuses a workbook with each kind of error at its sheet, row and column, and applies nothing', () => {
     const def = shippedHall('zhaoyuan');
     const sheets = definitionToSheets(def, [

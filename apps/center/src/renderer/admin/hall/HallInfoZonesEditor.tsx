@@ -1,4 +1,4 @@
-// Hall info (name and its translations, address, time zone, public address) and the zones (功能区)
+// Hall info (name and its translations, address, time zone, public address, region code) and the zones (功能区)
 // with floor/location text and translated names. Problems show at the field as they are typed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,7 @@ export function HallInfoZonesEditor({ draft, change, problemsAt }: EditorProps) 
   const { t } = useTranslation();
   const hall = draft.catalog.hall;
   const at = (f: string) => problemsAt(['catalog', 'hall', f]);
-  const text = (f: 'name' | 'address' | 'timeZone' | 'publicUrl', optional: boolean) => (
+  const text = (f: 'name' | 'address' | 'timeZone' | 'publicUrl' | 'regionCode', optional: boolean) => (
     <label className="policy-field" key={f}>
       <span>{t(`hallEditor.hall.${f}`)}</span>
       <input
@@ -38,13 +38,14 @@ export function HallInfoZonesEditor({ draft, change, problemsAt }: EditorProps) 
         onChange={(e) =>
           change((d) => {
             const h = d.catalog.hall;
-            if (optional && e.target.value.trim() === '') delete h[f as 'address' | 'publicUrl'];
+            if (optional && e.target.value.trim() === '') delete h[f as 'address' | 'publicUrl' | 'regionCode'];
             else h[f] = e.target.value;
           })
         }
       />
       {f === 'timeZone' && <small className="hint">{t('hallEditor.hall.timeZoneHint')}</small>}
       {f === 'publicUrl' && <small className="hint">{t('hallEditor.hall.publicUrlHint')}</small>}
+      {f === 'regionCode' && <small className="hint">{t('hallEditor.hall.regionCodeHint')}</small>}
       <Problems messages={at(f)} />
     </label>
   );
@@ -66,6 +67,7 @@ export function HallInfoZonesEditor({ draft, change, problemsAt }: EditorProps) 
         {text('address', true)}
         {text('timeZone', false)}
         {text('publicUrl', true)}
+        {text('regionCode', true)}
         <datalist id="hall-time-zones">
           {TIME_ZONES.map((z) => (
             <option key={z} value={z} />

@@ -15,7 +15,7 @@ const zhCN = {
   parts: { zones: '功能区', categories: '业务类别', items: '事项', windows: '窗口', calendar: '节假日', hall: '大厅信息', noShow: '过号规则', evaluation: '评价规则', numbering: '取号编号', hardware: '条屏与呼叫器' },
   hall: {
     legend: '大厅信息', id: '大厅编码', name: '名称', nameTW: '繁體名稱', nameEn: '英文名称', address: '地址', timeZone: '时区', publicUrl: '公开网址',
-    publicUrlHint: '群众手机扫码打开的地址；留空则用中心的设置', timeZoneHint: '例如 Asia/Shanghai；有取号记录后不能更改', fixedId: '编码不能更改',
+    publicUrlHint: '群众手机扫码打开的地址；留空则用中心的设置', regionCode: '区划代码', regionCodeHint: '12 位行政区划代码（例如 370602000000）；省好差评平台按它收件，留空则评价记录暂不上报', timeZoneHint: '例如 Asia/Shanghai；有取号记录后不能更改', fixedId: '编码不能更改',
   },
   zones: {
     legend: '功能区', id: '编码', name: '名称', location: '楼层位置', nameTW: '繁體名稱', nameEn: '英文名称', use: '使用情况', inUse: '{{c}} 个业务类别、{{w}} 个窗口',
@@ -65,7 +65,7 @@ const zhTW: Text = {
   parts: { zones: '功能區', categories: '業務類別', items: '事項', windows: '窗口', calendar: '節假日', hall: '大廳資訊', noShow: '過號規則', evaluation: '評價規則', numbering: '取號編號', hardware: '條屏與呼叫器' },
   hall: {
     legend: '大廳資訊', id: '大廳編碼', name: '名稱', nameTW: '繁體名稱', nameEn: '英文名稱', address: '地址', timeZone: '時區', publicUrl: '公開網址',
-    publicUrlHint: '民眾手機掃碼開啟的地址；留空則用中心的設定', timeZoneHint: '例如 Asia/Shanghai；有取號紀錄後不能更改', fixedId: '編碼不能更改',
+    publicUrlHint: '民眾手機掃碼開啟的地址；留空則用中心的設定', regionCode: '區劃代碼', regionCodeHint: '12 位行政區劃代碼（例如 370602000000）；省好差評平台依此收件，留空則評價記錄暫不上報', timeZoneHint: '例如 Asia/Shanghai；有取號紀錄後不能更改', fixedId: '編碼不能更改',
   },
   zones: {
     legend: '功能區', id: '編碼', name: '名稱', location: '樓層位置', nameTW: '繁體名稱', nameEn: '英文名稱', use: '使用情況', inUse: '{{c}} 個業務類別、{{w}} 個窗口',
@@ -114,7 +114,7 @@ const en: Text = {
   parts: { zones: 'Zones', categories: 'Categories', items: 'Items', windows: 'Windows', calendar: 'Holidays', hall: 'Hall info', noShow: 'No-show rules', evaluation: 'Rating rules', numbering: 'Numbering', hardware: 'Strips and keypads' },
   hall: {
     legend: 'Hall', id: 'Hall code', name: 'Name', nameTW: 'Name (Traditional)', nameEn: 'Name (English)', address: 'Address', timeZone: 'Time zone', publicUrl: 'Public address',
-    publicUrlHint: 'Opened by citizens’ phones from ticket QR codes; empty: the center’s setting', timeZoneHint: 'e.g. Asia/Shanghai; cannot change once tickets exist', fixedId: 'The code cannot change',
+    publicUrlHint: 'Opened by citizens’ phones from ticket QR codes; empty: the center’s setting', regionCode: 'Region code (区划代码)', regionCodeHint: '12 digits (e.g. 370602000000); the provincial 好差评 platform files records by it — empty: records wait', timeZoneHint: 'e.g. Asia/Shanghai; cannot change once tickets exist', fixedId: 'The code cannot change',
   },
   zones: {
     legend: 'Zones', id: 'Code', name: 'Name', location: 'Floor / location', nameTW: 'Name (Traditional)', nameEn: 'Name (English)', use: 'In use', inUse: '{{c}} categories, {{w}} windows',

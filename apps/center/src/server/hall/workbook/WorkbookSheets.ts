@@ -31,7 +31,8 @@ export const SHEET_COLUMNS: Record<string, { required: string[]; optional: strin
   },
   事项: {
     required: ['事项编码', '事项名称', '实施部门', '业务类别前缀'],
-    optional: ['名称(繁體)', '名称(English)'],
+    // The province's codes, for the 好差评 feed (taskCode, deptCode).
+    optional: ['名称(繁體)', '名称(English)', '实施清单编码', '部门编码'],
   },
   窗口: { required: ['窗口号', '功能区编码', '业务类别前缀', '叫号规则'], optional: ['标签'] },
   人员: { required: ['工号', '姓名', '可登录窗口', '角色'], optional: ['常用窗口', '管理区域'] },

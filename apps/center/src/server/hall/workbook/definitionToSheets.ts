@@ -28,6 +28,7 @@ export function definitionToSheets(def: HallDefinition, staff: readonly StaffRow
       { 项目: '地址', 值: c.hall.address },
       { 项目: '时区', 值: c.hall.timeZone },
       { 项目: '公网地址', 值: c.hall.publicUrl },
+      { 项目: '区划代码', 值: c.hall.regionCode },
       { 项目: '名称(繁體)', 值: c.hall.i18n?.['zh-TW'] },
       { 项目: '名称(English)', 值: c.hall.i18n?.en },
     ]),
@@ -65,6 +66,8 @@ export function definitionToSheets(def: HallDefinition, staff: readonly StaffRow
         业务类别前缀: prefixOf.get(i.categoryId),
         '名称(繁體)': i.i18n?.['zh-TW'],
         '名称(English)': i.i18n?.en,
+        实施清单编码: i.code,
+        部门编码: i.departmentCode,
       })),
     ),
     sheet(

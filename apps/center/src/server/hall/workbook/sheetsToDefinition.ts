@@ -78,6 +78,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     else if (k === '地址') hall.address = v || undefined;
     else if (k === '时区') hall.timeZone = v || 'Asia/Shanghai';
     else if (k === '公网地址') hall.publicUrl = v || undefined;
+    else if (k === '区划代码') hall.regionCode = v || undefined;
     else if (k === '编码') hall.id = v;
     else if (k === '名称(繁體)' || k === '名称(English)')
       hall.i18n = { ...hall.i18n, [k === '名称(繁體)' ? 'zh-TW' : 'en']: v || undefined };
@@ -156,6 +157,9 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
   let items: ServiceItem[] = base.catalog.items;
   if (itemSheet) {
     items = [];
+    // A workbook made before the code columns existed keeps the codes the hall already has.
+    const baseItem = new Map(base.catalog.items.map((i) => [i.id, i]));
+    const codeColumn = (c: string) => itemSheet.headers.includes(c);
     const seen = new Map<string, number>();
     for (const r of itemSheet.rows) {
       const id = required('事项', r, '事项编码');
@@ -167,11 +171,15 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
       if (prefix && !cat)
         err('事项', r.row, '业务类别前缀', definitionText('notInSheet', { column: '业务类别前缀', value: prefix, sheet: '业务类别' }));
       const tr = i18n(r);
+      const code = codeColumn('实施清单编码') ? text(r, '实施清单编码') : (baseItem.get(id)?.code ?? '');
+      const departmentCode = codeColumn('部门编码') ? text(r, '部门编码') : (baseItem.get(id)?.departmentCode ?? '');
       items.push({
         id,
         name,
         categoryId: cat?.id ?? prefix,
         ...(text(r, '实施部门') ? { department: text(r, '实施部门') } : {}),
+        ...(code ? { code } : {}),
+        ...(departmentCode ? { departmentCode } : {}),
         ...(tr ? { i18n: tr } : {}),
       });
     }
