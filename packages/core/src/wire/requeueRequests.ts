@@ -35,8 +35,12 @@ export const TicketRequeueResponseSchema = z.discriminatedUnion('ok', [
 ]);
 export type TicketRequeueResponse = z.infer<typeof TicketRequeueResponseSchema>;
 
-/** The token of a ticket QR code's text (the follow URL), or null when the code is not one. */
+/**
+ * The token of a ticket QR code's text (the follow URL), or null when the code is not one. The
+ * printed code carries the center's QR mark (`?q=…`, the 二维码 channel); a scan at the kiosk is
+ * still the ticket's (without the query the kiosk took its own ticket's code for a booking code).
+ */
 export function ticketTokenOf(scanned: string): string | null {
-  const m = /\/m\/t\/([A-Za-z0-9_-]{16,64})\/?$/.exec(scanned.trim());
+  const m = /\/m\/t\/([A-Za-z0-9_-]{16,64})\/?(?:\?q=[A-Za-z0-9_-]{1,64})?$/.exec(scanned.trim());
   return m?.[1] ?? null;
 }
