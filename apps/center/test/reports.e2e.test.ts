@@ -103,7 +103,7 @@ describe('报表 in the admin console', () => {
     await page.getByTestId('report-dim').selectOption('window');
     const legend = page.getByTestId('report-chart').locator('.u-legend');
     await expect.poll(() => legend.textContent(), { timeout: 15_000 }).toContain(to);
-    const lastDay = center.ctx.db.prepare("SELECT sum(issued) AS n FROM report_day_facts WHERE dim = 'hall' AND day = ?").get(to) as { n: number };
+    const lastDay = center.ctx.db.prepare("SELECT sum(issued) AS n FROM report_day_figures WHERE dim = 'hall' AND day = ?").get(to) as { n: number };
     const zh = (await legend.textContent()) ?? '';
     expect(zh).not.toContain('--');
     expect(zh).toContain('取号');
