@@ -114,7 +114,8 @@ describe('every card layout through the kiosk', () => {
     try {
       await waitUntil(() => rig.host.devices.health().reader === 'offline', 20_000, 'reader counted out of use');
       await p.click('[data-testid=go-checkin]');
-      expect(await p.locator('text=刷身份证').count()).toBe(0);
+      // The reader's state reaches the screen through the host's next view: poll, never read once.
+      await expect.poll(() => p.locator('text=刷身份证').count(), { timeout: 10_000 }).toBe(0);
       expect(rig.host.devices.reader?.fault).toMatch(/failed exchanges/);
     } finally {
       rig.idCard.muteReads(false);

@@ -1,6 +1,6 @@
 // The window console's API: one window's view (and its live feed) and the staff's actions on it.
 import { z } from 'zod';
-import { CounterChoiceSchema, DomainError, TransferTargetSchema, type Hall } from '@hallkit/core';
+import { CounterChoiceSchema, DomainError, TransferTargetSchema, type Hall, type HallEvent } from '@hallkit/core';
 import type { CenterContext } from '../../CenterContext.ts';
 import { HttpError, type Router } from '../Router.ts';
 import { windowView } from '../../views/windowView.ts';
@@ -57,8 +57,8 @@ const AUDITED = new Set(['transfer', 'close', 'pause', 'requeue', 'call-by-numbe
 
 export function windowRoutes(r: Router, ctx: CenterContext): void {
   const zoneOf = (windowId: string) => ctx.hall.state.windows.get(windowId)?.config.zoneId;
-  const view = (windowId: string) => {
-    const v = windowView(ctx.hall.state, windowId, ctx.broadcaster.lastFinishedAt(windowId), ctx.now().toISOString());
+  const view = (windowId: string, justFinished?: string) => {
+    const v = windowView(ctx.hall.state, windowId, justFinished ?? ctx.broadcaster.lastFinishedAt(windowId), ctx.now().toISOString());
     if (!v) throw new HttpError(404, 'unknown-window');
     return v;
   };
@@ -100,7 +100,7 @@ export function windowRoutes(r: Router, ctx: CenterContext): void {
         return action(h, id, ctx.now().toISOString(), req.body);
       });
       if (AUDITED.has(req.params.action as string)) ctx.audit.record(`staff:${s.kind === "staff" ? s.staffNo : "?"}`, req.params.action as string, id, req.body);
-      return { json: { ok: true, result: req.params.action === 'call-next' ? result : null, view: view(id) } };
+      return { json: { ok: true, result: req.params.action === 'call-next' ? result : null, view: view(id, finishedBy(result, id)) } };
     } catch (e) {
       if (e instanceof DomainError) {
         // Refused: said on the staff's screen in their language (the code) and here in the log.
@@ -110,4 +110,20 @@ export function windowRoutes(r: Router, ctx: CenterContext): void {
       throw e;
     }
   });
+}
+
+/**
+ * The service an action just ended at this window (办结, or 转移 from it). The broadcaster hears of the
+ * events a tick later (HallService emits after the transaction), so the action's own answer would
+ * otherwise carry the previous citizen's rating prompt — and, arriving after the live push, keep it
+ * on the console.
+ */
+function finishedBy(result: unknown, windowId: string): string | undefined {
+  if (!Array.isArray(result)) return undefined;
+  let found: string | undefined;
+  for (const e of result as HallEvent[]) {
+    if (e.type === 'TicketFinished' && e.windowId === windowId) found = e.serviceId;
+    if (e.type === 'TicketTransferred' && e.fromWindowId === windowId) found = e.serviceId;
+  }
+  return found;
 }
