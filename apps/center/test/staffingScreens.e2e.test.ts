@@ -9,17 +9,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotDir } from '@hallkit/testkit';
 import { checkScreen } from '@hallkit/testkit/screenCheck';
 import type { Center } from '../src/server/Center.ts';
 import { startCenter, tempDir } from './support/centerHarness.ts';
 import { ensureWebBuilt, SCREENSHOTS } from './support/webBuild.ts';
 import { lowContrast } from './support/contrast.ts';
-import { CONSOLE_SCREEN } from './support/screenChecks.ts';
+import { CONSOLE_SCREEN, consoleScreenPage } from './support/screenChecks.ts';
 import { submitConsoleLogin } from './support/logIn.ts';
 
-type Lang = 'zh-CN' | 'zh-TW' | 'en';
 /** The README's pictures: docs/screenshots with HALLKIT_SCREENSHOTS=1, artifacts otherwise. */
 const README_SHOTS = screenshotDir();
 let center: Center;
@@ -57,12 +56,6 @@ const TEXT = {
   network: { 'zh-CN': '网络异常，请重试', 'zh-TW': '網路異常，請重試', en: 'Network problem, please retry' },
 } as const;
 
-async function supervisorPage(lang: Lang): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: CONSOLE_SCREEN.width, height: CONSOLE_SCREEN.height }, locale: lang, timezoneId: 'Asia/Shanghai' });
-  await context.addInitScript((l) => localStorage.setItem('hallkit.lang', l), lang);
-  return context.newPage();
-}
-
 describe('调流 as a screen', () => {
   for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) {
     it(`${lang}: the supervisor's alarm, hall map, window editor, refusal, 调流 and offline state meet the visual standard`, { timeout: 120_000 }, async () => {
@@ -70,7 +63,7 @@ describe('调流 as a screen', () => {
       // A police ticket and no police window open (each language's run closes the last one's): the alarm.
       for (const w of center.hall.state.windows.values()) if (w.config.zoneId === 'zhjw' && w.status !== 'closed') center.hall.run('center', (h) => h.closeWindow(w.config.id, new Date().toISOString(), { kind: 'hand-back' }));
       center.ctx.desk.issue({ categoryId: 'police', source: 'on-site', priority: 'normal' }, 'kiosk-1');
-      const page = await supervisorPage(lang);
+      const page = await consoleScreenPage(browser, lang);
       const browserDialogs: string[] = [];
       page.on('dialog', (d) => {
         browserDialogs.push(d.message());
@@ -140,7 +133,7 @@ describe('调流 as a screen', () => {
     center.ctx.accounts.upsertAdmin('admin', 'pw-admin');
     const found: Record<string, unknown> = {};
     for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) {
-      const page = await supervisorPage(lang);
+      const page = await consoleScreenPage(browser, lang);
       await page.goto(`${center.httpUrl}/admin#staffing`);
       await submitConsoleLogin(page, 'admin', 'pw-admin');
       await page.getByTestId('alarms').waitFor();

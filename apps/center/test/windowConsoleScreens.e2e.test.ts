@@ -11,17 +11,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotDir } from '@hallkit/testkit';
 import { checkScreen } from '@hallkit/testkit/screenCheck';
 import type { Center } from '../src/server/Center.ts';
 import { startCenter, tempDir } from './support/centerHarness.ts';
 import { ensureWebBuilt, SCREENSHOTS } from './support/webBuild.ts';
 import { lowContrast } from './support/contrast.ts';
-import { CONSOLE_SCREEN } from './support/screenChecks.ts';
+import { CONSOLE_SCREEN, consoleScreenPage } from './support/screenChecks.ts';
 import { logInAtWindow, submitConsoleLogin } from './support/logIn.ts';
 
-type Lang = 'zh-CN' | 'zh-TW' | 'en';
 /** The README's pictures: docs/screenshots with HALLKIT_SCREENSHOTS=1, artifacts otherwise. */
 const README_SHOTS = screenshotDir();
 /** States whose zh-CN screenshot the README shows, by the README's file name. */
@@ -57,17 +56,11 @@ const NAMES = {
   item: { 'zh-CN': '企业开办（设立登记）', 'zh-TW': '企業開辦（設立登記）', en: 'Business start-up registration' },
 } as const;
 
-async function consolePage(lang: Lang): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: CONSOLE_SCREEN.width, height: CONSOLE_SCREEN.height }, locale: lang, timezoneId: 'Asia/Shanghai' });
-  await context.addInitScript((l) => localStorage.setItem('hallkit.lang', l), lang);
-  return context.newPage();
-}
-
 describe('the window console as a screen', () => {
   for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) {
     it(`${lang}: every state meets the visual standard at 1366×768, with the hall's names in ${lang}`, { timeout: 150_000 }, async () => {
       for (let i = 0; i < 6; i++) issue('business-registration');
-      const page = await consolePage(lang);
+      const page = await consoleScreenPage(browser, lang);
       const browserDialogs: string[] = [];
       page.on('dialog', (d) => {
         browserDialogs.push(`${d.type()}: ${d.message()}`);

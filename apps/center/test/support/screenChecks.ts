@@ -1,6 +1,6 @@
 // What every e2e screen check of the center's pages measures in Chromium, beyond contrast.ts:
 // axe-core (testkit's runner, WCAG 2.2 added), touch targets, sideways overflow, text size.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { axeViolations as axeRun, type ScreenFinding, type ScreenStandard } from '@hallkit/testkit/screenCheck';
 
 /**
@@ -78,3 +78,10 @@ export async function smallText(page: Page, min: number): Promise<string[]> {
  * below 14 px, every control at least 32 × 32 px, WCAG 2.2 AA on top of what the devices run.
  */
 export const CONSOLE_SCREEN: ScreenStandard = { width: 1366, height: 768, minTextPx: 14, minTargetPx: 32, axeExtraTags: ['wcag22aa'] };
+
+/** A console page at the staff PC's size, in the hall's time zone, opening in `lang` (the consoles' saved choice). */
+export async function consoleScreenPage(browser: Browser, lang: 'zh-CN' | 'zh-TW' | 'en'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: CONSOLE_SCREEN.width, height: CONSOLE_SCREEN.height }, locale: lang, timezoneId: 'Asia/Shanghai' });
+  await context.addInitScript((l) => localStorage.setItem('hallkit.lang', l), lang);
+  return context.newPage();
+}
