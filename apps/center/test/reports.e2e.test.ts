@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotDir } from '@hallkit/testkit';
 import type { Center } from '../src/server/Center.ts';
 import { reportsModule } from '../src/server/reports/ReportsModule.ts';
@@ -49,6 +49,18 @@ afterAll(async () => {
   await center?.stop();
 });
 
+/** The admin logs in and shows the report for a range, by window. */
+async function showReport(page: Page, from: string, to: string): Promise<void> {
+  await page.goto(`${center.httpUrl}/admin#reports`);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill('pw-admin');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('tab-reports').click();
+  await page.getByTestId('report-from').fill(from);
+  await page.getByTestId('report-to').fill(to);
+  await page.getByTestId('report-dim').selectOption('window');
+}
+
 describe('报表 in the admin console', () => {
   it('shows the seeded history and its alarms for a chosen range, and exports the same figures', async () => {
     const [from, to] = [days[1]!, days[3]!];
@@ -58,14 +70,7 @@ describe('报表 in the admin console', () => {
     expect(issued).toBeGreaterThan(500);
 
     const page = await browser.newPage({ viewport: { width: 1360, height: 1400 }, acceptDownloads: true });
-    await page.goto(`${center.httpUrl}/admin#reports`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill('pw-admin');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('tab-reports').click();
-    await page.getByTestId('report-from').fill(from);
-    await page.getByTestId('report-to').fill(to);
-    await page.getByTestId('report-dim').selectOption('window');
+    await showReport(page, from, to);
     const total = page.getByTestId('report-table').locator('tr.total td');
     await expect.poll(() => total.nth(1).textContent(), { timeout: 15_000 }).toBe(String(issued));
 
@@ -93,14 +98,7 @@ describe('报表 in the admin console', () => {
   it("draws the chart in the console's language with the latest period's figures in its legend", async () => {
     const [from, to] = [days[0]!, days.at(-1)!];
     const page = await browser.newPage({ viewport: { width: 1600, height: 1100 }, locale: 'zh-CN' });
-    await page.goto(`${center.httpUrl}/admin#reports`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill('pw-admin');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('tab-reports').click();
-    await page.getByTestId('report-from').fill(from);
-    await page.getByTestId('report-to').fill(to);
-    await page.getByTestId('report-dim').selectOption('window');
+    await showReport(page, from, to);
     const legend = page.getByTestId('report-chart').locator('.u-legend');
     await expect.poll(() => legend.textContent(), { timeout: 15_000 }).toContain(to);
     const lastDay = center.ctx.db.prepare("SELECT sum(issued) AS n FROM report_day_figures WHERE dim = 'hall' AND day = ?").get(to) as { n: number };
