@@ -133,4 +133,41 @@ describe('the complete window console', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'center-console-1920.png') });
     await page.close();
   }, 60_000);
+
+  it('F4 pressed the moment the number shows, before the call is answered, still finishes (held, not dropped); a double F2 calls once', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, 'YT0601', '0601', 'w6');
+    await page.getByTestId('call-next').waitFor();
+    issue();
+    issue();
+    const waiting = () => [...center.hall.state.tickets.values()].filter((t) => t.status === 'waiting').length;
+    const before = waiting();
+    // The answer to 叫号 is slow (a busy center); the live push shows the number before it.
+    await page.route('**/api/windows/w6/call-next', async (route) => {
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.fulfill({ response });
+    });
+    // A double F2: the second press is held while the first is on its way and, with a citizen at
+    // the counter by then, calls nobody.
+    await page.keyboard.press('F2');
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.getByTestId('finish').isEnabled(), { timeout: 10_000 }).toBe(true);
+    await page.waitForTimeout(2000);
+    expect(waiting()).toBe(before - 1);
+    const first = (await page.getByTestId('current-number').textContent()) ?? '?';
+    expect(ticket(first)?.status).toBe('called');
+    await page.keyboard.press('F4');
+    await expect.poll(() => ticket(first)?.status).toBe('done');
+    await expect.poll(() => page.getByTestId('current-number').count()).toBe(0);
+    // F4 the moment the number shows — the 叫号 answer still on its way — finishes once it is in.
+    await page.keyboard.press('F2');
+    await page.getByTestId('current-number').waitFor();
+    const second = (await page.getByTestId('current-number').textContent()) ?? '?';
+    expect(await page.getByTestId('finish').isEnabled()).toBe(false);
+    await page.keyboard.press('F4');
+    await expect.poll(() => ticket(second)?.status, { timeout: 10_000 }).toBe('done');
+    expect(waiting()).toBe(before - 2);
+    await page.close();
+  }, 60_000);
 });

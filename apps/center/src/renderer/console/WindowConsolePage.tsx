@@ -42,18 +42,20 @@ function WindowCounter() {
   const { t, i18n } = useTranslation();
   const { view, connected, busy, error, notice, connect, act, clearError } = useWindowConsole();
   const [dialog, setDialog] = useState<Dialogs>(null);
-  const [itemId, setItemId] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<FinishOutcome>('completed');
+  // The item and outcome staff picked belong to the ticket they picked them for: a new citizen at the
+  // counter starts from their own item and 办结, in the very render their number arrives (a held F4
+  // can never send the previous citizen's choice).
+  const [picked, setPicked] = useState<{ ticketId: string | undefined; itemId: string | null; outcome: FinishOutcome } | null>(null);
   const callNextRef = useRef<HTMLButtonElement>(null);
   const finishRef = useRef<HTMLButtonElement>(null);
   useEffect(() => connect(windowId), [connect]);
   const curId = view?.current?.ticketId;
   const curItem = view?.current?.itemId ?? null;
-  // A new ticket at the counter: its own item preselected, the outcome back to 办结.
-  useEffect(() => {
-    setItemId(curItem);
-    setOutcome('completed');
-  }, [curId, curItem]);
+  const mine = picked !== null && picked.ticketId === curId ? picked : null;
+  const itemId = mine ? mine.itemId : curItem;
+  const outcome: FinishOutcome = mine ? mine.outcome : 'completed';
+  const setItemId = (id: string | null) => setPicked({ ticketId: curId, itemId: id, outcome });
+  const setOutcome = (o: FinishOutcome) => setPicked({ ticketId: curId, itemId, outcome: o });
 
   /** After an action, focus goes where the next step is — unless staff are typing somewhere. */
   const focusWork = () =>
@@ -76,11 +78,26 @@ function WindowCounter() {
     if (cur) setDialog({ mode, ticketId, number });
     else void run(mode, { ticketId });
   };
-  useCounterKeys(Boolean(view) && dialog === null, (k: CounterKeyAction) => {
-    if (busy) return;
+  const onCounterKey = (k: CounterKeyAction) => {
     if (k === 'call-next' && open) void run('call-next');
     if (k === 'recall' && open && cur) void run('recall');
     if (k === 'finish' && cur) finish();
+  };
+  // A key pressed while the last action is still on its way (F4 the moment the number shows) is
+  // held and run once the answer is in, against the window as it then is — never silently dropped.
+  // A held F2 only calls if nobody is at the counter by then, so a double press does not call twice.
+  const heldKey = useRef<CounterKeyAction | null>(null);
+  useCounterKeys(Boolean(view) && dialog === null, (k: CounterKeyAction) => {
+    // The store, not this render's copy: a second key can come before React has drawn the first's busy.
+    if (useWindowConsole.getState().busy) heldKey.current = k;
+    else onCounterKey(k);
+  });
+  useEffect(() => {
+    const k = heldKey.current;
+    if (busy || k === null) return;
+    heldKey.current = null;
+    if (k === 'call-next' && cur) return;
+    onCounterKey(k);
   });
   if (!view || !w) return <div className="loading">…</div>;
   return (
