@@ -25,6 +25,11 @@ export interface Arrival {
   transferTo?: { categoryId: string; serviceSeconds: number };
   /** How the citizen rates each service at the pad: a rating, or no touch (not rated). */
   rating?: { level: EvaluationLevel; reasons: string[]; channel: EvaluationChannel } | 'lapse';
+  /**
+   * After a pad left untouched: the citizen rates later through another channel (the follow page's
+   * 补充评价, the window's rating QR, the kiosk's rating point), this many minutes after the pad's time.
+   */
+  laterRating?: { level: EvaluationLevel; reasons: string[]; channel: Exclude<EvaluationChannel, 'hall-pad'>; afterMinutes: number };
   /** The ticket this arrival had on the day it came from (what-if comparisons), if any. */
   originalTicketId?: string;
 }

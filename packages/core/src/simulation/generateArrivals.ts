@@ -79,7 +79,8 @@ export function generateDay(config: HallConfig, day: string, o: GeneratedDayOpti
       serviceSeconds: Math.round(avg * (0.4 + 1.2 * random())),
       ...(random() < 0.04 ? { noShow: true } : {}),
       ...(random() < 0.03 && other && other !== categoryId ? { transferTo: { categoryId: other, serviceSeconds: Math.round(avg * 0.5) } } : {}),
-      rating: r < 0.8 ? { level, reasons: level === 'dissatisfied' || level === 'very-dissatisfied' ? ['long-wait'] : [], channel: 'hall-pad' } : 'lapse',
+      rating: r < 0.8 ? { level, reasons: reasonsFor(level), channel: 'hall-pad' } : 'lapse',
+      ...laterRatingOf(r, level),
     });
   }
   arrivals.sort((a, b) => a.at - b.at);
@@ -90,4 +91,18 @@ export function generateDay(config: HallConfig, day: string, o: GeneratedDayOpti
     to: close + 60 * 60_000,
   }));
   return { arrivals, shifts };
+}
+
+const reasonsFor = (level: EvaluationLevel): string[] => (level === 'dissatisfied' || level === 'very-dissatisfied' ? ['long-wait'] : []);
+
+/**
+ * About one citizen in four who leaves the pad untouched rates later by another channel: the phone
+ * (most), the window's rating QR, the kiosk's rating point. Derived from the draw that chose the lapse,
+ * not a new one, so a seed's day stays the day it was before later ratings were simulated.
+ */
+function laterRatingOf(r: number, level: EvaluationLevel): Pick<Arrival, 'laterRating'> {
+  if (r < 0.8 || r >= 0.85) return {};
+  const f = (r - 0.8) / 0.05;
+  const channel = f < 0.5 ? 'mobile' : f < 0.8 ? 'qr-code' : 'hall-terminal';
+  return { laterRating: { level, reasons: reasonsFor(level), channel, afterMinutes: 5 + Math.round(f * 1000) % 115 } };
 }

@@ -136,7 +136,18 @@ function rate(hall: Hall, a: Arrival | undefined, serviceId: string, at: number)
   const r = a?.rating;
   if (r === undefined) return;
   if (r === 'lapse') {
-    hall.lapseRating(serviceId, iso(at + hall.state.config.evaluation.ratingSeconds * 1000));
+    const lapsedAt = at + hall.state.config.evaluation.ratingSeconds * 1000;
+    hall.lapseRating(serviceId, iso(lapsedAt));
+    const later = a?.laterRating;
+    if (later)
+      hall.evaluate({
+        evaluationId: `ev/${serviceId}`,
+        serviceId,
+        level: later.level,
+        reasons: isBadReview(later.level) && later.reasons.length === 0 ? ['long-wait'] : later.reasons,
+        channel: later.channel,
+        at: iso(lapsedAt + later.afterMinutes * 60_000),
+      });
     return;
   }
   hall.evaluate({
