@@ -3,90 +3,28 @@
 // incoming payload is decoded and checked; what does not fit is counted and logged, never thrown.
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import mqtt, { type MqttClient } from 'mqtt';
 import type { z } from 'zod';
 import type { DeviceStore, StoreTx } from '../store/DeviceStore.ts';
 import type { ConfigScope } from '../config/ConfigStore.ts';
 import {
-  AckSchema, CommandSchema, ConfigMessageSchema, HallMessageSchema, ResponseSchema,
-  type Command, type CommandResult, type ConfigMessage, type Heartbeat, type HallMessage, type Presence, type Request,
+  AckSchema, HallMessageSchema, ResponseSchema,
+  type Heartbeat, type HallMessage, type Presence, type Request,
 } from '../protocol/messages.ts';
 import { assertTopicId, parseTopic, topics } from '../protocol/topics.ts';
 import { decode, type Rejection } from '../protocol/decode.ts';
-import { Backoff, type BackoffOptions } from './Backoff.ts';
+import { Backoff } from './Backoff.ts';
+import type { DeviceLinkOptions } from './DeviceLinkOptions.ts';
+import type { ConfigApplied, LinkError, LinkState, LinkStatus, RequestOutcome } from './LinkStatus.ts';
+import { CommandInbox } from './CommandInbox.ts';
+import { ConfigInbox } from './ConfigInbox.ts';
 import { OutboxSender } from './OutboxSender.ts';
 import { TelemetrySender } from './TelemetrySender.ts';
 import { consoleLogger, Counters, type Logger } from '../Logger.ts';
 import { isSecureUrl, isTlsError, tlsErrorText } from './TlsFailure.ts';
 
-export interface DeviceLinkOptions {
-  store: DeviceStore;
-  /** Broker URL, e.g. `mqtt://10.0.0.2:1883` or `mqtts://…`. */
-  url: string;
-  hallId: string;
-  deviceId: string;
-  /** Defaults to deviceId (the ACL in docs/protocol.md relies on it). */
-  username?: string;
-  password?: string;
-  /** 4 = MQTT 3.1.1, 5 = MQTT 5 (default 4: works with every broker). */
-  protocolVersion?: 4 | 5;
-  /**
-   * The hall's own CA for `mqtts://` (and `wss://`) URLs: the broker's certificate must chain to
-   * `ca` (PEM text, one or more certificates). Node and Electron do not read the OS trust store, so
-   * this is how a device trusts its hall's broker. `servername`: the name the certificate is checked
-   * against when the URL holds an address the certificate does not name. Verification is always on.
-   */
-  tls?: { ca: string; servername?: string };
-  /** Extra mqtt.js options (client certificates, …); identity, session, will and TLS checking are set by the link. */
-  mqtt?: Partial<IClientOptions>;
-  batchSize?: number;
-  maxBatchBytes?: number;
-  maxInflightBatches?: number;
-  ackTimeoutMs?: number;
-  heartbeatMs?: number;
-  /** The app's health object for heartbeats (printer paper, reader state, …). No personal data. */
-  health?: () => unknown;
-  backoff?: BackoffOptions;
-  logger?: Logger;
-}
-
-export type LinkState = 'stopped' | 'connecting' | 'online' | 'waiting';
-
-export interface LinkStatus {
-  state: LinkState;
-  connected: boolean;
-  backlog: Heartbeat['backlog'];
-  inflightBatches: number;
-  config: Record<string, number>;
-  counters: Record<string, number>;
-  connects: number;
-  /** Why the last connection attempt failed (cleared on connect): `tls` = certificate/handshake. */
-  lastError: LinkError | null;
-}
-
-export interface LinkError {
-  kind: 'tls' | 'refused' | 'network';
-  message: string;
-  at: number;
-}
-
-export type RequestOutcome<T> =
-  | { ok: true; body: T }
-  | { ok: false; reason: 'offline' | 'timeout' | 'rejected'; error: string };
-
-export interface ConfigApplied {
-  scope: ConfigScope;
-  kind: string;
-  version: number;
-  body: unknown;
-}
-
-interface ConfigHandler {
-  schema: z.ZodType | undefined;
-  apply: ((tx: StoreTx, body: unknown) => void) | undefined;
-}
-
-type CommandHandler = (body: unknown, ctx: { id: string }) => unknown;
+export type { DeviceLinkOptions } from './DeviceLinkOptions.ts';
+export type { ConfigApplied, LinkError, LinkState, LinkStatus, RequestOutcome } from './LinkStatus.ts';
 
 export class DeviceLink extends EventEmitter<{
   status: [LinkStatus];
@@ -103,8 +41,8 @@ export class DeviceLink extends EventEmitter<{
   private readonly backoff: Backoff;
   private readonly outbox: OutboxSender;
   private readonly telemetry: TelemetrySender;
-  private readonly configHandlers = new Map<string, ConfigHandler>();
-  private readonly commandHandlers = new Map<string, { schema: z.ZodType | undefined; fn: CommandHandler }>();
+  private readonly configs: ConfigInbox;
+  private readonly commands: CommandInbox;
   private readonly hallHandlers = new Map<string, { schema: z.ZodType | undefined; fn: (body: unknown, msg: HallMessage) => void }>();
   private readonly pending = new Map<string, (o: RequestOutcome<unknown>) => void>();
   private client: MqttClient | undefined;
@@ -140,6 +78,25 @@ export class DeviceLink extends EventEmitter<{
       counters: this.counters,
       onAcked: (upTo, deleted) => this.emit('acked', upTo, deleted),
     });
+    this.configs = new ConfigInbox({
+      store: o.store,
+      hallId: o.hallId,
+      deviceId: o.deviceId,
+      logger: this.logger,
+      reject: (reason, detail) => this.reject('config', reason, detail),
+      applied: (c) => {
+        this.emit('config', c);
+        this.sendHeartbeat();
+      },
+    });
+    this.commands = new CommandInbox({
+      store: o.store,
+      hallId: o.hallId,
+      deviceId: o.deviceId,
+      counters: this.counters,
+      reject: (reason, detail) => this.reject('cmd', reason, detail),
+      publish: (topic, payload) => this.client?.publish(topic, payload, { qos: 1 }, () => undefined),
+    });
     this.telemetry = new TelemetrySender(o.store, topics.device(o.hallId, o.deviceId, 'telemetry'), o.hallId, o.deviceId, this.logger);
     if (o.tls && !isSecureUrl(o.url)) this.logger.warn('a hall CA is set but the broker URL is not mqtts://: the link is not encrypted', { url: o.url });
   }
@@ -152,13 +109,13 @@ export class DeviceLink extends EventEmitter<{
    * handler are still stored (read them with `store.config.get`).
    */
   onConfig<S extends z.ZodType>(scope: ConfigScope, kind: string, opts: { schema?: S; apply?: (tx: StoreTx, body: z.infer<S>) => void }): this {
-    this.configHandlers.set(`${scope}:${kind}`, { schema: opts.schema, apply: opts.apply as ConfigHandler['apply'] });
+    this.configs.handle(scope, kind, opts);
     return this;
   }
 
   /** Handle a command name; the return value (or promise) is the result body, a throw is `ok: false`. */
   onCommand<S extends z.ZodType>(name: string, schema: S | undefined, fn: (body: z.infer<S>, ctx: { id: string }) => unknown): this {
-    this.commandHandlers.set(name, { schema, fn: fn as CommandHandler });
+    this.commands.handle(name, schema, fn);
     return this;
   }
 
@@ -395,9 +352,9 @@ export class DeviceLink extends EventEmitter<{
     if (t.hallId !== this.o.hallId) return this.reject('unknown', 'foreign', `hall ${t.hallId}`);
     try {
       if (t.scope === 'hall') return this.onHall(t.name, payload);
-      if (t.scope === 'hall-config') return this.onConfigMessage('hall', t.kind, payload);
+      if (t.scope === 'hall-config') return this.configs.receive('hall', t.kind, payload);
       if (t.deviceId !== this.o.deviceId) return this.reject(t.channel, 'foreign', `device ${t.deviceId}`);
-      if (t.channel === 'config' && t.kind) return this.onConfigMessage('device', t.kind, payload);
+      if (t.channel === 'config' && t.kind) return this.configs.receive('device', t.kind, payload);
       if (t.channel === 'ack') {
         const d = decode(AckSchema, payload);
         if (!d.ok) return this.reject('ack', d.reason, d.detail);
@@ -405,7 +362,7 @@ export class DeviceLink extends EventEmitter<{
         this.outbox.onAck(d.msg);
         return;
       }
-      if (t.channel === 'cmd') return void this.onCommandMessage(payload);
+      if (t.channel === 'cmd') return void this.commands.receive(payload);
       if (t.channel === 'res') {
         const d = decode(ResponseSchema, payload);
         if (!d.ok) return this.reject('res', d.reason, d.detail);
@@ -429,79 +386,6 @@ export class DeviceLink extends EventEmitter<{
     const body = h.schema ? h.schema.safeParse(d.msg.body) : { success: true as const, data: d.msg.body };
     if (!body.success) return this.reject('hall', 'bad-schema', `hall/${name} body`);
     h.fn(body.data, d.msg);
-  }
-
-  private onConfigMessage(scope: ConfigScope, kind: string, payload: Buffer): void {
-    if (payload.length === 0) return; // a cleared retained message
-    const d = decode(ConfigMessageSchema, payload);
-    if (!d.ok) return this.reject('config', d.reason, d.detail);
-    const m: ConfigMessage = d.msg;
-    if (m.hallId !== this.o.hallId || m.kind !== kind || (scope === 'device' ? m.deviceId !== this.o.deviceId : m.deviceId !== undefined)) {
-      return this.reject('config', 'foreign', `config ${scope}:${kind} ids differ from topic`);
-    }
-    const running = this.store.config.version(scope, kind);
-    if (m.version === running) return; // the retained copy we already run, on every reconnect
-    if (m.version < running) return this.reject('config', 'stale', `${scope}:${kind} v${m.version} < running v${running}`);
-    const h = this.configHandlers.get(`${scope}:${kind}`);
-    let body = m.body;
-    if (h?.schema) {
-      const r = h.schema.safeParse(m.body);
-      if (!r.success) return this.reject('config', 'apply-failed', `${scope}:${kind} v${m.version} does not match its schema`);
-      body = r.data;
-    }
-    try {
-      this.store.transaction((tx) => {
-        h?.apply?.(tx, body);
-        this.store.config.put(scope, kind, m.version, body);
-      });
-    } catch (e) {
-      return this.reject('config', 'apply-failed', `${scope}:${kind} v${m.version}: ${(e as Error).message}`);
-    }
-    this.logger.info('config applied', { scope, kind, version: m.version, previous: running });
-    this.emit('config', { scope, kind, version: m.version, body });
-    this.sendHeartbeat();
-  }
-
-  private async onCommandMessage(payload: Buffer): Promise<void> {
-    const d = decode(CommandSchema, payload);
-    if (!d.ok) return this.reject('cmd', d.reason, d.detail);
-    const cmd: Command = d.msg;
-    if (cmd.hallId !== this.o.hallId || cmd.deviceId !== this.o.deviceId) return this.reject('cmd', 'foreign', 'ids differ from topic');
-    const seen = this.store.inbox.lookup(cmd.id);
-    if (seen) {
-      this.reject('cmd', 'replay', `command ${cmd.id} (${cmd.name}) already ${seen.status}`);
-      if (seen.status === 'done') this.sendResult(cmd, seen.ok, seen.result, seen.error, true);
-      return;
-    }
-    this.store.inbox.claim(cmd.id, cmd.name);
-    const h = this.commandHandlers.get(cmd.name);
-    let ok = false;
-    let result: unknown;
-    let error: string | undefined;
-    if (!h) error = 'unknown-command';
-    else {
-      const parsed = h.schema ? h.schema.safeParse(cmd.body) : { success: true as const, data: cmd.body };
-      if (!parsed.success) error = 'bad-request';
-      else {
-        try {
-          result = await h.fn(parsed.data, { id: cmd.id });
-          ok = true;
-        } catch (e) {
-          error = (e as Error).message.slice(0, 500);
-        }
-      }
-    }
-    this.store.inbox.finish(cmd.id, ok, result, error);
-    this.counters.inc(ok ? 'commands.ok' : 'commands.failed');
-    this.sendResult(cmd, ok, result, error, false);
-  }
-
-  private sendResult(cmd: Command, ok: boolean, body: unknown, error: string | undefined, duplicate: boolean): void {
-    const r: CommandResult = {
-      v: 1, hallId: this.o.hallId, deviceId: this.o.deviceId, id: cmd.id, ok,
-      ...(body !== undefined ? { body } : {}), ...(error ? { error } : {}), ...(duplicate ? { duplicate } : {}),
-    };
-    this.client?.publish(topics.device(this.o.hallId, this.o.deviceId, 'cmd-result'), JSON.stringify(r), { qos: 1 }, () => undefined);
   }
 
   // ---- heartbeat --------------------------------------------------------------------------------
