@@ -3,7 +3,9 @@
 // closed day's own stretch of the log gives when added up in memory — every figure of every row
 // and period, the 90th percentiles and the satisfaction by level and by channel included. And a
 // center archived before history migration 4 (figures as one JSON document per row) reports the same
-// after it.
+// after it. The month has 差评 appealed (申诉): upheld in the same stretch, upheld the next morning (a
+// later stretch, after the rating's day closed) and rejected — the recount takes each upheld rating
+// out of its own day, as the stored rows do.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +33,7 @@ function recomputed(db: Database.Database, from: string, to: string, dim: Report
   const cases = new Map<string, FollowUpFact>();
   const days = db.prepare('SELECT first_n, close_n FROM hall_days ORDER BY close_n').all() as { first_n: number; close_n: number }[];
   for (const d of days) {
-    const { rows, followUps } = dayFacts(config, log.between(d.first_n - 1, d.close_n));
+    const { rows, followUps } = dayFacts(config, log.between(d.first_n - 1, d.close_n), (id) => cases.get(id)?.rating);
     for (const r of rows) {
       if (r.day < from || r.day > to) continue;
       if (r.dim === 'hall') {
@@ -41,7 +43,7 @@ function recomputed(db: Database.Database, from: string, to: string, dim: Report
       } else if (r.dim === dim) addFigures(byKey.get(r.key) ?? byKey.set(r.key, emptyFigures()).get(r.key)!, r.figures);
     }
     // A later stretch fills in what it knows; the opening stays as first recorded.
-    for (const f of followUps) cases.set(f.caseId, { ...f, ...cases.get(f.caseId), ...(f.state ? { state: f.state } : {}), ...(f.closedAt ? { closedAt: f.closedAt } : {}) });
+    for (const f of followUps) cases.set(f.caseId, { ...f, ...cases.get(f.caseId), ...(f.state ? { state: f.state } : {}), ...(f.closedAt ? { closedAt: f.closedAt } : {}), ...(f.appeal ? { appeal: f.appeal } : {}) });
   }
   const inRange = [...cases.values()].filter((c) => c.openedAt !== undefined && hallDay(c.openedAt, TZ) >= from && hallDay(c.openedAt, TZ) <= to);
   const fuByKey = new Map<string, FollowUpFact[]>();
@@ -90,6 +92,24 @@ describe('reports from summed day rows', () => {
     expectSame(report, expected);
   });
 
+  it('the month has appeals upheld at once, upheld on a later day, and rejected; upheld ratings are out of their day', () => {
+    const decided = [...month.hall.log.all()].filter((e) => e.type === 'EvaluationAppealDecided');
+    const opened = new Map([...month.hall.log.all()].flatMap((e) => (e.type === 'FollowUpOpened' ? [[e.caseId, hallDay(e.at, TZ)] as const] : [])));
+    const later = decided.filter((e) => e.upheld && hallDay(e.at, TZ) > opened.get(e.caseId)!);
+    expect(later.length).toBeGreaterThan(0);
+    expect(decided.filter((e) => e.upheld && hallDay(e.at, TZ) === opened.get(e.caseId)).length).toBeGreaterThan(0);
+    expect(decided.filter((e) => !e.upheld).length).toBeGreaterThan(0);
+    const upheld = decided.filter((e) => e.upheld && opened.get(e.caseId)! <= '2026-11-30').length;
+    const report = month.query.report('2026-11-01', '2026-11-30', 'hall', 'day');
+    expect(report.total.appealUpheld).toBe(upheld);
+    // The day of a rating upheld the next morning counts it as 申诉成立, not in its 差评.
+    const day = opened.get(later[0]!.caseId)!;
+    const one = month.query.report(day, day, 'window', 'day');
+    expect(one.total.appealUpheld).toBeGreaterThan(0);
+    expectSame(one, recomputed(month.db, day, day, 'window', 'day'));
+    expect(one.total.rated).toBe(Object.values(one.total.levels).reduce((a, b) => a + b, 0));
+  });
+
   it('a center archived before migration 4 (figures as JSON) reports the same after it', () => {
     // The month's file taken back to history v3: figures as one JSON document per row, cases undated.
     const path = join(mkdtempSync(join(tmpdir(), 'hallkit-report-migration-')), 'center.sqlite');
@@ -104,7 +124,9 @@ describe('reports from summed day rows', () => {
       DROP INDEX report_follow_ups_by_day;
       ALTER TABLE report_follow_ups DROP COLUMN opened_day;
       ALTER TABLE report_follow_ups DROP COLUMN closed_day;
-      DELETE FROM sync_migrations WHERE namespace = 'history' AND version = 4;
+      ALTER TABLE report_follow_ups DROP COLUMN rating;
+      ALTER TABLE report_follow_ups DROP COLUMN appeal;
+      DELETE FROM sync_migrations WHERE namespace = 'history' AND version IN (4, 5);
     `);
     const log = new HallLog(old);
     const insert = old.prepare('INSERT INTO report_day_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -114,7 +136,14 @@ describe('reports from summed day rows', () => {
 
     const db = openCenterDb(path);
     const hall = new HallService(db, config);
-    expect(new DayArchive(db, hall.log, () => config, quiet).archivePending()).toEqual([]);
+    // The old archive did not know how a rating was counted when its appeal was upheld on a later
+    // day: migration 5 has the days holding an appeal decision archived again (their earlier
+    // ratings found in the log), the others stay as they were.
+    const decidedOn = new Set(
+      (db.prepare("SELECT d.day FROM hall_days d JOIN hall_events e ON e.type = 'EvaluationAppealDecided' AND e.n BETWEEN d.first_n AND d.close_n").pluck().all() as string[]),
+    );
+    expect(decidedOn.size).toBeGreaterThan(0);
+    expect(new DayArchive(db, hall.log, () => config, quiet).archivePending().sort()).toEqual([...decidedOn].sort());
     const query = new ReportQuery(db, hall, new ReportLabels(hall, () => undefined), () => new Date('2026-12-01T00:30:00+08:00'));
     for (const [dim, period] of [['window', 'week'], ['category', 'month']] as const) {
       const after = query.report('2026-11-01', '2026-11-30', dim, period);

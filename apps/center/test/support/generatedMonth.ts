@@ -1,6 +1,7 @@
 // A generated month in a real center store: each day run through the real Hall (core simulateDay),
-// closed at midnight and archived for reports, some 差评 follow-ups closed on time (shared by the
-// report tests).
+// closed at midnight and archived for reports, some 差评 follow-ups closed on time, some appealed
+// (申诉): upheld the same day or on a later day (after the rating's day closed), or rejected (shared
+// by the report tests).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,9 @@ export function monthDays(): string[] {
   return out;
 }
 
+/** A spread-out number of a case id (its characters' codes added). */
+const caseHash = (caseId: string): number => [...caseId].reduce((a, ch) => a + ch.charCodeAt(0), 0);
+
 export function generatedMonth() {
   let now = new Date('2026-11-01T00:00:00+08:00');
   const db = openCenterDb(join(mkdtempSync(join(tmpdir(), 'hallkit-reports-')), 'center.sqlite'));
@@ -35,12 +39,21 @@ export function generatedMonth() {
     now = new Date(`${day}T07:00:00+08:00`);
     closer.closeEndedDay();
     archive.archivePending();
+    // Appeals filed on an earlier day are decided this morning: upheld, in a later stretch of the log.
+    for (const c of [...hall.state.followUps.values()].filter((c) => c.appeal?.state === 'filed')) {
+      hall.run('admin', (h) => h.decideAppeal(c.caseId, true, 'admin:director', `${day}T07:30:00+08:00`, '评价器误触'));
+    }
     const { arrivals, shifts } = generateDay(config, day, { tickets: 90 + (i % 7) * 10, seed: 1000 + i });
     hall.run('sim', (h) => simulateDay(h, arrivals, shifts));
     // Some 差评 follow-ups advance: on time, late, or not at all.
     for (const c of [...hall.state.followUps.values()].filter((c) => c.state === 'open')) {
       const n = Number.parseInt(c.caseId.replace(/\D/g, '').slice(-2), 10) % 3;
       if (n === 0) hall.run('admin', (h) => h.advanceFollowUp(c.caseId, 'closed', 'admin', `${day}T18:00:00+08:00`, '已回访'));
+      else if (!c.appeal && caseHash(c.caseId) % 4 === 1) {
+        hall.run('admin', (h) => h.appealEvaluation(c.caseId, 'supervisor:YT0001', '误触评价器', `${day}T18:10:00+08:00`));
+        // Half of them decided at once (same stretch), the others tomorrow; about a third of the first stand.
+        if (n === 2) hall.run('admin', (h) => h.decideAppeal(c.caseId, caseHash(c.caseId) % 3 !== 0, 'admin:director', `${day}T18:20:00+08:00`));
+      }
     }
   }
   now = new Date('2026-12-01T00:30:00+08:00');

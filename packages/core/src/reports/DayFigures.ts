@@ -33,8 +33,10 @@ export interface DayFigures {
   handleHist: DurationHistogram;
   rated: number;
   lapsed: number;
-  /** Per channel, the count of each level. */
+  /** Per channel, the count of each level (a 差评 whose 申诉 was upheld no longer counts here nor in `rated`). */
   levels: Partial<Record<EvaluationChannel, Partial<Record<EvaluationLevel, number>>>>;
+  /** Ratings of the day taken out of the figures by an upheld 申诉 (申诉成立), whenever it was decided. */
+  appealUpheld: number;
 }
 
 export interface DayFactRow {
@@ -59,6 +61,21 @@ export interface FollowUpFact {
   rectifiedAt?: string;
   closedAt?: string;
   note?: string;
+  /** The rating the case is about, counted where and as this says (an upheld 申诉 takes it back out). */
+  rating?: RatingCounted;
+  appeal?: 'filed' | 'upheld' | 'rejected';
+}
+
+/** Where and how a rating was counted: its day and the keys of each dimension, its channel and level. */
+export interface RatingCounted {
+  day: string;
+  channel: EvaluationChannel;
+  level: EvaluationLevel;
+  windowId: string;
+  staffId: string;
+  /** Absent when the service rated was done before the rating's stretch (then no category counts it). */
+  categoryId?: string;
+  itemId?: string;
 }
 
 export function emptyFigures(): DayFigures {
@@ -80,6 +97,7 @@ export function emptyFigures(): DayFigures {
     rated: 0,
     lapsed: 0,
     levels: {},
+    appealUpheld: 0,
   };
 }
 
@@ -101,6 +119,7 @@ export function addFigures(a: DayFigures, b: DayFigures): DayFigures {
   for (const [k, n] of Object.entries(b.handleHist)) a.handleHist[Number(k)] = (a.handleHist[Number(k)] ?? 0) + n;
   a.rated += b.rated;
   a.lapsed += b.lapsed;
+  a.appealUpheld += b.appealUpheld;
   for (const [ch, levels] of Object.entries(b.levels) as [EvaluationChannel, Partial<Record<EvaluationLevel, number>>][]) {
     const into = (a.levels[ch] ??= {});
     for (const [l, n] of Object.entries(levels) as [EvaluationLevel, number][]) into[l] = (into[l] ?? 0) + n;

@@ -3,7 +3,7 @@ import type { HallConfig } from '../hall/HallConfig.ts';
 import type { TicketSource } from '../tickets/Ticket.ts';
 import { hallDay } from '../time/hallDay.ts';
 import { addDuration } from './durationBuckets.ts';
-import { emptyFigures, type DayFactRow, type DayFigures, type FollowUpFact, type ReportDimension } from './DayFigures.ts';
+import { emptyFigures, type DayFactRow, type DayFigures, type FollowUpFact, type RatingCounted, type ReportDimension } from './DayFigures.ts';
 
 interface TicketTrace {
   day: string;
@@ -31,14 +31,23 @@ interface Where {
  * computed from the events alone, so a closed day's figures can always be recomputed from its log.
  * A rating or lapse of a service done before the stretch names no service here: a rating carries
  * its window, staff and item itself; such a lapse counts for the hall only.
+ *
+ * A 差评 whose 申诉 is upheld (申诉成立) leaves the figures of the day it was rated on, wherever the
+ * decision lands: the stretch holding the decision gives rows dated the rating's day that take the
+ * rating back out (rated and its level −1, appealUpheld +1). `earlier` says how a rating of a case
+ * opened before the stretch was counted (the reports keep it with the case).
  */
-export function dayFacts(config: HallConfig, events: Iterable<HallEvent>): { rows: DayFactRow[]; followUps: FollowUpFact[] } {
+export function dayFacts(
+  config: HallConfig,
+  events: Iterable<HallEvent>,
+  earlier: (caseId: string) => RatingCounted | undefined = () => undefined,
+): { rows: DayFactRow[]; followUps: FollowUpFact[] } {
   const tz = config.catalog.hall.timeZone;
   const zoneOf = new Map(config.windows.map((w) => [w.id, w.zoneId]));
   const tickets = new Map<string, TicketTrace>();
   const services = new Map<string, Where>();
   const staffAt = new Map<string, string>();
-  const evaluations = new Map<string, Where>();
+  const evaluations = new Map<string, RatingCounted>();
   const followUps = new Map<string, FollowUpFact>();
   const rows = new Map<string, DayFactRow>();
 
@@ -128,9 +137,10 @@ export function dayFacts(config: HallConfig, events: Iterable<HallEvent>): { row
       }
       case 'EvaluationGiven': {
         const svc = services.get(e.serviceId);
-        const where: Where = { windowId: e.windowId, staffId: e.staffId, categoryId: svc?.categoryId ?? '', itemId: e.itemId ?? svc?.itemId };
-        evaluations.set(e.evaluationId, where);
-        for (const f of figuresFor(hallDay(e.at, tz), svc ? where : { ...where, categoryId: undefined })) {
+        const itemId = e.itemId ?? svc?.itemId;
+        const rating: RatingCounted = { day: hallDay(e.at, tz), channel: e.channel, level: e.level, windowId: e.windowId, staffId: e.staffId, ...(svc ? { categoryId: svc.categoryId } : {}), ...(itemId !== undefined ? { itemId } : {}) };
+        evaluations.set(e.evaluationId, rating);
+        for (const f of figuresFor(rating.day, rating)) {
           f.rated++;
           const byLevel = (f.levels[e.channel] ??= {});
           byLevel[e.level] = (byLevel[e.level] ?? 0) + 1;
@@ -147,8 +157,26 @@ export function dayFacts(config: HallConfig, events: Iterable<HallEvent>): { row
           openedAt: e.at,
           deadline: e.deadline,
           state: 'open',
-          ...(w ? { windowId: w.windowId, staffId: w.staffId, categoryId: w.categoryId, ...(w.itemId ? { itemId: w.itemId } : {}), ...(zoneOf.get(w.windowId) ? { zoneId: zoneOf.get(w.windowId) } : {}) } : {}),
+          ...(w
+            ? { windowId: w.windowId, staffId: w.staffId, categoryId: w.categoryId ?? '', ...(w.itemId ? { itemId: w.itemId } : {}), ...(zoneOf.get(w.windowId) ? { zoneId: zoneOf.get(w.windowId) } : {}), rating: w }
+            : {}),
         });
+        break;
+      }
+      case 'EvaluationAppealed':
+      case 'EvaluationAppealDecided': {
+        let c = followUps.get(e.caseId);
+        if (!c) followUps.set(e.caseId, (c = { caseId: e.caseId }));
+        c.appeal = e.type === 'EvaluationAppealed' ? 'filed' : e.upheld ? 'upheld' : 'rejected';
+        const rating = (c.rating ??= earlier(e.caseId));
+        if (e.type === 'EvaluationAppealDecided' && e.upheld && rating) {
+          for (const f of figuresFor(rating.day, rating)) {
+            f.rated--;
+            const byLevel = (f.levels[rating.channel] ??= {});
+            byLevel[rating.level] = (byLevel[rating.level] ?? 0) - 1;
+            f.appealUpheld++;
+          }
+        }
         break;
       }
       case 'FollowUpAdvanced': {

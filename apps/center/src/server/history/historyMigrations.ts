@@ -91,4 +91,17 @@ export const HISTORY_MIGRATIONS: readonly Migration[] = [
       if (FIGURE_COLUMNS.length !== 14) throw new Error('report_day_figures columns changed: write a new migration');
     },
   },
+  {
+    version: 5,
+    name: '申诉 of 差评 cases for reports: how the rating of each case was counted, and the state of its appeal',
+    up: `
+      -- core RatingCounted as JSON (day, channel, level, keys): an appeal upheld on a later day takes
+      -- the rating back out of that day's figures (reports/DayArchive.ts)
+      ALTER TABLE report_follow_ups ADD COLUMN rating TEXT;
+      ALTER TABLE report_follow_ups ADD COLUMN appeal TEXT;   -- filed | upheld | rejected
+      -- closed days whose stretch holds an appeal decision were archived without it: archived again at start
+      UPDATE hall_days SET archived_at = NULL
+        WHERE EXISTS (SELECT 1 FROM hall_events WHERE type = 'EvaluationAppealDecided' AND n BETWEEN hall_days.first_n AND hall_days.close_n);
+    `,
+  },
 ];

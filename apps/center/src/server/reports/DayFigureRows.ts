@@ -4,7 +4,9 @@
 // ratings by channel × level — as one compact blob of (slot, count) pairs added in JS into one dense
 // array per group. A month by window is one GROUP BY plus one pass over small blobs — no JSON document
 // per row to parse and merge key by key (which cost 10–300× the plain aggregate). Durations are summed
-// as integer milliseconds, so a sum does not depend on the order it was added in.
+// as integer milliseconds, so a sum does not depend on the order it was added in. Counts are signed
+// (int32): a row that takes back a rating upheld on appeal carries −1 at its level (the values
+// written before were all far below 2³¹, so they read the same).
 import type { Database, Statement } from 'better-sqlite3';
 import {
   HISTOGRAM_BUCKETS,
@@ -29,6 +31,7 @@ const WAIT = 0;
 const HANDLE = 1000;
 const SOURCE = 2000;
 const LEVEL = 3000;
+const APPEAL_UPHELD = 5000;
 const SOURCES: readonly TicketSource[] = ['on-site', 'id-card', 'appointment', 'remote'];
 const CHANNELS: readonly EvaluationChannel[] = ['web', 'mobile', 'qr-code', 'hall-pad', 'hall-terminal', 'hotline', 'sms'];
 const LEVELS: readonly EvaluationLevel[] = ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied', 'very-dissatisfied'];
@@ -40,9 +43,10 @@ const LEVEL_STRIDE = 16;
 const D_HANDLE = HISTOGRAM_BUCKETS;
 const D_SOURCE = 2 * HISTOGRAM_BUCKETS;
 const D_LEVEL = D_SOURCE + SOURCES.length;
-const DENSE = D_LEVEL + CHANNELS.length * LEVEL_STRIDE;
+const D_APPEAL_UPHELD = D_LEVEL + CHANNELS.length * LEVEL_STRIDE;
+const DENSE = D_APPEAL_UPHELD + 1;
 const denseIndex = (slot: number): number =>
-  slot < HANDLE ? slot : slot < SOURCE ? D_HANDLE + slot - HANDLE : slot < LEVEL ? D_SOURCE + slot - SOURCE : D_LEVEL + slot - LEVEL;
+  slot < HANDLE ? slot : slot < SOURCE ? D_HANDLE + slot - HANDLE : slot < LEVEL ? D_SOURCE + slot - SOURCE : slot < APPEAL_UPHELD ? D_LEVEL + slot - LEVEL : D_APPEAL_UPHELD;
 
 /** A day's figures as the values of FIGURE_COLUMNS. */
 export function figureValues(f: DayFigures): (number | Buffer | null)[] {
@@ -56,8 +60,9 @@ export function figureValues(f: DayFigures): (number | Buffer | null)[] {
   for (const [ch, byLevel] of Object.entries(f.levels))
     for (const [l, n] of Object.entries(byLevel ?? {}))
       put(LEVEL + known(CHANNEL_INDEX.get(ch as EvaluationChannel), 'channel', ch) * LEVEL_STRIDE + known(LEVEL_INDEX.get(l as EvaluationLevel), 'level', l), n);
+  put(APPEAL_UPHELD, f.appealUpheld);
   const counts = pairs.length > 0 ? Buffer.alloc(pairs.length * 4) : null;
-  pairs.forEach((v, i) => counts?.writeUInt32LE(v, i * 4));
+  pairs.forEach((v, i) => counts?.writeInt32LE(v, i * 4));
   return [f.issued, f.served, f.noShow, f.cancelled, f.endedAtClose, f.services, f.transfers, f.waitN, Math.round(f.waitSumSeconds * 1000), f.handleN, Math.round(f.handleSumSeconds * 1000), f.rated, f.lapsed, counts];
 }
 
@@ -71,15 +76,15 @@ export function levelCounts(counts: Buffer | null): [EvaluationLevel, number][] 
   const out: [EvaluationLevel, number][] = [];
   if (!counts) return out;
   for (let i = 0; i < counts.length; i += 8) {
-    const slot = counts.readUInt32LE(i);
-    if (slot >= LEVEL) out.push([LEVELS[(slot - LEVEL) % LEVEL_STRIDE]!, counts.readUInt32LE(i + 4)]);
+    const slot = counts.readInt32LE(i);
+    if (slot >= LEVEL && slot < APPEAL_UPHELD) out.push([LEVELS[(slot - LEVEL) % LEVEL_STRIDE]!, counts.readInt32LE(i + 4)]);
   }
   return out;
 }
 
 function addCounts(dense: Float64Array, counts: Buffer | null): void {
   if (!counts) return;
-  for (let i = 0; i < counts.length; i += 8) dense[denseIndex(counts.readUInt32LE(i))]! += counts.readUInt32LE(i + 4);
+  for (let i = 0; i < counts.length; i += 8) dense[denseIndex(counts.readInt32LE(i))]! += counts.readInt32LE(i + 4);
 }
 
 function fromDense(f: DayFigures, d: Float64Array): void {
@@ -96,9 +101,10 @@ function fromDense(f: DayFigures, d: Float64Array): void {
   CHANNELS.forEach((ch, c) =>
     LEVELS.forEach((l, i) => {
       const n = d[D_LEVEL + c * LEVEL_STRIDE + i]!;
-      if (n > 0) (f.levels[ch] ??= {})[l] = n;
+      if (n !== 0) (f.levels[ch] ??= {})[l] = n;
     }),
   );
+  f.appealUpheld = d[D_APPEAL_UPHELD]!;
 }
 
 /** What the rows of a range are added up by: the key, or the day / ISO week (its Monday) / month. */

@@ -1,6 +1,8 @@
 // Reports for the director's office: any date range, by day/week/month, per hall, zone, category,
 // window, staff or item — from the stored per-day figures (DayArchive) plus today's so far, computed
-// from today's stretch of the log. Percentiles come from the merged duration histograms.
+// from today's stretch of the log. Percentiles come from the merged duration histograms. A 差评 upheld
+// on appeal (申诉成立) is out of the ratings, satisfaction and 差评 of its day and counted as
+// appealUpheld — also when the appeal was decided today on a rating of a closed day.
 import { alarmReport, type AlarmReport } from './AlarmFigures.ts';
 import type { Database } from 'better-sqlite3';
 import {
@@ -21,6 +23,7 @@ import {
 import type { HallService } from '../hall/HallService.ts';
 import type { ReportLabels } from './ReportLabels.ts';
 import { FigureSums } from './DayFigureRows.ts';
+import { storedRating } from './DayArchive.ts';
 import { addFollowUps, emptyFollowUps, followUpFigures, followUpKey, FollowUpSums, type FollowUpFigures } from './FollowUpSums.ts';
 
 export type ReportPeriod = 'day' | 'week' | 'month';
@@ -49,6 +52,8 @@ export interface ReportRow {
   byChannel: Partial<Record<EvaluationChannel, { rated: number; satisfied: number }>>;
   satisfactionRate: number | null;
   bad: number;
+  /** 差评 upheld on appeal (申诉成立): not in rated, levels, satisfaction nor bad. */
+  appealUpheld: number;
   followUps: FollowUpFigures;
 }
 
@@ -102,9 +107,12 @@ export class ReportQuery {
     const total = emptyFigures();
     for (const f of bySeries.values()) addFigures(total, f);
     const includesToday = today >= from && today <= to && this.hall.state.closedThrough !== today;
+    const since = this.hall.checkpoints.latestRow();
+    // An appeal upheld today changes the day its rating was given on, which may be in a past range.
+    const upheldToday = !includesToday && from < today && this.decidedAppealSince(since);
     let liveCases: FollowUpFact[] = [];
-    if (includesToday) {
-      const live = dayFacts(this.hall.config, this.hall.log.between(this.hall.checkpoints.latestRow(), Number.MAX_SAFE_INTEGER));
+    if (includesToday || upheldToday) {
+      const live = dayFacts(this.hall.config, this.hall.log.between(since, Number.MAX_SAFE_INTEGER), storedRating(this.db, this.hall.log, () => this.hall.config));
       for (const f of live.rows) {
         if (f.day < from || f.day > to) continue;
         if (f.dim === 'hall') {
@@ -113,7 +121,7 @@ export class ReportQuery {
           addFigures(bySeries.get(p) ?? bySeries.set(p, emptyFigures()).get(p)!, f.figures);
         } else if (f.dim === dim) addFigures(byKey.get(f.key) ?? byKey.set(f.key, emptyFigures()).get(f.key)!, f.figures);
       }
-      liveCases = live.followUps.filter((f) => f.openedAt !== undefined && hallDay(f.openedAt, tz) >= from && hallDay(f.openedAt, tz) <= to);
+      if (includesToday) liveCases = live.followUps.filter((f) => f.openedAt !== undefined && hallDay(f.openedAt, tz) >= from && hallDay(f.openedAt, tz) <= to);
     }
     // 差评 follow-ups: the stored cases counted by SQLite, today's cases (with what is stored of them) one by one.
     const liveIds = liveCases.map((f) => f.caseId);
@@ -148,6 +156,11 @@ export class ReportQuery {
       alarms: alarmReport(this.db, from, to, this.now().getTime(), (d, k) => this.labels.label(d, k)),
     };
   }
+
+  /** Whether an appeal was decided after log row `n` (one probe of the index by type). */
+  private decidedAppealSince(n: number): boolean {
+    return this.db.prepare("SELECT 1 FROM hall_events WHERE type = 'EvaluationAppealDecided' AND n > ? LIMIT 1").get(n) !== undefined;
+  }
 }
 
 /** Stored cases, updated by what today's stretch of the log says about them. */
@@ -162,6 +175,8 @@ export function toRow(key: string, label: string, f: DayFigures, followUps: Foll
   const byChannel: ReportRow['byChannel'] = {};
   let satisfied = 0;
   for (const [ch, byLevel] of Object.entries(f.levels) as [EvaluationChannel, Partial<Record<EvaluationLevel, number>>][]) {
+    // A channel whose only ratings were taken back on appeal has none left.
+    if (Object.values(byLevel).every((n) => !n)) continue;
     const c = (byChannel[ch] = { rated: 0, satisfied: 0 });
     for (const [l, n] of Object.entries(byLevel) as [EvaluationLevel, number][]) {
       levels[l] += n;
@@ -193,6 +208,7 @@ export function toRow(key: string, label: string, f: DayFigures, followUps: Foll
     byChannel,
     satisfactionRate: f.rated > 0 ? satisfied / f.rated : null,
     bad: levels.dissatisfied + levels['very-dissatisfied'],
+    appealUpheld: f.appealUpheld,
     followUps,
   };
 }
