@@ -12,12 +12,14 @@ import { config, generatedMonth, quiet } from './support/generatedMonth.ts';
 
 const TZ = config.catalog.hall.timeZone;
 
-/** A plain recount from the log: per key, tickets by first-calling window/staff/category, exact waits, ratings. */
+/** A plain recount from the log: per key, tickets by first-calling window/staff/category, exact waits, ratings (less those upheld on appeal). */
 function recount(events: HallEvent[], dim: 'window' | 'category' | 'staff' | 'hall') {
   const tickets = new Map<string, { day: string; cat: string; issued: number; window?: string; staff?: string; calledAt?: number; served: boolean; noShow: boolean }>();
   const ratings = new Map<string, { rated: number; satisfied: number; byLevel: Record<string, number> }>();
   const svcCat = new Map<string, string>();
   const catNow = new Map<string, string>();
+  const rated = new Map<string, { key: string; level: string; counted: boolean }>();
+  const caseOf = new Map<string, string>();
   for (const e of events) {
     if (e.type === 'TicketIssued') {
       tickets.set(e.ticketId, { day: e.day, cat: e.categoryId, issued: Date.parse(e.at), served: false, noShow: false });
@@ -42,6 +44,16 @@ function recount(events: HallEvent[], dim: 'window' | 'category' | 'staff' | 'ha
         r.rated++;
         if (isSatisfied(e.level)) r.satisfied++;
         r.byLevel[e.level] = (r.byLevel[e.level] ?? 0) + 1;
+      }
+      rated.set(e.evaluationId, { key, level: e.level, counted: hallDay(e.at, TZ).startsWith('2026-11') });
+    } else if (e.type === 'FollowUpOpened') caseOf.set(e.caseId, e.evaluationId);
+    else if (e.type === 'EvaluationAppealDecided' && e.upheld) {
+      // 申诉成立: the 差评 is not counted (it was not satisfied).
+      const x = rated.get(caseOf.get(e.caseId) ?? '');
+      const r = x && ratings.get(x.key);
+      if (x?.counted && r) {
+        r.rated--;
+        r.byLevel[x.level] = (r.byLevel[x.level] ?? 0) - 1;
       }
     }
   }
@@ -100,7 +112,10 @@ describe('reports', () => {
     expect(report.series.reduce((n, s) => n + s.issued, 0)).toBe(report.total.issued);
     const opened = events.filter((e) => e.type === 'FollowUpOpened').length;
     expect(report.total.followUps.opened).toBe(opened);
-    expect(report.total.bad).toBe(opened);
+    const upheld = events.filter((e) => e.type === 'EvaluationAppealDecided' && e.upheld).length;
+    expect(upheld).toBeGreaterThan(0);
+    expect(report.total.appealUpheld).toBe(upheld);
+    expect(report.total.bad).toBe(opened - upheld);
     const closed = events.filter((e) => e.type === 'FollowUpAdvanced' && e.to === 'closed').length;
     expect(report.total.followUps.byState.closed).toBe(closed);
     expect(report.total.followUps.closedOnTime + report.total.followUps.closedLate).toBe(closed);

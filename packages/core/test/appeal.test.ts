@@ -45,4 +45,18 @@ describe('申诉 of a 差评', () => {
     // Replay proves it: the log rebuilds the same hall, appeals included.
     expect(hallFingerprint(Hall.replay(config, log).state)).toBe(hallFingerprint(h.state));
   });
+
+  it('filed by an admin for the staff evaluated: neither the staff nor that admin decides it', () => {
+    const config = smallHall();
+    const h = new Hall(config);
+    const log: HallEvent[] = [];
+    h.onEvent((e) => log.push(e));
+    const c = badReview(h, 10);
+    h.appealEvaluation(c, 'staff:YT0201', '群众误按', at(30), 'admin:zhang');
+    expect(h.state.followUps.get(c)?.appeal).toMatchObject({ by: 'staff:YT0201', enteredBy: 'admin:zhang' });
+    expect(refusalCode(() => h.decideAppeal(c, true, 'admin:zhang', at(31)))).toBe('appeal-own-decision');
+    expect(refusalCode(() => h.decideAppeal(c, true, 'staff:YT0201', at(31)))).toBe('appeal-own-decision');
+    h.decideAppeal(c, true, 'admin:li', at(32));
+    expect(hallFingerprint(Hall.replay(config, log).state)).toBe(hallFingerprint(h.state));
+  });
 });

@@ -227,12 +227,17 @@ describe('provincial 好差评 feed', () => {
     // The same appeal twice is refused with the domain's code; closing is refused while it waits.
     const again = await fetch(`${c.httpUrl}/api/admin/follow-ups/${encodeURIComponent(caseId)}/appeal`, { method: 'POST', headers: { cookie: admin.cookieHeader, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '再次' }) });
     expect([again.status, ((await again.json()) as { error: string }).error]).toEqual([409, 'already-appealed']);
-    expect((await admin.post<{ ok: boolean }>(`/api/admin/follow-ups/${encodeURIComponent(caseId)}/appeal-decision`, { upheld: true, note: '调取录像核实为误评' })).json.ok).toBe(true);
+    // 复核 is a second admin's: the one who entered the appeal may not decide it.
+    expect((await admin.post<{ error: string }>(`/api/admin/follow-ups/${encodeURIComponent(caseId)}/appeal-decision`, { upheld: true })).json.error).toBe('appeal-own-decision');
+    c.ctx.accounts.upsertAdmin('reviewer', 'reviewer-password-1');
+    const reviewer = new ConsoleClient(c.httpUrl);
+    await reviewer.login('admin', { username: 'reviewer', password: 'reviewer-password-1' });
+    expect((await reviewer.post<{ ok: boolean }>(`/api/admin/follow-ups/${encodeURIComponent(caseId)}/appeal-decision`, { upheld: true, note: '调取录像核实为误评' })).json.ok).toBe(true);
     const expected = expectedRecords(c);
     await waitUntil('every record delivered', async () => (await admin.get<Summary>('/api/admin/province')).json.counts.delivered === expected, 30_000);
     const mine = [...receiver.records.values()].map((r) => r.record).filter((r) => (r.kind === 'evaluation' ? r.evaluationId === 'ev-appeal-1' : 'caseId' in r && r.caseId === caseId));
     expect(mine.map((r) => (r.kind === 'follow-up' || r.kind === 'appeal' ? `${r.kind}:${r.step}` : r.kind))).toEqual(['evaluation', 'follow-up:opened', 'appeal:filed', 'appeal:decided']);
     expect(mine[2]).toMatchObject({ stepBy: 'staff:YT9901', reason: '群众误按，已当场说明', evaluationId: 'ev-appeal-1' });
-    expect(mine[3]).toMatchObject({ stepBy: 'admin:admin', upheld: true, effectivEvalua: false, note: '调取录像核实为误评', projectNo: mine[0]!.projectNo });
+    expect(mine[3]).toMatchObject({ stepBy: 'admin:reviewer', upheld: true, effectivEvalua: false, note: '调取录像核实为误评', projectNo: mine[0]!.projectNo });
   }, 60_000);
 });

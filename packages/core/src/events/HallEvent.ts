@@ -193,6 +193,8 @@ export const HallEventSchema = z.discriminatedUnion('type', [
   /**
    * 申诉: the staff evaluated (or an admin on their behalf) disputes a 差评 as mistaken or malicious
    * (国办发〔2019〕51号: 申诉复核). Filed against the 差评's open follow-up case; `by` as the follow-up's.
+   * `enteredBy`: the console user who filed it for `by` (the staff evaluated), when not `by` — neither
+   * may decide it.
    */
   z.object({
     type: z.literal('EvaluationAppealed'),
@@ -201,6 +203,7 @@ export const HallEventSchema = z.discriminatedUnion('type', [
     evaluationId: z.string(),
     by: z.string(),
     reason: z.string().trim().min(1).max(500),
+    enteredBy: z.string().optional(),
   }),
   /** 申诉复核: upheld — the 差评 no longer counts (无效评价); rejected — it stands. */
   z.object({

@@ -13,6 +13,8 @@ export interface FollowUpStep {
 export interface FollowUpAppeal {
   state: 'filed' | 'upheld' | 'rejected';
   by: string;
+  /** Who filed it for `by`, when someone else did (an admin for the staff evaluated). */
+  enteredBy?: string;
   reason: string;
   at: string;
   decidedBy?: string;

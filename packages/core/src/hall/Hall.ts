@@ -329,8 +329,8 @@ export class Hall {
   }
 
   /** 申诉 of a 差评 by (or for) the staff evaluated; see followup/appealEvents. */
-  appealEvaluation(caseId: string, by: string, reason: string, at: string) {
-    return this.commit([appealFiledEvent(this.state, caseId, by, reason, at)]);
+  appealEvaluation(caseId: string, by: string, reason: string, at: string, enteredBy?: string) {
+    return this.commit([appealFiledEvent(this.state, caseId, by, reason, at, enteredBy)]);
   }
 
   /** 申诉复核: upheld (the 差评 is 无效) or rejected. */

@@ -287,7 +287,7 @@ export function applyEvent(s: HallState, e: HallEvent): void {
     }
     case 'EvaluationAppealed': {
       const c = s.followUps.get(e.caseId);
-      if (c) c.appeal = { state: 'filed', by: e.by, reason: e.reason, at: e.at };
+      if (c) c.appeal = { state: 'filed', by: e.by, reason: e.reason, at: e.at, ...(e.enteredBy ? { enteredBy: e.enteredBy } : {}) };
       return;
     }
     case 'EvaluationAppealDecided': {

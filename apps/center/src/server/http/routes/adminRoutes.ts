@@ -9,6 +9,7 @@ import { adminView } from '../../views/adminView.ts';
 import { DeviceSlotRequestSchema } from '../../provisioning/DeviceRegistry.ts';
 import { isReservedDeviceId } from '../../provisioning/reservedDeviceIds.ts';
 import { parseBody, requireAdmin } from './authRoutes.ts';
+import { actorName } from '../../auth/RequestAccess.ts';
 
 /** The scrolling notice line of every call board (hall config kind `notices`). */
 export const HallNoticeSchema = z.object({ v: z.literal(1), text: z.string().max(500) });
@@ -85,30 +86,42 @@ export function adminRoutes(r: Router, ctx: CenterContext, onDeviceChange: (devi
     return { json: { ok: true } };
   });
 
-  // 申诉 of a 差评: filed for the staff evaluated (or by an admin), decided (复核) by another admin.
+  // 申诉 of a 差评 (申诉复核). Filed by an admin (for the staff evaluated, or in their own name) or by
+  // a 值班长 for a case of a window in their zones; decided by an admin other than the appellant and
+  // whoever entered it (core refuses 'appeal-own-decision'). Checked here, where the request enters.
   const domain = (fn: () => unknown) => {
     try {
       fn();
     } catch (e) {
-      if (e instanceof DomainError) throw new HttpError(409, e.code, e.message);
+      if (e instanceof DomainError) throw new HttpError(e.code === 'unknown-follow-up' ? 404 : 409, e.code, e.message);
       throw e;
     }
   };
   r.post('/api/admin/follow-ups/:caseId/appeal', (req) => {
-    const admin = requireAdmin(req);
+    const s = req.session;
+    if (!s) throw new HttpError(401, 'login-required');
+    if (s.kind === 'staff' && s.role !== 'supervisor') throw new HttpError(403, 'appeal-not-allowed', 'an admin, or the 值班长 of the window’s zone, files a 申诉');
     const id = req.params.caseId as string;
+    const c = ctx.hall.state.followUps.get(id);
+    if (!c) throw new HttpError(404, 'unknown-follow-up', `no 差评 follow-up case ${id}`);
+    const zone = ctx.hall.state.windows.get(c.windowId)?.config.zoneId;
+    if (s.kind === 'staff' && (zone === undefined || !s.zones.includes(zone))) throw new HttpError(403, 'not-your-zone', `case ${id} is not of a window in your zones`);
     const b = parseBody(AppealBody, req.body);
-    const by = b.staffId ? `staff:${b.staffId}` : `admin:${admin.username}`;
-    domain(() => ctx.hall.run('center', (h) => h.appealEvaluation(id, by, b.reason, ctx.now().toISOString())));
-    ctx.audit.record(`admin:${admin.username}`, 'follow-up-appealed', id, { by, reason: b.reason });
+    const actor = actorName(s);
+    const by = b.staffId ? `staff:${b.staffId}` : actor;
+    domain(() => ctx.hall.run('center', (h) => h.appealEvaluation(id, by, b.reason, ctx.now().toISOString(), actor)));
+    ctx.audit.record(actor, 'follow-up-appealed', id, { by, reason: b.reason });
     return { json: { ok: true } };
   });
   r.post('/api/admin/follow-ups/:caseId/appeal-decision', (req) => {
-    const admin = requireAdmin(req);
+    const s = req.session;
+    if (!s) throw new HttpError(401, 'login-required');
+    if (s.kind !== 'admin') throw new HttpError(403, 'appeal-decision-admin-only', 'a hall admin decides a 申诉 (复核)');
     const id = req.params.caseId as string;
     const b = parseBody(AppealDecisionBody, req.body);
-    domain(() => ctx.hall.run('center', (h) => h.decideAppeal(id, b.upheld, `admin:${admin.username}`, ctx.now().toISOString(), b.note)));
-    ctx.audit.record(`admin:${admin.username}`, b.upheld ? 'follow-up-appeal-upheld' : 'follow-up-appeal-rejected', id, b.note ? { note: b.note } : undefined);
+    const actor = actorName(s);
+    domain(() => ctx.hall.run('center', (h) => h.decideAppeal(id, b.upheld, actor, ctx.now().toISOString(), b.note || undefined)));
+    ctx.audit.record(actor, b.upheld ? 'follow-up-appeal-upheld' : 'follow-up-appeal-rejected', id, b.note ? { note: b.note } : undefined);
     return { json: { ok: true } };
   });
 }
