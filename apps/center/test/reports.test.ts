@@ -152,5 +152,10 @@ describe('reports', () => {
     expect(ws?.getCell(2, 2).value).toBe('取号');
     expect(ws?.getCell(3, 1).value).toBe(report.rows[0]?.label);
     expect(ws?.getCell(3 + report.rows.length, 2).value).toBe(report.total.issued);
+    // 申诉成立 has its own column: out of 评价数/差评, counted on its own.
+    const headers = (ws?.getRow(2).values as unknown[]).map(String);
+    expect(report.total.appealUpheld).toBeGreaterThan(0);
+    expect(ws?.getCell(3 + report.rows.length, headers.indexOf('申诉成立')).value).toBe(report.total.appealUpheld);
+    expect(ws?.getCell(3 + report.rows.length, headers.indexOf('差评')).value).toBe(report.total.bad);
   });
 });

@@ -1,7 +1,9 @@
-// 差评跟进: every bad review's case with its deadline, state and who did what.
+// 差评跟进: every bad review's case with its deadline, state and who did what, and its 申诉: filed
+// from here (AppealDialog), decided (申诉成立 / 申诉不成立) by an admin with an optional note.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { AppealDialog } from './AppealDialog.tsx';
 import type { AdminView, FollowUpRow } from '../api/types.ts';
 import { dayTime } from '../common/format.ts';
 import { useAdmin } from './useAdmin.ts';
@@ -14,10 +16,14 @@ export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminVie
   const post = useAdmin((s) => s.post);
   // The step is recorded only when staff confirm it in the dialog; 取消 or Escape records nothing.
   const [asking, setAsking] = useState<{ c: FollowUpRow; to: string }>();
+  const [appealing, setAppealing] = useState<FollowUpRow>();
+  const [deciding, setDeciding] = useState<{ c: FollowUpRow; upheld: boolean }>();
+  const path = (c: FollowUpRow, step: string) => `/api/admin/follow-ups/${encodeURIComponent(c.caseId)}/${step}`;
   const advance = (c: FollowUpRow, to: string, note: string) => {
     setAsking(undefined);
-    void post(`/api/admin/follow-ups/${encodeURIComponent(c.caseId)}/advance`, { to, ...(note ? { note } : {}) });
+    void post(path(c, 'advance'), { to, ...(note ? { note } : {}) });
   };
+  const ticket = (c: FollowUpRow) => c.ticketNumber ?? c.caseId;
   return (
     <section className="card">
       {asking && (
@@ -28,6 +34,30 @@ export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminVie
           confirmLabel={t(`followUp.to.${asking.to}`)}
           onConfirm={(note) => advance(asking.c, asking.to, note)}
           onCancel={() => setAsking(undefined)}
+        />
+      )}
+      {appealing && (
+        <AppealDialog
+          ticket={ticket(appealing)}
+          onFile={(reason) => {
+            setAppealing(undefined);
+            void post(path(appealing, 'appeal'), { reason });
+          }}
+          onCancel={() => setAppealing(undefined)}
+        />
+      )}
+      {deciding && (
+        <ConfirmDialog
+          testId="appeal-decision-dialog"
+          title={t('appeal.decideTitle', { ticket: ticket(deciding.c), outcome: t(deciding.upheld ? 'appeal.uphold' : 'appeal.reject') })}
+          {...(deciding.upheld ? { message: t('appeal.decideMessage') } : {})}
+          note={{ label: t('appeal.decideNote') }}
+          confirmLabel={t(deciding.upheld ? 'appeal.uphold' : 'appeal.reject')}
+          onConfirm={(note) => {
+            setDeciding(undefined);
+            void post(path(deciding.c, 'appeal-decision'), { upheld: deciding.upheld, ...(note ? { note } : {}) });
+          }}
+          onCancel={() => setDeciding(undefined)}
         />
       )}
       <h2>{t('admin.followUps')}</h2>
@@ -64,7 +94,10 @@ export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminVie
                   {c.deadline}
                   {c.overdue ? ` · ${t('admin.overdue')}` : ''}
                 </td>
-                <td>{t(`followUp.${c.state}`)}</td>
+                <td>
+                  {t(`followUp.${c.state}`)}
+                  {c.appeal && <AppealState appeal={c.appeal} />}
+                </td>
                 <td>
                   {c.history.map((h, i) => (
                     <div key={i}>
@@ -81,6 +114,21 @@ export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminVie
                         {t('followUp.to.closed')}
                       </button>
                     )}
+                    {!c.appeal && c.state !== 'closed' && (
+                      <button className="secondary" onClick={() => setAppealing(c)} data-testid="appeal-file">
+                        {t('appeal.file')}
+                      </button>
+                    )}
+                    {c.appeal?.state === 'filed' && (
+                      <>
+                        <button onClick={() => setDeciding({ c, upheld: true })} data-testid="appeal-uphold">
+                          {t('appeal.uphold')}
+                        </button>
+                        <button className="secondary" onClick={() => setDeciding({ c, upheld: false })} data-testid="appeal-reject">
+                          {t('appeal.reject')}
+                        </button>
+                      </>
+                    )}
                   </td>
                 )}
               </tr>
@@ -89,5 +137,25 @@ export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminVie
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The 申诉 of a case: 申诉中 / 申诉成立 / 申诉不成立, who filed it when and why, and who reviewed it. */
+function AppealState({ appeal: a }: { appeal: NonNullable<FollowUpRow['appeal']> }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`appeal appeal-${a.state}`} data-testid="appeal-state">
+      <strong>{t(`appeal.state.${a.state}`)}</strong>
+      <div>
+        {t('appeal.filedBy', { by: a.by, at: dayTime(a.at), reason: a.reason })}
+        {a.enteredBy ? t('appeal.enteredBy', { by: a.enteredBy }) : ''}
+      </div>
+      {a.decidedBy && a.decidedAt && (
+        <div>
+          {t('appeal.decidedBy', { by: a.decidedBy, at: dayTime(a.decidedAt) })}
+          {a.note ? t('appeal.note', { note: a.note }) : ''}
+        </div>
+      )}
+    </div>
   );
 }

@@ -62,11 +62,12 @@ export function ReportsPanel({ timeZone = hallTimeZone() }: { timeZone?: string 
     r.rated,
     pct(r.satisfactionRate),
     r.bad,
+    r.appealUpheld,
     r.followUps.byState.closed,
     r.followUps.closedOnTime,
     r.followUps.closedLate + r.followUps.openOverdue,
   ];
-  const cols = ['issued', 'served', 'noShowRate', 'avgWait', 'p90Wait', 'avgHandle', 'p90Handle', 'transfers', 'rated', 'satisfaction', 'bad', 'followUps', 'onTime', 'overdue'];
+  const cols = ['issued', 'served', 'noShowRate', 'avgWait', 'p90Wait', 'avgHandle', 'p90Handle', 'transfers', 'rated', 'satisfaction', 'bad', 'appealUpheld', 'followUps', 'onTime', 'overdue'];
   const rows = report ? (report.dim === 'hall' ? report.series.map((s) => ({ ...s, label: s.period })) : report.rows) : [];
 
   return (
@@ -122,7 +123,7 @@ export function ReportsPanel({ timeZone = hallTimeZone() }: { timeZone?: string 
               <tr>
                 <th>{report.dim === 'hall' ? t(`reports.periods.${report.period}`) : t(`reports.dims.${report.dim}`)}</th>
                 {cols.map((c) => (
-                  <th key={c}>{t(`reports.col.${c}`)}</th>
+                  <th key={c}>{c === 'appealUpheld' ? t('appeal.reportColumn') : t(`reports.col.${c}`)}</th>
                 ))}
               </tr>
             </thead>

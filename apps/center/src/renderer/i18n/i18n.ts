@@ -7,6 +7,7 @@ import { deskText } from '../desk/deskText.ts';
 import { setupText } from '../common/setupText.ts';
 import { hallEditorText } from '../admin/hall/hallEditorText.ts';
 import { dayText } from '../admin/dayText.ts';
+import { appealText } from '../admin/appealText.ts';
 
 const saved = (localStorage.getItem('hallkit.lang') ?? 'zh-CN') as Language;
 /** The window console's, the desk's and the hall editor's own words join each language; the counter's refusal codes join `error`. */
@@ -16,7 +17,8 @@ const withCounter = <T extends { error: object }>(lang: keyof typeof setupText, 
   hallEditor: hallEditorText[lang],
   outcome: c.outcome,
   offDuty: c.offDuty,
-  error: { ...base.error, ...c.counterError },
+  error: { ...base.error, ...c.counterError, ...appealText[lang].appealError },
+  appeal: appealText[lang].appeal,
   desk: d.desk,
   deskError: d.deskError,
   setup: setupText[lang],

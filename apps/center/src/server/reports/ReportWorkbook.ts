@@ -39,6 +39,8 @@ const COLUMNS: { header: string; width: number; value: (r: ReportRow) => string 
   { header: '满意率', width: 8, value: (r) => r.satisfactionRate, fmt: '0.0%' },
   { header: '未评价', width: 8, value: (r) => r.lapsed },
   { header: '差评', width: 7, value: (r) => r.bad },
+  // 申诉成立: 差评 taken out of 评价数, 满意率 and 差评 on appeal, counted here so the director sees them.
+  { header: '申诉成立', width: 9, value: (r) => r.appealUpheld },
   { header: '回访完成', width: 9, value: (r) => r.followUps.byState.closed },
   { header: '按期整改', width: 9, value: (r) => r.followUps.closedOnTime },
   { header: '逾期', width: 7, value: (r) => r.followUps.closedLate + r.followUps.openOverdue },

@@ -23,6 +23,8 @@ export interface FollowUpRow {
   reasons: string[];
   comment: string | null;
   history: { to: string; by: string; note: string | null; at: string }[];
+  /** The 申诉 on this 差评, if any: who filed it (and who entered it for them), why, and the 复核. */
+  appeal: { state: 'filed' | 'upheld' | 'rejected'; by: string; enteredBy: string | null; reason: string; at: string; decidedBy: string | null; decidedAt: string | null; note: string | null } | null;
 }
 
 export interface AdminView {
@@ -62,6 +64,9 @@ export function adminView(ctx: CenterContext): AdminView {
         reasons: e?.reasons ?? [],
         comment: e?.comment ?? null,
         history: c.history.map((h) => ({ to: h.to, by: h.by, note: h.note ?? null, at: h.at })),
+        appeal: c.appeal
+          ? { state: c.appeal.state, by: c.appeal.by, enteredBy: c.appeal.enteredBy ?? null, reason: c.appeal.reason, at: c.appeal.at, decidedBy: c.appeal.decidedBy ?? null, decidedAt: c.appeal.decidedAt ?? null, note: c.appeal.note ?? null }
+          : null,
       };
     })
     .sort((a, b) => (a.state === 'closed' ? 1 : 0) - (b.state === 'closed' ? 1 : 0) || a.deadline.localeCompare(b.deadline));
