@@ -19,9 +19,11 @@ export function seedDemoHistory(hall: HallService, now: Date, staffByWindow: Map
     for (const s of shifts) s.staff = staffByWindow.get(s.windowId) ?? s.staff;
     hall.run('demo-history', (h) => simulateDay(h, arrivals, shifts));
     const midnight = new Date(Date.parse(`${day}T16:00:05Z`)).toISOString();
-    // Most 差评 get their 回访 the same day; some stay open past their deadline.
+    // Most 差评 get their 回访 the same day; about one in four stays open past its deadline (and can be
+    // appealed — 申诉 — from the 差评跟进 tab). By a hash of the id: the ids are all the same length.
     const evening = new Date(Date.parse(`${day}T10:30:00Z`)).toISOString();
-    for (const c of [...hall.state.followUps.values()].filter((c) => c.state === 'open' && c.caseId.length % 4 !== 0))
+    const hash = (id: string) => [...id].reduce((a, ch) => a + ch.charCodeAt(0), 0);
+    for (const c of [...hall.state.followUps.values()].filter((c) => c.state === 'open' && hash(c.caseId) % 4 !== 0))
       hall.run('demo-history', (h) => h.advanceFollowUp(c.caseId, 'closed', 'admin', evening, '已电话回访，说明情况并整改'));
     hall.run('center', (h) => h.closeDay(day, midnight));
   });
