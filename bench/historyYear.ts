@@ -61,7 +61,7 @@ export function buildYearLog(db: Database, config: HallConfig, days: number, tic
   );
   const copyCases = db.prepare(
     `INSERT INTO report_follow_ups SELECT ${['case_id', 'opened_at', 'deadline'].map(shiftSql).join(', ')}, window_id, staff_id, zone_id, category_id, item_id, state,
-       ${['contacted_at', 'rectified_at', 'closed_at'].map(shiftSql).join(', ')}, note, ${shiftSql('opened_day')}, ${shiftSql('closed_day')}
+       ${['contacted_at', 'rectified_at', 'closed_at'].map(shiftSql).join(', ')}, note, ${shiftSql('opened_day')}, ${shiftSql('closed_day')}, ${shiftSql('rating')}, appeal
        FROM report_follow_ups WHERE opened_at < @next0`,
   );
   const archivedAt = new Date().toISOString();

@@ -18,7 +18,7 @@ import { ReportLabels } from '../src/server/reports/ReportLabels.ts';
 import { startCenter, tempDir, waitUntil } from './support/centerHarness.ts';
 import { ensureWebBuilt } from './support/webBuild.ts';
 import { axeViolations, consoleScreenPage, smallTargets, CONSOLE_SCREEN } from './support/screenChecks.ts';
-import { logInAsAdmin } from './support/logIn.ts';
+import { logInAsAdmin, submitConsoleLogin } from './support/logIn.ts';
 
 const SHOTS = screenshotDir();
 let center: Center;
@@ -142,6 +142,31 @@ describe('申诉 on the 差评跟进 tab', () => {
     await expect.poll(() => total.nth(heads.indexOf('申诉成立')).textContent(), { timeout: 15_000 }).toBe('1');
     expect(await total.nth(heads.indexOf('差评')).textContent()).toBe(String(after.total.bad));
     await second.context().close();
+  });
+
+  it('a 值班长 sees the 差评 of their zones only and files a 申诉 there; the 复核 is not offered to them', { timeout: 60_000 }, async () => {
+    const open = [...center.hall.state.followUps.values()].filter((c) => c.state !== 'closed' && !c.appeal);
+    const mine = open[0];
+    if (!mine) throw new Error('the demo past has no second open 差评');
+    const zoneOf = (c: { windowId: string }) => center.hall.state.windows.get(c.windowId)!.config.zoneId;
+    center.ctx.accounts.saveStaff({ staffNo: 'ZB-E2E', name: '值班长', role: 'supervisor', zones: [zoneOf(mine)] }, '246813');
+    const page = await consoleScreenPage(browser, 'zh-CN');
+    await page.goto(`${center.httpUrl}/admin`);
+    await page.getByTestId('login-switch').click();
+    await submitConsoleLogin(page, 'ZB-E2E', '246813');
+    await page.getByTestId('tab-followUps').click();
+    const rows = page.getByTestId('follow-ups').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe([...center.hall.state.followUps.values()].filter((c) => zoneOf(c) === zoneOf(mine)).length);
+    const row = page.getByTestId(`case-${mine.caseId}`);
+    expect(await row.getByRole('button', { name: '记录回访' }).count()).toBe(0);
+    await row.getByRole('button', { name: '申诉' }).click();
+    await page.getByRole('dialog').getByTestId('appeal-reason').fill('评价器故障，按键失灵');
+    await page.getByRole('dialog').getByRole('button', { name: '提交申诉' }).click();
+    await waitUntil('filed by the 值班长', () => center.hall.state.followUps.get(mine.caseId)?.appeal?.by === 'supervisor:ZB-E2E');
+    await expect.poll(() => row.getByTestId('appeal-state').textContent()).toContain('申诉中');
+    expect(await row.getByRole('button', { name: '申诉成立' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
   });
 
   it('in English, the appeal dialog and its field error speak English', async () => {

@@ -20,6 +20,7 @@ import { WhatIfPanel } from './WhatIfPanel.tsx';
 import { StaffingPanel } from './StaffingPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import { AuditorBody } from './AuditorBody.tsx';
+import { SupervisorBody } from './SupervisorBody.tsx';
 import '../styles.css';
 
 const TABS = ['queue', 'staffing', 'staff', 'fleet', 'evaluations', 'followUps', 'slots', 'sms', 'province', 'hall', 'reports', 'whatIf', 'audit'] as const;
@@ -34,7 +35,7 @@ export default function AdminConsolePage() {
     <main className="admin">
       <ConsoleTopBar hallName={hallName} title={t('admin.title')} signedIn={Boolean(session)} onLogout={() => void logout()} />
       {session?.kind === 'admin' && <AdminBody />}
-      {session?.kind === 'staff' && session.role === 'supervisor' && <StaffingPanel />}
+      {session?.kind === 'staff' && session.role === 'supervisor' && <SupervisorBody />}
       {session?.kind === 'staff' && session.role === 'auditor' && <AuditorBody />}
       {session?.kind === 'staff' && (session.role === 'staff' || session.role === 'desk') && (
         <p className="error card" role="alert" data-testid="admin-forbidden">

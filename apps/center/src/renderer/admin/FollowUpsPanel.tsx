@@ -10,8 +10,11 @@ import { useAdmin } from './useAdmin.ts';
 
 const NEXT: Record<FollowUpRow['state'], 'contacted' | 'rectified' | 'closed' | null> = { open: 'contacted', contacted: 'rectified', rectified: 'closed', closed: null };
 
-/** `readOnly`: the 好差评 auditor's view — the cases and their history, no steps. */
-export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminView, 'followUps'>; readOnly?: boolean }) {
+/**
+ * `readOnly`: the 好差评 auditor's view — the cases and their history, no steps. `appealOnly`: a
+ * 值班长's — they file a 申诉 for a case of their zones; 回访/整改 and the 复核 are an admin's.
+ */
+export function FollowUpsPanel({ view, readOnly = false, appealOnly = false }: { view: Pick<AdminView, 'followUps'>; readOnly?: boolean; appealOnly?: boolean }) {
   const { t } = useTranslation();
   const post = useAdmin((s) => s.post);
   // The step is recorded only when staff confirm it in the dialog; 取消 or Escape records nothing.
@@ -108,8 +111,8 @@ export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminVie
                 </td>
                 {!readOnly && (
                   <td>
-                    {next && <button onClick={() => setAsking({ c, to: next })}>{t(`followUp.to.${next}`)}</button>}
-                    {next && next !== 'closed' && (
+                    {next && !appealOnly && <button onClick={() => setAsking({ c, to: next })}>{t(`followUp.to.${next}`)}</button>}
+                    {next && next !== 'closed' && !appealOnly && (
                       <button className="secondary" onClick={() => setAsking({ c, to: 'closed' })}>
                         {t('followUp.to.closed')}
                       </button>
@@ -119,7 +122,7 @@ export function FollowUpsPanel({ view, readOnly = false }: { view: Pick<AdminVie
                         {t('appeal.file')}
                       </button>
                     )}
-                    {c.appeal?.state === 'filed' && (
+                    {c.appeal?.state === 'filed' && !appealOnly && (
                       <>
                         <button onClick={() => setDeciding({ c, upheld: true })} data-testid="appeal-uphold">
                           {t('appeal.uphold')}

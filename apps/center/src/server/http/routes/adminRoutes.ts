@@ -9,7 +9,8 @@ import { adminView } from '../../views/adminView.ts';
 import { DeviceSlotRequestSchema } from '../../provisioning/DeviceRegistry.ts';
 import { isReservedDeviceId } from '../../provisioning/reservedDeviceIds.ts';
 import { parseBody, requireAdmin } from './authRoutes.ts';
-import { actorName } from '../../auth/RequestAccess.ts';
+import { actorName, requireRole } from '../../auth/RequestAccess.ts';
+import { followUpRows } from '../../views/followUpRows.ts';
 
 /** The scrolling notice line of every call board (hall config kind `notices`). */
 export const HallNoticeSchema = z.object({ v: z.literal(1), text: z.string().max(500) });
@@ -97,6 +98,12 @@ export function adminRoutes(r: Router, ctx: CenterContext, onDeviceChange: (devi
       throw e;
     }
   };
+  // A 值班长's 差评跟进: the cases of windows in their zones (to file a 申诉 from), pushed on every change.
+  r.get('/api/zone/follow-ups/live', (req) => {
+    const s = requireRole(req, ['supervisor']);
+    ctx.live.open(req.res, () => ({ followUps: followUpRows(ctx, s.kind === 'staff' ? s.zones : undefined) }));
+    return undefined;
+  });
   r.post('/api/admin/follow-ups/:caseId/appeal', (req) => {
     const s = req.session;
     if (!s) throw new HttpError(401, 'login-required');
