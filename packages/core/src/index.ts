@@ -20,6 +20,7 @@ export * from './evaluation/ratingWindow.ts';
 export * from './evaluation/laterRating.ts';
 export * from './followup/FollowUpCase.ts';
 export * from './followup/appealEvents.ts';
+export * from './followup/upheldRatings.ts';
 export * from './events/HallEvent.ts';
 export * from './hall/HallConfig.ts';
 export * from './hall/definition/DefinitionProblem.ts';

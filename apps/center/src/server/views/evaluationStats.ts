@@ -1,5 +1,6 @@
-// Satisfaction rates by window, by staff and by item (满意率 = 非常满意 + 满意 + 基本满意 over rated).
-import { isSatisfied, type EvaluationChannel, type EvaluationLevel, type HallState } from '@hallkit/core';
+// Satisfaction rates by window, by staff and by item (满意率 = 非常满意 + 满意 + 基本满意 over rated);
+// a 差评 upheld on appeal (申诉成立) is not counted, as in the reports.
+import { isSatisfied, upheldEvaluationIds, type EvaluationChannel, type EvaluationLevel, type HallState } from '@hallkit/core';
 
 export interface RateRow {
   key: string;
@@ -32,7 +33,11 @@ export function evaluationStats(s: HallState, staffNames: (id: string) => string
     r.rate = r.satisfied / r.rated;
   };
   let satisfied = 0;
+  const upheld = upheldEvaluationIds(s);
+  let total = 0;
   for (const e of s.evaluations.values()) {
+    if (upheld.has(e.evaluationId)) continue;
+    total++;
     if (isSatisfied(e.level)) satisfied++;
     const w = s.windows.get(e.windowId);
     add(groups.byWindow, e.windowId, w ? `${w.config.number}号窗口` : e.windowId, e.level);
@@ -42,7 +47,6 @@ export function evaluationStats(s: HallState, staffNames: (id: string) => string
   }
   let lapsed = 0;
   for (const r of s.ratings.values()) if (r.state === 'lapsed') lapsed++;
-  const total = s.evaluations.size;
   const recent = [...s.evaluations.values()]
     .sort((a, b) => (a.at < b.at ? 1 : -1))
     .slice(0, 50)

@@ -3,7 +3,7 @@
 // (the hall keeps only today's evaluations in memory).
 import type { Database } from 'better-sqlite3';
 import { levelCounts } from '../reports/DayFigureRows.ts';
-import { hallLocalTime, isSatisfied, type HallState, type StaffRatingResponse } from '@hallkit/core';
+import { hallLocalTime, isSatisfied, upheldEvaluationIds, type HallState, type RatingCounted, type StaffRatingResponse } from '@hallkit/core';
 
 export function staffMonthRating(s: HallState, staffId: string, at: Date, db?: Database): StaffRatingResponse {
   const tz = s.config.catalog.hall.timeZone;
@@ -21,9 +21,23 @@ export function staffMonthRating(s: HallState, staffId: string, at: Date, db?: D
         if (isSatisfied(level)) satisfied += n;
       }
   }
+  // 申诉成立 leaves the month as it leaves the reports: today's ratings at once, and a closed day's
+  // rating upheld since the last close (the archive takes it out when today closes) from how it was counted.
+  const upheld = upheldEvaluationIds(s);
+  if (db && closed !== undefined) {
+    const counted = db.prepare('SELECT rating FROM report_follow_ups WHERE case_id = ?').pluck();
+    for (const c of s.followUps.values()) {
+      if (c.staffId !== staffId || c.appeal?.state !== 'upheld' || !c.appeal.decidedAt || hallLocalTime(c.appeal.decidedAt, tz).day <= closed) continue;
+      const json = counted.get(c.caseId) as string | null | undefined;
+      const r = json ? (JSON.parse(json) as RatingCounted) : undefined;
+      if (!r || r.staffId !== staffId || r.day > closed || r.day.slice(0, 7) !== month) continue;
+      rated--;
+      if (isSatisfied(r.level)) satisfied--;
+    }
+  }
   for (const e of s.evaluations.values()) {
     const day = hallLocalTime(e.at, tz).day;
-    if (e.staffId !== staffId || day.slice(0, 7) !== month || (closed !== undefined && day <= closed)) continue;
+    if (e.staffId !== staffId || day.slice(0, 7) !== month || (closed !== undefined && day <= closed) || upheld.has(e.evaluationId)) continue;
     rated++;
     if (isSatisfied(e.level)) satisfied++;
   }
