@@ -215,4 +215,26 @@ describe('kiosk in Chromium against the host, simulated devices, Mosquitto and t
     await p.click('[data-lang=zh-CN]');
     await p.click('[data-testid=home-button]');
   }, 60_000);
+  it('shows the zone\'s 楼层位置 in English and 繁體 on the tile and the ticket; the printed ticket keeps the hall\'s Simplified words', async () => {
+    const p = rig.page;
+    await p.click('[data-testid=home-button]').catch(() => undefined);
+    await p.click('[data-lang=en]');
+    await p.click('[data-testid=go-take]');
+    const tile = async () => (await p.textContent('[data-testid=tile-general]')) ?? '';
+    await waitUntil(async () => (await tile()).includes('1F, East Hall'), 15_000, 'English location on the tile');
+    expect(await tile()).not.toContain('一楼东厅');
+    const printed = rig.printer.nextReceipt(10_000);
+    await p.click('[data-testid=tile-general]');
+    await p.waitForSelector('[data-testid=ticket-number]');
+    const ticket = async () => (await p.textContent('[data-testid=ticket-view]')) ?? '';
+    expect(await ticket()).toContain('1F, East Hall');
+    expect(await ticket()).not.toContain('一楼东厅');
+    // On paper the hall's names stay as the hall writes them (the zone's name is Simplified there too).
+    await printed;
+    expect(rig.printer.receiptText()).toContain('一楼东厅');
+    await p.click('[data-lang=zh-TW]');
+    await waitUntil(async () => (await ticket()).includes('一樓東廳'), 15_000, '繁體 location on the ticket');
+    await p.click('[data-lang=zh-CN]');
+    await p.click('[data-testid=ticket-done]');
+  }, 60_000);
 });
