@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NameTranslationsSchema } from './Translations.ts';
+import { NameTranslationsSchema, textTranslationsSchema, TRANSLATION_MAX } from './Translations.ts';
 import { isWorkingDay, type WorkingCalendar } from '../time/workingDays.ts';
 
 /**
@@ -45,12 +45,17 @@ export const OpeningHoursSchema = z.preprocess(
 );
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
 
+export const LocationTranslationsSchema = textTranslationsSchema(TRANSLATION_MAX.location);
+export const DepartmentTranslationsSchema = textTranslationsSchema(TRANSLATION_MAX.department);
+
 export const ZoneSchema = z.object({
   id: z.string(),
   name: z.string(),
   /** Where it is in the hall, shown on tickets and boards ("一楼东侧"). */
   location: z.string().optional(),
   i18n: NameTranslationsSchema.optional(),
+  /** The location in 繁體/English ("一樓東廳", "1F, East Hall"); screens fall back to `location`. */
+  locationI18n: LocationTranslationsSchema.optional(),
 });
 export type Zone = z.infer<typeof ZoneSchema>;
 
@@ -86,6 +91,8 @@ export const ServiceItemSchema = z.object({
   /** The 实施部门's code (统一社会信用代码 or the province's department code): the feed's `deptCode`. */
   departmentCode: z.string().trim().min(1).max(64).optional(),
   i18n: NameTranslationsSchema.optional(),
+  /** The department in 繁體/English; screens fall back to `department`. */
+  departmentI18n: DepartmentTranslationsSchema.optional(),
 });
 export type ServiceItem = z.infer<typeof ServiceItemSchema>;
 

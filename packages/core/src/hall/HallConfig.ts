@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CatalogSchema } from '../catalog/Catalog.ts';
+import { textTranslationsSchema, TRANSLATION_MAX } from '../catalog/Translations.ts';
 import { CallingRuleSchema, NoShowPolicySchema } from '../calling/CallingRule.ts';
 import { BAD_REVIEW_REASON_IDS, type BadReviewReason } from '../evaluation/reasons.ts';
 import { HallHardwareSchema } from '../hardware/HallHardware.ts';
@@ -7,6 +8,8 @@ import { GreenChannelPolicySchema } from '../calling/GreenChannelPolicy.ts';
 import { DayEndPolicySchema } from '../history/DayEndPolicy.ts';
 import { CitizenNoticePolicySchema } from '../citizens/CitizenNoticePolicy.ts';
 import { DoorQueuePolicySchema } from '../citizens/DoorQueuePolicy.ts';
+
+export const WindowLabelTranslationsSchema = textTranslationsSchema(TRANSLATION_MAX.label);
 
 export const ServiceWindowSchema = z.object({
   id: z.string(),
@@ -18,6 +21,8 @@ export const ServiceWindowSchema = z.object({
   rule: CallingRuleSchema,
   /** Shown with the number where a window has a purpose of its own: 「绿色通道」. */
   label: z.string().trim().min(1).max(20).optional(),
+  /** The label in 繁體/English (「綠色通道」, "Green Channel"); screens fall back to `label`. */
+  labelI18n: WindowLabelTranslationsSchema.optional(),
 });
 export type ServiceWindow = z.infer<typeof ServiceWindowSchema>;
 

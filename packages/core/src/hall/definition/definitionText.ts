@@ -49,6 +49,10 @@ const ZH = {
   zoneNameEmpty: () => '功能区名称不能为空',
   categoryNameEmpty: () => '业务类别名称不能为空',
   notWholeNumber: () => '请填写整数',
+  // checkTranslations: 楼层位置, 实施部门 and window labels in 繁體/English
+  translationEmpty: () => '译文不能只有空格（不填即显示简体）',
+  translationTooLong: (p) => `译文不能超过 ${p.max} 个字符`,
+  translationWithoutText: () => '简体内容为空时不能只填译文',
   outOfRange: (p) => `应在 ${p.min} 到 ${p.max} 之间`,
   // textFormats: 办理时间, 叫号规则, window numbers, calendar lines
   hoursEmpty: () => '办理时间为空',
