@@ -82,6 +82,56 @@ describe('the hall workbook', () => {
     expect(back.definition?.catalog.items.find((i) => i.id === first!.id)).toMatchObject({ name: '新名称', code: '11370600MB2855203L3370111009000', departmentCode: '11370600MB2855203L' });
   });
 
+  it('carries 楼层位置, 实施部门 and 标签 in 繁體 and English; a workbook without those columns keeps the hall\'s for an unchanged text; a bad one is refused at its cell', () => {
+    const def = shippedHall('qingdao');
+    const sheets = definitionToSheets(def);
+    const zone = sheets.get('功能区')!.rows[0]!;
+    expect(zone.cells.get('楼层位置(繁體)')).toBe(def.catalog.zones[0]!.locationI18n?.['zh-TW']);
+    expect(sheets.get('事项')!.headers).toEqual(expect.arrayContaining(['实施部门(繁體)', '实施部门(English)']));
+    const labelled = sheets.get('窗口')!.rows.find((r) => r.cells.get('标签') === '无差别受理')!;
+    expect(labelled.cells.get('标签(English)')).toBe('All-services window');
+
+    // Into an empty center: the translations come from the workbook alone.
+    const fresh = sheetsToDefinition(sheets, newHallDefinition()).definition;
+    expect(fresh?.catalog.zones.map((z) => z.locationI18n)).toEqual(def.catalog.zones.map((z) => z.locationI18n));
+    expect(fresh?.catalog.items.map((i) => i.departmentI18n)).toEqual(def.catalog.items.map((i) => i.departmentI18n));
+    expect(fresh?.windows.filter((w) => w.labelI18n?.en === 'All-services window')).toHaveLength(17);
+
+    // A workbook from before the columns: the hall's translations stay where the Simplified text did.
+    const old = definitionToSheets(def);
+    for (const [sheet, column] of [['功能区', '楼层位置'], ['事项', '实施部门'], ['窗口', '标签']] as const) {
+      const s = old.get(sheet)!;
+      const gone = [`${column}(繁體)`, `${column}(English)`];
+      s.headers = s.headers.filter((h) => !gone.includes(h));
+      for (const r of s.rows) for (const h of gone) r.cells.delete(h);
+    }
+    edit(old, '功能区', 2, '楼层位置', '六楼');
+    const back = sheetsToDefinition(old, def);
+    expect(back.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(back.definition?.catalog.zones[0]?.locationI18n).toBeUndefined();
+    expect(back.definition?.catalog.zones.slice(1)).toEqual(def.catalog.zones.slice(1));
+    expect(back.definition?.catalog.items).toEqual(def.catalog.items);
+    expect(back.definition?.windows).toEqual(def.windows);
+
+    // Too long, and a translation of an empty 楼层位置: refused at the cell, nothing applied.
+    const bad = definitionToSheets(def);
+    edit(bad, '窗口', labelled.row, '标签(English)', 'x'.repeat(41));
+    edit(bad, '功能区', 3, '楼层位置', '');
+    const refused = sheetsToDefinition(bad, def);
+    expect(refused.definition).toBeUndefined();
+    expect(refused.problems.map((p) => [p.sheet, p.row, p.column])).toEqual(
+      expect.arrayContaining([['窗口', labelled.row, '标签(English)']]),
+    );
+    const noText = definitionToSheets(def);
+    edit(noText, '功能区', 3, '楼层位置', '');
+    const refused2 = sheetsToDefinition(noText, def);
+    expect(refused2.definition).toBeUndefined();
+    expect(refused2.problems.filter((p) => p.severity === 'error').map((p) => [p.sheet, p.row, p.column, p.message])).toEqual([
+      ['功能区', 3, '楼层位置(繁體)', '简体内容为空时不能只填译文'],
+      ['功能区', 3, '楼层位置(English)', '简体内容为空时不能只填译文'],
+    ]);
+  });
+
   it('refuses a workbook with each kind of error at its sheet, row and column, and applies nothing', () => {
     const def = shippedHall('zhaoyuan');
     const sheets = definitionToSheets(def, [

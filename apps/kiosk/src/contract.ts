@@ -31,7 +31,7 @@ export const KioskStateSchema = z.object({
   hallNameI18n: NameTranslationsSchema.optional(),
   /** The hall's IANA time zone: times are shown in hall time, whatever the kiosk PC's clock zone. */
   timeZone: z.string(),
-  zones: z.array(z.object({ id: z.string(), name: z.string(), location: z.string().optional(), i18n: NameTranslationsSchema.optional() })),
+  zones: z.array(z.object({ id: z.string(), name: z.string(), location: z.string().optional(), i18n: NameTranslationsSchema.optional(), locationI18n: NameTranslationsSchema.optional() })),
   categories: z.array(CategoryTileSchema),
   /** Service items (事项), searchable by name with the pinyin keyboard. */
   items: z.array(z.object({ id: z.string(), name: z.string(), categoryId: z.string(), i18n: NameTranslationsSchema.optional() })),
@@ -47,6 +47,8 @@ export const KioskStateSchema = z.object({
   snapshotAt: z.string().nullable(),
   /** 现场扫码取号: the hall's current door code for the idle screen (null when off or unknown). */
   door: z.object({ url: z.string(), changesAt: z.string() }).nullable().optional(),
+  /** 实施部门 → its 繁體/English, for the departments a looked-up case names (absent: none translated). */
+  departmentsI18n: z.record(z.string(), NameTranslationsSchema).optional(),
 });
 export type KioskState = z.infer<typeof KioskStateSchema>;
 

@@ -1,4 +1,3 @@
-import type { ServiceItem } from './Catalog.ts';
 import type { NameTranslations } from './Translations.ts';
 
 /**
@@ -7,7 +6,7 @@ import type { NameTranslations } from './Translations.ts';
  * finds its translation.
  */
 export function departmentTranslations(
-  items: readonly Pick<ServiceItem, 'department' | 'departmentI18n'>[],
+  items: readonly { department?: string | null | undefined; departmentI18n?: NameTranslations | undefined }[],
 ): Map<string, NameTranslations> {
   const out = new Map<string, NameTranslations>();
   for (const it of items)

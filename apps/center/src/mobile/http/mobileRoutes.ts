@@ -56,7 +56,7 @@ export function mobileRoutes(r: Router, ctx: CenterContext, m: MobileService, ru
           remote: m.remote.remaining(c.id, m.now()),
           appointments: plans.has(c.id),
         })),
-        items: [...s.items.values()].map((i) => ({ id: i.id, name: i.name, ...i18nOf(i), categoryId: i.categoryId, department: i.department ?? null })),
+        items: [...s.items.values()].map((i) => ({ id: i.id, name: i.name, ...i18nOf(i), categoryId: i.categoryId, department: i.department ?? null, ...(i.departmentI18n ? { departmentI18n: i.departmentI18n } : {}) })),
         reasons: s.config.evaluation.reasons.map((id) => ({ id, label: BAD_REVIEW_REASONS[id as keyof typeof BAD_REVIEW_REASONS] ?? id })),
         laterRatingDays: s.config.evaluation.laterRatingDays,
         demoLogin,

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { localName } from '@hallkit/core';
+import { localName, localText } from '@hallkit/core';
 import { api, ApiError, live } from '../api/http.ts';
 import { hallTime } from '../common/format.ts';
 import type { AlarmRow, StaffingView, StaffingWindow } from '../api/types.ts';
@@ -72,7 +72,7 @@ export function StaffingPanel() {
       {map.zones.map((z) => (
         <details key={z.id} className="card zone" open={z.windows.some((w) => w.status !== 'closed') || alarms.some((a) => a.zoneId === z.id)}>
           <summary>
-            <strong>{localName(z, i18n.language)}</strong> {z.location ?? ''} · {t('staffing.zoneOpen', { open: z.windows.filter((w) => w.status !== 'closed').length, total: z.windows.length })}
+            <strong>{localName(z, i18n.language)}</strong> {localText(z.location, z.locationI18n, i18n.language) ?? ''} · {t('staffing.zoneOpen', { open: z.windows.filter((w) => w.status !== 'closed').length, total: z.windows.length })}
           </summary>
           <div className="window-grid">
             {z.windows.map((w) => (

@@ -2,7 +2,7 @@
 // own item preselected, narrowed by typing. What is chosen here is what 好差评 counts the rating under.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localName } from '@hallkit/core';
+import { localName, localText } from '@hallkit/core';
 import type { WindowView } from '../api/types.ts';
 
 export function ItemPicker({ items, value, onChange }: { items: WindowView['items']; value: string | null; onChange: (id: string | null) => void }) {
@@ -10,7 +10,7 @@ export function ItemPicker({ items, value, onChange }: { items: WindowView['item
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
   // Shown in the console's language; found by that name or the hall's Simplified one (staff know both).
-  const shown = items.filter((i) => q === '' || i.id === value || [i.name, localName(i, i18n.language), i.department ?? ''].some((x) => x.toLowerCase().includes(q)));
+  const shown = items.filter((i) => q === '' || i.id === value || [i.name, localName(i, i18n.language), i.department ?? '', localText(i.department, i.departmentI18n, i18n.language) ?? ''].some((x) => x.toLowerCase().includes(q)));
   return (
     <div className="item-picker">
       <label htmlFor="item-select">{t('counter.itemPick')}</label>
@@ -21,7 +21,7 @@ export function ItemPicker({ items, value, onChange }: { items: WindowView['item
           {shown.map((i) => (
             <option key={i.id} value={i.id}>
               {localName(i, i18n.language)}
-              {i.department ? ` · ${i.department}` : ''}
+              {i.department ? ` · ${localText(i.department, i.departmentI18n, i18n.language)}` : ''}
             </option>
           ))}
         </select>

@@ -78,7 +78,7 @@ function Shell() {
         {route.page === 'take' && <RemoteTicket info={info} />}
         {route.page === 'book' && <Appointments info={info} />}
         {route.page === 'booking' && <BookingPage token={route.token} />}
-        {route.page === 'progress' && <Progress demoLogin={info?.demoLogin ?? false} />}
+        {route.page === 'progress' && <Progress demoLogin={info?.demoLogin ?? false} items={info?.items ?? []} />}
         {route.page === 'queue' && <PublicQueue />}
         {route.page === 'door' && <DoorTicket code={route.code} />}
         {route.page === 'door-poster' && <DoorPoster />}

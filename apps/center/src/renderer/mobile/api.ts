@@ -36,7 +36,7 @@ export interface HallInfo {
   /** `i18n`: the hall file's 繁體/English names (show with localName in the page's language). */
   hall: { id: string; name: string; i18n?: NameTranslations; address: string | null; timeZone: string };
   categories: { id: string; name: string; i18n?: NameTranslations; prefix: string; zone: string | null; zoneI18n?: NameTranslations; openNow: boolean; remote: { quota: number; left: number }; appointments: boolean }[];
-  items: { id: string; name: string; i18n?: NameTranslations; categoryId: string; department: string | null }[];
+  items: { id: string; name: string; i18n?: NameTranslations; categoryId: string; department: string | null; departmentI18n?: NameTranslations }[];
   reasons: { id: string; label: string }[];
   laterRatingDays: number;
   demoLogin: boolean;

@@ -2,7 +2,8 @@
 // one zod schema, versioned, that the center builds against and the console parses where it enters.
 // Zod and core only, so the browser bundle may import it. v2 (issue 16): the service items carry the
 // hall definition's 繁體/English names (`i18n`), as categories and zones already did, so a console in
-// zh-TW or en shows no Simplified names the definition has translated.
+// zh-TW or en shows no Simplified names the definition has translated. Items' `departmentI18n` (their
+// 实施部门 in 繁體/English) came later as an optional field: a v2 console without it reads the view as before.
 import { z } from 'zod';
 import { EvaluationPromptSchema, NameTranslationsSchema } from '@hallkit/core';
 
@@ -75,7 +76,7 @@ export const WindowViewSchema = z.object({
   /** With the hall file's 繁體/English names (`i18n`): the console shows them by its language. */
   categories: z.array(z.object({ id: z.string(), name: z.string(), i18n, prefix: z.string(), waiting: z.number(), zoneId: z.string() })),
   /** The service items of the categories this window serves (and of the ticket at the counter). */
-  items: z.array(z.object({ id: z.string(), name: z.string(), i18n, categoryId: z.string(), department: z.string().nullable() })),
+  items: z.array(z.object({ id: z.string(), name: z.string(), i18n, categoryId: z.string(), department: z.string().nullable(), departmentI18n: i18n })),
   zones: z.array(z.object({ id: z.string(), name: z.string(), i18n })),
   /** Transfer targets: the other windows that are open or paused (closed ones are counted only). */
   windows: z.array(z.object({ id: z.string(), number: z.number(), status: z.string(), zoneId: z.string(), categoryIds: z.array(z.string()) })),

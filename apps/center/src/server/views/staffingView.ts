@@ -24,7 +24,7 @@ export interface StaffingWindow {
 
 export interface StaffingView {
   v: 1;
-  zones: { id: string; name: string; i18n?: NameTranslations; location: string | null; windows: StaffingWindow[] }[];
+  zones: { id: string; name: string; i18n?: NameTranslations; location: string | null; locationI18n?: NameTranslations; windows: StaffingWindow[] }[];
   categories: { id: string; name: string; i18n?: NameTranslations; prefix: string; zoneId: string; waiting: number; openWindows: number }[];
   staff: { staffNo: string; name: string; role: string; windowId: string; windows: string; disabled: boolean }[];
 }
@@ -59,7 +59,7 @@ export function staffingView(ctx: Pick<CenterContext, 'hall' | 'accounts' | 'sta
     v: 1,
     zones: s.config.catalog.zones
       .filter((z) => byZone.has(z.id))
-      .map((z) => ({ id: z.id, name: z.name, ...(z.i18n ? { i18n: z.i18n } : {}), location: z.location ?? null, windows: (byZone.get(z.id) ?? []).sort((a, b) => a.number - b.number) })),
+      .map((z) => ({ id: z.id, name: z.name, ...(z.i18n ? { i18n: z.i18n } : {}), location: z.location ?? null, ...(z.locationI18n ? { locationI18n: z.locationI18n } : {}), windows: (byZone.get(z.id) ?? []).sort((a, b) => a.number - b.number) })),
     categories: s.config.catalog.categories.map((c) => ({ id: c.id, name: c.name, ...(c.i18n ? { i18n: c.i18n } : {}), prefix: c.prefix, zoneId: c.zoneId, waiting: s.lines.categoryCount(c.id), openWindows: openBy.get(c.id) ?? 0 })),
     staff: ctx.accounts
       .allStaff()

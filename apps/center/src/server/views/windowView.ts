@@ -47,7 +47,7 @@ export function windowView(s: HallState, windowId: string, lastFinished: string 
     lateArrival: { allowed: late.allowed, withinMinutes: late.allowed ? late.withinMinutes : null },
     evaluation: pendingPrompt(s, windowId, lastFinished),
     categories: s.config.catalog.categories.map((c) => ({ id: c.id, name: c.name, ...(c.i18n ? { i18n: c.i18n } : {}), prefix: c.prefix, waiting: s.lines.categoryCount(c.id), zoneId: c.zoneId })),
-    items: s.config.catalog.items.filter((i) => itemCats.has(i.categoryId)).map((i) => ({ id: i.id, name: i.name, ...(i.i18n ? { i18n: i.i18n } : {}), categoryId: i.categoryId, department: i.department ?? null })),
+    items: s.config.catalog.items.filter((i) => itemCats.has(i.categoryId)).map((i) => ({ id: i.id, name: i.name, ...(i.i18n ? { i18n: i.i18n } : {}), categoryId: i.categoryId, department: i.department ?? null, ...(i.departmentI18n ? { departmentI18n: i.departmentI18n } : {}) })),
     zones: s.config.catalog.zones.map((z) => ({ id: z.id, name: z.name, ...(z.i18n ? { i18n: z.i18n } : {}) })),
     windows: others
       .filter((x) => x.status !== 'closed')

@@ -1,7 +1,7 @@
 import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localName } from '@hallkit/core';
+import { localName, localText } from '@hallkit/core';
 import { BridgeError } from '@hallkit/host/contract';
 import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
@@ -83,7 +83,7 @@ export function TakeTicket(): ReactNode {
                 <span className="tile-name">{localName(c, language)}</span>
                 <span className="tile-zone">
                   {z ? localName(z, language) : ''}
-                  {z?.location ? ` · ${z.location}` : ''}
+                  {z?.location ? ` · ${localText(z.location, z.locationI18n, language)}` : ''}
                 </span>
                 {!c.open ? (
                   <span className="tile-live">{t('take.closed')}</span>

@@ -1,7 +1,7 @@
 import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localName } from '@hallkit/core';
+import { localName, localText } from '@hallkit/core';
 import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
 import { QrImage } from '../components/QrImage.tsx';
@@ -20,6 +20,7 @@ export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; p
   const zone = category ? host?.zones.find((z) => z.id === category.zoneId) : undefined;
   const categoryName = category ? localName(category, language) : ticket.categoryName;
   const zoneName = zone ? localName(zone, language) : ticket.zoneName;
+  const location = zone ? localText(zone.location, zone.locationI18n, language) : ticket.location;
   const [outcome, setOutcome] = useState(print);
   const [busy, setBusy] = useState(false);
   useEffect(() => setOutcome(print), [print]);
@@ -53,7 +54,7 @@ export function TicketView({ ticket, print, heading }: { ticket: IssuedTicket; p
         {t('ticket.ahead', { n: ticket.peopleAhead })}
         {ticket.estimatedWaitMinutes !== null && ` · ${t('ticket.wait', waitOptions(ticket.estimatedWaitMinutes, 'm'))}`}
       </div>
-      <div className="ticket-line">{t('ticket.where', { zone: zoneName, location: ticket.location ?? '' })}</div>
+      <div className="ticket-line">{t('ticket.where', { zone: zoneName, location: location ?? '' })}</div>
       {outcome.ok ? (
         <>
           <div className="banner ok" data-testid="print-ok">

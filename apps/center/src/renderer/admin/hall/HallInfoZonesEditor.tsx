@@ -2,9 +2,10 @@
 // with floor/location text and translated names. Problems show at the field as they are typed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DefinitionProblem } from '@hallkit/core';
+import { TRANSLATION_MAX, type DefinitionProblem } from '@hallkit/core';
 import { setTranslation } from './setTranslation.ts';
 import { useProblemText } from './hallProblemText.ts';
+import { TranslationCells } from './TranslationCells.tsx';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 
 const TIME_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'];
@@ -106,6 +107,8 @@ function Zones({ draft, change, problemsAt }: Pick<EditorProps, 'draft' | 'chang
             <th>{t('hallEditor.zones.location')}</th>
             <th>{t('hallEditor.zones.nameTW')}</th>
             <th>{t('hallEditor.zones.nameEn')}</th>
+            <th>{t('hallEditor.zones.locationTW')}</th>
+            <th>{t('hallEditor.zones.locationEn')}</th>
             <th>{t('hallEditor.zones.use')}</th>
             <td />
           </tr>
@@ -114,7 +117,8 @@ function Zones({ draft, change, problemsAt }: Pick<EditorProps, 'draft' | 'chang
           {draft.catalog.zones.map((z, i) => {
             const u = use(z.id);
             const edit = (fn: (x: NonNullable<(typeof draft.catalog.zones)[number]>) => void) => change((d) => void (d.catalog.zones[i] && fn(d.catalog.zones[i])));
-            const problems = problemsAt(['catalog', 'zones', i]);
+            const all = problemsAt(['catalog', 'zones', i]);
+            const problems = all.filter((p) => p.path[3] !== 'locationI18n');
             return (
               <tr key={z.id} data-testid={`zone-${z.id}`}>
                 <td>
@@ -132,6 +136,14 @@ function Zones({ draft, change, problemsAt }: Pick<EditorProps, 'draft' | 'chang
                     <input data-testid={`zone-${z.id}-${lang}`} value={z.i18n?.[lang] ?? ''} onChange={(e) => edit((x) => setTranslation(x, lang, e.target.value))} />
                   </td>
                 ))}
+                <TranslationCells
+                  testId={`zone-${z.id}-location`}
+                  value={z.locationI18n}
+                  max={TRANSLATION_MAX.location}
+                  problems={all.filter((p) => p.path[3] === 'locationI18n')}
+                  labels={{ 'zh-TW': t('hallEditor.zones.locationTW'), en: t('hallEditor.zones.locationEn') }}
+                  onChange={(tr) => edit((x) => (tr ? (x.locationI18n = tr) : delete x.locationI18n))}
+                />
                 <td>{t('hallEditor.zones.inUse', u)}</td>
                 <td>
                   <button

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 import { setTranslation } from './setTranslation.ts';
 import { useProblemText } from './hallProblemText.ts';
+import { HallDepartmentsEditor } from './HallDepartmentsEditor.tsx';
 
 const PAGE = 50;
 
@@ -42,7 +43,7 @@ export function HallItemsEditor({ draft, change, changeItem, problemsAt }: Edito
               <td>{it.id}</td>
               <td>
                 <input data-testid={`item-${it.id}-name`} value={it.name} aria-invalid={it.name.trim() === ''} onChange={(e) => changeItem(i, (x) => (x.name = e.target.value))} />
-                {problemsAt(['catalog', 'items', i]).map((p, k) => (
+                {problemsAt(['catalog', 'items', i]).filter((p) => p.path[3] !== 'departmentI18n').map((p, k) => (
                   <span key={k} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert">
                     {say(p)}
                   </span>
@@ -72,6 +73,7 @@ export function HallItemsEditor({ draft, change, changeItem, problemsAt }: Edito
           ))}
         </tbody>
       </table>
+      <HallDepartmentsEditor draft={draft} change={change} problemsAt={problemsAt} />
     </div>
   );
 }

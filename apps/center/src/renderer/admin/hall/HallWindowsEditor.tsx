@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { formatCallingRule, parseCallingRule, parseWindowNumbers, splitList, type HallDefinition } from '@hallkit/core';
+import { formatCallingRule, localName, localText, parseCallingRule, parseWindowNumbers, splitList, TRANSLATION_MAX, type HallDefinition } from '@hallkit/core';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 import { useProblemText } from './hallProblemText.ts';
+import { TranslationCells } from './TranslationCells.tsx';
 
 /** Prefixes → category ids, or the reason why not. */
 export function categoriesOf(def: HallDefinition, text: string, t: TFunction): { ok: true; ids: string[] } | { ok: false; reason: string } {
@@ -18,7 +19,7 @@ export function categoriesOf(def: HallDefinition, text: string, t: TFunction): {
 }
 
 export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: EditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const say = useProblemText(draft);
   const prefixOf = new Map(draft.catalog.categories.map((c) => [c.id, c.prefix]));
   const [bulk, setBulk] = useState({ numbers: '', categories: '' });
@@ -64,13 +65,15 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
         return (
           <details key={z.id} open>
             <summary>
-              {t('hallEditor.windows.zone', { zone: z.name, location: z.location ?? '', n: windows.length })}
+              {t('hallEditor.windows.zone', { zone: localName(z, i18n.language), location: localText(z.location, z.locationI18n, i18n.language) ?? '', n: windows.length })}
             </summary>
             <table>
               <thead>
                 <tr>
                   <th>{t('hallEditor.windows.number')}</th>
                   <th>{t('hallEditor.windows.label')}</th>
+                  <th>{t('hallEditor.windows.labelTW')}</th>
+                  <th>{t('hallEditor.windows.labelEn')}</th>
                   <th>{t('hallEditor.windows.categories')}</th>
                   <th>{t('hallEditor.windows.rule')}</th>
                 </tr>
@@ -95,13 +98,23 @@ function WindowRow({ index, number, text, rule, label, draft, change, problemsAt
   const [ruleText, setRuleText] = useState(rule);
   const catCheck = categoriesOf(draft, cats, t);
   const ruleCheck = parseCallingRule(ruleText);
-  const server = problemsAt(['windows', index]);
+  const all = problemsAt(['windows', index]);
+  const server = all.filter((p) => p.path[2] !== 'labelI18n');
+  const labelI18n = draft.windows[index]?.labelI18n;
   return (
     <tr data-testid={`window-${number}`}>
       <td>{number}</td>
       <td>
-        <input value={label} maxLength={20} onChange={(e) => change((d) => { const w = d.windows[index]; if (w) { if (e.target.value) w.label = e.target.value; else delete w.label; } })} />
+        <input data-testid={`window-${number}-label`} value={label} maxLength={20} onChange={(e) => change((d) => { const w = d.windows[index]; if (w) { if (e.target.value) w.label = e.target.value; else delete w.label; } })} />
       </td>
+      <TranslationCells
+        testId={`window-${number}-label`}
+        value={labelI18n}
+        max={TRANSLATION_MAX.label}
+        problems={all.filter((p) => p.path[2] === 'labelI18n')}
+        labels={{ 'zh-TW': t('hallEditor.windows.labelTW'), en: t('hallEditor.windows.labelEn') }}
+        onChange={(tr) => change((d) => { const w = d.windows[index]; if (w) { if (tr) w.labelI18n = tr; else delete w.labelI18n; } })}
+      />
       <td>
         <input
           data-testid={`window-${number}-categories`}

@@ -18,7 +18,7 @@ const zhCN = {
     publicUrlHint: '群众手机扫码打开的地址；留空则用中心的设置', regionCode: '区划代码', regionCodeHint: '12 位行政区划代码（例如 370602000000）；省好差评平台按它收件，留空则评价记录暂不上报', timeZoneHint: '例如 Asia/Shanghai；有取号记录后不能更改', fixedId: '编码不能更改',
   },
   zones: {
-    legend: '功能区', id: '编码', name: '名称', location: '楼层位置', nameTW: '繁體名稱', nameEn: '英文名称', use: '使用情况', inUse: '{{c}} 个业务类别、{{w}} 个窗口',
+    legend: '功能区', id: '编码', name: '名称', location: '楼层位置', locationTW: '繁體楼层位置', locationEn: '英文楼层位置', nameTW: '繁體名稱', nameEn: '英文名称', use: '使用情况', inUse: '{{c}} 个业务类别、{{w}} 个窗口',
     add: '添加功能区', remove: '删除', removeBlocked: '区内还有业务类别或窗口，先把它们移到别的功能区', newId: '新功能区编码', idRule: '编码为小写字母、数字和连字符', idTaken: '编码 {{id}} 已存在',
   },
   policies: {
@@ -30,9 +30,10 @@ const zhCN = {
   categories: { prefix: '前缀', name: '名称', zone: '功能区', hours: '办理时间', holidays: '节假日办理', quota: '每日限额', unlimited: '不限', atLeastOne: '至少办理一个业务类别', unknownPrefix: '没有前缀为 {{list}} 的业务类别', add: '添加业务类别', addButton: '添加', prefixRule: '前缀为 1–2 个大写字母', prefixTaken: '前缀 {{prefix}} 已被使用', nameRequired: '请填写名称', removeBlocked: '还有 {{n}} 个事项属于这个类别：先在「事项」中把它们改到别的类别', restore: '恢复' },
   windows: {
     bulk: '批量设置', windows: '窗口', serves: '办理', apply: '应用', bulkDone: '已设置 {{n}} 个窗口办理 {{cats}}（保存后生效）', zone: '{{zone}}（{{location}}）· {{n}} 个窗口',
-    number: '窗口号', label: '标签', categories: '办理业务（前缀）', rule: '叫号规则', enterNumbers: '请填写窗口号', noSuchWindows: '没有窗口 {{list}}',
+    number: '窗口号', label: '标签', labelTW: '繁體标签', labelEn: '英文标签', categories: '办理业务（前缀）', rule: '叫号规则', enterNumbers: '请填写窗口号', noSuchWindows: '没有窗口 {{list}}',
   },
   items: { search: '搜索事项名称、编码或部门', count: '共 {{n}} 项 · 第 {{page}} / {{pages}} 页', prev: '上一页', next: '下一页', code: '事项编码', name: '事项名称', department: '实施部门', category: '业务类别' },
+  departments: { legend: '实施部门的繁體和英文名称', hint: '同一部门的事项一起改', departmentTW: '繁體名稱', departmentEn: '英文名称', items: '{{n}} 个事项' },
   calendar: {
     help: '每行一天：「日期 休」为法定节假日（不取号，24 小时自助等标明节假日办理的业务除外），「日期 班」为调休上班的周末（按周一的办理时间）。',
     lineError: '第 {{n}} 行「{{line}}」应为「2026-10-01 休」或「2026-10-10 班」',
@@ -68,7 +69,7 @@ const zhTW: Text = {
     publicUrlHint: '民眾手機掃碼開啟的地址；留空則用中心的設定', regionCode: '區劃代碼', regionCodeHint: '12 位行政區劃代碼（例如 370602000000）；省好差評平台依此收件，留空則評價記錄暫不上報', timeZoneHint: '例如 Asia/Shanghai；有取號紀錄後不能更改', fixedId: '編碼不能更改',
   },
   zones: {
-    legend: '功能區', id: '編碼', name: '名稱', location: '樓層位置', nameTW: '繁體名稱', nameEn: '英文名稱', use: '使用情況', inUse: '{{c}} 個業務類別、{{w}} 個窗口',
+    legend: '功能區', id: '編碼', name: '名稱', location: '樓層位置', locationTW: '繁體樓層位置', locationEn: '英文樓層位置', nameTW: '繁體名稱', nameEn: '英文名稱', use: '使用情況', inUse: '{{c}} 個業務類別、{{w}} 個窗口',
     add: '新增功能區', remove: '刪除', removeBlocked: '區內還有業務類別或窗口，先把它們移到別的功能區', newId: '新功能區編碼', idRule: '編碼為小寫字母、數字和連字號', idTaken: '編碼 {{id}} 已存在',
   },
   policies: {
@@ -80,9 +81,10 @@ const zhTW: Text = {
   categories: { prefix: '前綴', name: '名稱', zone: '功能區', hours: '辦理時間', holidays: '節假日辦理', quota: '每日限額', unlimited: '不限', atLeastOne: '至少辦理一個業務類別', unknownPrefix: '沒有前綴為 {{list}} 的業務類別', add: '新增業務類別', addButton: '新增', prefixRule: '前綴為 1–2 個大寫字母', prefixTaken: '前綴 {{prefix}} 已被使用', nameRequired: '請填寫名稱', removeBlocked: '還有 {{n}} 個事項屬於這個類別：先在「事項」中把它們改到別的類別', restore: '復原' },
   windows: {
     bulk: '批次設定', windows: '窗口', serves: '辦理', apply: '套用', bulkDone: '已設定 {{n}} 個窗口辦理 {{cats}}（儲存後生效）', zone: '{{zone}}（{{location}}）· {{n}} 個窗口',
-    number: '窗口號', label: '標籤', categories: '辦理業務（前綴）', rule: '叫號規則', enterNumbers: '請填寫窗口號', noSuchWindows: '沒有窗口 {{list}}',
+    number: '窗口號', label: '標籤', labelTW: '繁體標籤', labelEn: '英文標籤', categories: '辦理業務（前綴）', rule: '叫號規則', enterNumbers: '請填寫窗口號', noSuchWindows: '沒有窗口 {{list}}',
   },
   items: { search: '搜尋事項名稱、編碼或部門', count: '共 {{n}} 項 · 第 {{page}} / {{pages}} 頁', prev: '上一頁', next: '下一頁', code: '事項編碼', name: '事項名稱', department: '實施部門', category: '業務類別' },
+  departments: { legend: '實施部門的繁體和英文名稱', hint: '同一部門的事項一起改', departmentTW: '繁體名稱', departmentEn: '英文名稱', items: '{{n}} 個事項' },
   calendar: {
     help: '每行一天：「日期 休」為法定節假日（不取號，24 小時自助等標明節假日辦理的業務除外），「日期 班」為調休上班的週末（依週一的辦理時間）。',
     lineError: '第 {{n}} 行「{{line}}」應為「2026-10-01 休」或「2026-10-10 班」',
@@ -117,7 +119,7 @@ const en: Text = {
     publicUrlHint: 'Opened by citizens’ phones from ticket QR codes; empty: the center’s setting', regionCode: 'Region code (区划代码)', regionCodeHint: '12 digits (e.g. 370602000000); the provincial 好差评 platform files records by it — empty: records wait', timeZoneHint: 'e.g. Asia/Shanghai; cannot change once tickets exist', fixedId: 'The code cannot change',
   },
   zones: {
-    legend: 'Zones', id: 'Code', name: 'Name', location: 'Floor / location', nameTW: 'Name (Traditional)', nameEn: 'Name (English)', use: 'In use', inUse: '{{c}} categories, {{w}} windows',
+    legend: 'Zones', id: 'Code', name: 'Name', location: 'Floor / location', locationTW: 'Location (Traditional)', locationEn: 'Location (English)', nameTW: 'Name (Traditional)', nameEn: 'Name (English)', use: 'In use', inUse: '{{c}} categories, {{w}} windows',
     add: 'Add zone', remove: 'Remove', removeBlocked: 'Categories or windows are still in this zone; move them first', newId: 'New zone code', idRule: 'Lower-case letters, digits and hyphens', idTaken: 'Code {{id}} exists already',
   },
   policies: {
@@ -129,9 +131,10 @@ const en: Text = {
   categories: { prefix: 'Prefix', name: 'Name', zone: 'Zone', hours: 'Opening hours', holidays: 'Open on holidays', quota: 'Daily quota', unlimited: 'no limit', atLeastOne: 'Serve at least one category', unknownPrefix: 'No category has the prefix {{list}}', add: 'Add a category', addButton: 'Add', prefixRule: 'The prefix is 1–2 capital letters', prefixTaken: 'Prefix {{prefix}} is taken', nameRequired: 'Enter a name', removeBlocked: '{{n}} service item(s) belong to this category: move them to another one first (Service items)', restore: 'Put back' },
   windows: {
     bulk: 'Bulk change', windows: 'Windows', serves: 'serve', apply: 'Apply', bulkDone: '{{n}} windows now serve {{cats}} (after saving)', zone: '{{zone}} ({{location}}) · {{n}} windows',
-    number: 'Window', label: 'Label', categories: 'Serves (prefixes)', rule: 'Calling rule', enterNumbers: 'Enter window numbers', noSuchWindows: 'No window {{list}}',
+    number: 'Window', label: 'Label', labelTW: 'Label (Traditional)', labelEn: 'Label (English)', categories: 'Serves (prefixes)', rule: 'Calling rule', enterNumbers: 'Enter window numbers', noSuchWindows: 'No window {{list}}',
   },
   items: { search: 'Search item name, code or department', count: '{{n}} items · page {{page}} / {{pages}}', prev: 'Previous', next: 'Next', code: 'Item code', name: 'Item name', department: 'Department', category: 'Category' },
+  departments: { legend: 'Departments in Traditional Chinese and English', hint: 'Changes every item of the department', departmentTW: 'Name (Traditional)', departmentEn: 'Name (English)', items: '{{n}} items' },
   calendar: {
     help: 'One day a line: “date 休” is a public holiday (no tickets, except categories open on holidays such as 24-hour self-service); “date 班” is a weekend worked in exchange (Monday’s hours).',
     lineError: 'Line {{n}} “{{line}}” should read “2026-10-01 休” or “2026-10-10 班”',

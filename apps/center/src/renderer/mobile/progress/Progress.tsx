@@ -1,13 +1,16 @@
 // 办件进度: by receipt code and the last 4 of the applicant's ID number (the codes are sequential), the case's steps like a parcel tracker (same data as the kiosk).
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { departmentTranslations, localText } from '@hallkit/core';
 import { useTranslation } from 'react-i18next';
-import { mapi, type ApplicationCase } from '../api.ts';
+import { mapi, type ApplicationCase, type HallInfo } from '../api.ts';
 import { dayTime } from '../../common/format.ts';
 import { useErrorText } from '../useMobileError.ts';
 import { MailingRequest } from './MailingRequest.tsx';
 
-export function Progress({ demoLogin = false }: { demoLogin?: boolean }) {
-  const { t } = useTranslation();
+export function Progress({ demoLogin = false, items }: { demoLogin?: boolean; items: HallInfo['items'] }) {
+  const { t, i18n } = useTranslation();
+  // A case names its department as the platform writes it; the hall file may say it in 繁體/English.
+  const departments = useMemo(() => departmentTranslations(items), [items]);
   const errorText = useErrorText();
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
   const [idLast4, setIdLast4] = useState('');
@@ -63,7 +66,7 @@ export function Progress({ demoLogin = false }: { demoLogin?: boolean }) {
             <dt>{t('progress.code')}</dt>
             <dd>{c.receiptCode}</dd>
             <dt>{t('progress.department')}</dt>
-            <dd>{c.department}</dd>
+            <dd>{localText(c.department, departments.get(c.department), i18n.language)}</dd>
             <dt>{t('progress.applicant')}</dt>
             <dd>{c.applicantMasked}</dd>
             <dt>{t('progress.accepted')}</dt>

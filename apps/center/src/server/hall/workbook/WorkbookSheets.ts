@@ -24,7 +24,10 @@ export class UnusableWorkbookError extends Error {}
 /** Every sheet and column of the hall workbook, in order; `required` columns must be there. */
 export const SHEET_COLUMNS: Record<string, { required: string[]; optional: string[] }> = {
   大厅: { required: ['项目', '值'], optional: [] },
-  功能区: { required: ['编码', '名称', '楼层位置'], optional: ['名称(繁體)', '名称(English)'] },
+  功能区: {
+    required: ['编码', '名称', '楼层位置'],
+    optional: ['名称(繁體)', '名称(English)', '楼层位置(繁體)', '楼层位置(English)'],
+  },
   业务类别: {
     required: ['前缀', '名称', '功能区编码', '办理时间'],
     optional: ['平均办理分钟', '每日限额', '线上取号限额', '节假日办理', '名称(繁體)', '名称(English)'],
@@ -32,9 +35,12 @@ export const SHEET_COLUMNS: Record<string, { required: string[]; optional: strin
   事项: {
     required: ['事项编码', '事项名称', '实施部门', '业务类别前缀'],
     // The province's codes, for the 好差评 feed (taskCode, deptCode).
-    optional: ['名称(繁體)', '名称(English)', '实施清单编码', '部门编码'],
+    optional: ['名称(繁體)', '名称(English)', '实施部门(繁體)', '实施部门(English)', '实施清单编码', '部门编码'],
   },
-  窗口: { required: ['窗口号', '功能区编码', '业务类别前缀', '叫号规则'], optional: ['标签'] },
+  窗口: {
+    required: ['窗口号', '功能区编码', '业务类别前缀', '叫号规则'],
+    optional: ['标签', '标签(繁體)', '标签(English)'],
+  },
   人员: { required: ['工号', '姓名', '可登录窗口', '角色'], optional: ['常用窗口', '管理区域'] },
   节假日: { required: ['日期', '类型'], optional: [] },
 };

@@ -40,6 +40,8 @@ export function definitionToSheets(def: HallDefinition, staff: readonly StaffRow
         楼层位置: z.location,
         '名称(繁體)': z.i18n?.['zh-TW'],
         '名称(English)': z.i18n?.en,
+        '楼层位置(繁體)': z.locationI18n?.['zh-TW'],
+        '楼层位置(English)': z.locationI18n?.en,
       })),
     ),
     sheet(
@@ -66,6 +68,8 @@ export function definitionToSheets(def: HallDefinition, staff: readonly StaffRow
         业务类别前缀: prefixOf.get(i.categoryId),
         '名称(繁體)': i.i18n?.['zh-TW'],
         '名称(English)': i.i18n?.en,
+        '实施部门(繁體)': i.departmentI18n?.['zh-TW'],
+        '实施部门(English)': i.departmentI18n?.en,
         实施清单编码: i.code,
         部门编码: i.departmentCode,
       })),
@@ -78,6 +82,8 @@ export function definitionToSheets(def: HallDefinition, staff: readonly StaffRow
         业务类别前缀: w.categoryIds.map((id) => prefixOf.get(id) ?? id).join('、'),
         叫号规则: formatCallingRule(w.rule),
         标签: w.label,
+        '标签(繁體)': w.labelI18n?.['zh-TW'],
+        '标签(English)': w.labelI18n?.en,
       })),
     ),
     sheet(

@@ -62,6 +62,17 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     const en = text(r, '名称(English)');
     return tw || en ? { ...(tw ? { 'zh-TW': tw } : {}), ...(en ? { en } : {}) } : undefined;
   };
+  // 繁體/English of a text column, in `<column>(繁體)` and `<column>(English)` as names are carried. A
+  // sheet without such a column (made before it existed) keeps what the hall has for the same text.
+  const textI18n = (sheet: Sheet, r: SheetRow, column: string, kept: { text?: string | undefined; tr?: NameTranslations | undefined } | undefined): NameTranslations | undefined => {
+    const out: NameTranslations = {};
+    for (const [lang, suffix] of [['zh-TW', '繁體'], ['en', 'English']] as const) {
+      const c = `${column}(${suffix})`;
+      const v = sheet.headers.includes(c) ? text(r, c) : kept && (kept.text ?? '') === text(r, column) ? (kept.tr?.[lang] ?? '') : '';
+      if (v) out[lang] = v;
+    }
+    return Object.keys(out).length ? out : undefined;
+  };
   const required = (sheet: string, r: SheetRow, c: string): string => {
     const v = text(r, c);
     if (v === '') err(sheet, r.row, c, definitionText('cellEmpty', { column: c }));
@@ -88,17 +99,21 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
   const zoneSheet = get('功能区', true);
   const zones: Zone[] = [];
   const zoneRow = new Map<string, number>();
+  const baseZone = new Map(base.catalog.zones.map((z) => [z.id, z]));
   for (const r of zoneSheet?.rows ?? []) {
     const id = required('功能区', r, '编码');
     const name = required('功能区', r, '名称');
     if (zoneRow.has(id)) err('功能区', r.row, '编码', definitionText('duplicateInSheet', { column: '编码', value: id, row: zoneRow.get(id) ?? 0 }));
     zoneRow.set(id, r.row);
     const tr = i18n(r);
+    const old = baseZone.get(id);
+    const locationI18n = zoneSheet && textI18n(zoneSheet, r, '楼层位置', old && { text: old.location, tr: old.locationI18n });
     zones.push({
       id,
       name,
       ...(text(r, '楼层位置') ? { location: text(r, '楼层位置') } : {}),
       ...(tr ? { i18n: tr } : {}),
+      ...(locationI18n ? { locationI18n } : {}),
     });
   }
 
@@ -173,6 +188,8 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
       const tr = i18n(r);
       const code = codeColumn('实施清单编码') ? text(r, '实施清单编码') : (baseItem.get(id)?.code ?? '');
       const departmentCode = codeColumn('部门编码') ? text(r, '部门编码') : (baseItem.get(id)?.departmentCode ?? '');
+      const old = baseItem.get(id);
+      const departmentI18n = textI18n(itemSheet, r, '实施部门', old && { text: old.department, tr: old.departmentI18n });
       items.push({
         id,
         name,
@@ -181,6 +198,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
         ...(code ? { code } : {}),
         ...(departmentCode ? { departmentCode } : {}),
         ...(tr ? { i18n: tr } : {}),
+        ...(departmentI18n ? { departmentI18n } : {}),
       });
     }
   } else err('事项', 0, '', definitionText('itemsSheetAbsent'), 'warning');
@@ -209,6 +227,8 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     }
     const rule = parseCallingRule(text(r, '叫号规则') || '优先:普通=1:2');
     if (!rule.ok) err('窗口', r.row, '叫号规则', rule);
+    const old = baseWindow.get(number);
+    const labelI18n = winSheet && textI18n(winSheet, r, '标签', old && { text: old.label, tr: old.labelI18n });
     windows.push({
       id: baseWindow.get(number)?.id ?? `w${number}`,
       number,
@@ -216,6 +236,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
       categoryIds,
       rule: rule.ok ? rule.value : { mode: 'strict' },
       ...(text(r, '标签') ? { label: text(r, '标签') } : {}),
+      ...(labelI18n ? { labelI18n } : {}),
     });
   }
 
@@ -351,6 +372,12 @@ const COLUMN_OF: Record<string, string> = {
   number: '窗口号',
   rule: '叫号规则',
 };
+const TRANSLATED_COLUMN: Record<string, string> = {
+  i18n: '名称',
+  locationI18n: '楼层位置',
+  departmentI18n: '实施部门',
+  labelI18n: '标签',
+};
 interface Sections {
   zoneSheet?: Sheet | undefined;
   catSheet?: Sheet | undefined;
@@ -382,10 +409,13 @@ function locate(p: DefinitionProblem, s: Sections): WorkbookProblem {
     sheet = undefined;
   } else sheetName = '大厅';
   const row = typeof index === 'number' ? (sheet?.rows[index]?.row ?? 0) : 0;
+  // A translation's column is its text's column with the language: 楼层位置(English).
+  const lang = p.path[a === 'windows' ? 3 : 4];
+  const translated = typeof field === 'string' ? TRANSLATED_COLUMN[field] : undefined;
   return {
     sheet: sheetName,
     row,
-    column: typeof field === 'string' ? (COLUMN_OF[field] ?? field) : '',
+    column: translated && (lang === 'zh-TW' || lang === 'en') ? `${translated}(${lang === 'en' ? 'English' : '繁體'})` : typeof field === 'string' ? (COLUMN_OF[field] ?? field) : '',
     ...(p.code ? { code: p.code, params: p.params ?? {} } : {}),
     message: p.message,
     severity: p.severity,

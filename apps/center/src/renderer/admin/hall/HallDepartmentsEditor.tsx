@@ -1,0 +1,63 @@
+// The 实施部门 in 繁體/English. A department is written on every one of its items (a Yantai-sized hall
+// has 25 departments over 1,344 items), so it is translated once here and the translation goes to all
+// of them — the workbook carries it per item row, like the department itself.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TRANSLATION_MAX } from '@hallkit/core';
+import type { EditorProps } from './HallDefinitionPanel.tsx';
+import { TranslationCells } from './TranslationCells.tsx';
+
+export function HallDepartmentsEditor({ draft, change, problemsAt }: Pick<EditorProps, 'draft' | 'change' | 'problemsAt'>) {
+  const { t } = useTranslation();
+  const departments = useMemo(() => {
+    const seen = new Map<string, { first: number; n: number }>();
+    draft.catalog.items.forEach((it, i) => {
+      if (!it.department) return;
+      const d = seen.get(it.department);
+      if (d) d.n += 1;
+      else seen.set(it.department, { first: i, n: 1 });
+    });
+    return [...seen].map(([name, d]) => ({ name, ...d }));
+  }, [draft.catalog.items]);
+  if (departments.length === 0) return null;
+  return (
+    <fieldset data-testid="hall-departments">
+      <legend>{t('hallEditor.departments.legend')}</legend>
+      <small className="hint">{t('hallEditor.departments.hint')}</small>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('hallEditor.items.department')}</th>
+            <th>{t('hallEditor.departments.departmentTW')}</th>
+            <th>{t('hallEditor.departments.departmentEn')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {departments.map((d, k) => (
+            <tr key={d.name} data-testid={`department-${k}`}>
+              <td>{d.name}</td>
+              <TranslationCells
+                testId={`department-${k}`}
+                value={draft.catalog.items[d.first]?.departmentI18n}
+                max={TRANSLATION_MAX.department}
+                problems={problemsAt(['catalog', 'items', d.first, 'departmentI18n'])}
+                labels={{ 'zh-TW': t('hallEditor.departments.departmentTW'), en: t('hallEditor.departments.departmentEn') }}
+                onChange={(tr) =>
+                  change((def) => {
+                    for (const it of def.catalog.items) {
+                      if (it.department !== d.name) continue;
+                      if (tr) it.departmentI18n = tr;
+                      else delete it.departmentI18n;
+                    }
+                  })
+                }
+              />
+              <td>{t('hallEditor.departments.items', { n: d.n })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </fieldset>
+  );
+}
