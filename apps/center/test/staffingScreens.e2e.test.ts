@@ -47,6 +47,8 @@ const TEXT = {
   police: { 'zh-CN': 'B 户籍与出入境', 'zh-TW': 'B 戶籍與出入境', en: 'B Household Registration and Exit-Entry' },
   stranded: { 'zh-CN': /^B 户籍与出入境：\d+ 人等候，没有开放的窗口（\d{2}:\d{2} 起）$/, 'zh-TW': /^B 戶籍與出入境：\d+ 人等候，沒有開放的窗口（\d{2}:\d{2} 起）$/, en: /^B Household Registration and Exit-Entry: \d+ waiting, no window open \(since \d{2}:\d{2}\)$/ },
   zone: { 'zh-CN': '综合警务区', 'zh-TW': '綜合警務區', en: 'Police Services' },
+  /** Its 楼层位置 (一楼西厅 in every language before). */
+  location: { 'zh-CN': '一楼西厅', 'zh-TW': '一樓西廳', en: '1F, West Hall' },
   refused: {
     'zh-CN': (n: number) => `刘芳（YT0502）不能在 ${n} 号窗口登录：请管理员在「人员」里加上这个窗口`,
     'zh-TW': (n: number) => `刘芳（YT0502）不能在 ${n} 號窗口登入：請管理員在「人員」裡加上這個窗口`,
@@ -88,6 +90,7 @@ describe('调流 as a screen', () => {
       // The alarm and the map in the screen's language (the hall definition's names).
       await expect.poll(() => page.getByTestId('alarm-stranded:police').textContent()).toMatch(TEXT.stranded[lang]);
       expect(await page.locator('details.zone summary strong').allTextContents()).toContain(TEXT.zone[lang]);
+      expect(await page.locator('details.zone summary', { hasText: TEXT.zone[lang] }).first().textContent()).toContain(TEXT.location[lang]);
       await check('alarms');
 
       await page.getByTestId(`win-${win.id}`).getByRole('button').first().click();

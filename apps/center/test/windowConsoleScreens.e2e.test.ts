@@ -54,6 +54,7 @@ const issue = (itemId?: string) => center.ctx.desk.issue({ categoryId: 'general'
 const NAMES = {
   general: { 'zh-CN': '综合受理（一窗受理）', 'zh-TW': '綜合受理（一窗受理）', en: 'One-window General Services' },
   item: { 'zh-CN': '企业开办（设立登记）', 'zh-TW': '企業開辦（設立登記）', en: 'Business start-up registration' },
+  department: { 'zh-CN': '市行政审批服务局', 'zh-TW': '市行政審批服務局', en: 'Municipal Administrative Approval Service Bureau' },
 } as const;
 
 describe('the window console as a screen', () => {
@@ -101,8 +102,9 @@ describe('the window console as a screen', () => {
       // The ticket's own item, preselected, named in the console's language; so is every other choice.
       await expect.poll(() => page.getByTestId('item-select').locator('option:checked').textContent()).toContain(NAMES.item[lang]);
       const options = await page.getByTestId('item-select').locator('option').allTextContents();
-      if (lang === 'en') expect(options.filter((o) => /^[\u4e00-\u9fff]/.test(o))).toEqual([]);
-      if (lang === 'zh-TW') expect(options).toContain(`${NAMES.item['zh-TW']} · 市行政审批服务局`);
+      // The item's 实施部门 too (it read 市行政审批服务局 in every language).
+      if (lang === 'en') expect(options.filter((o) => /[\u4e00-\u9fff]/.test(o))).toEqual([]);
+      expect(options).toContain(`${NAMES.item[lang]} · ${NAMES.department[lang]}`);
       await check('calling');
 
       // Searching finds an item by its name in the console's language.
