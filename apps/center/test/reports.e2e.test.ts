@@ -148,6 +148,12 @@ describe('报表 in the admin console', () => {
     const en = (await legend.textContent()) ?? '';
     expect(en).not.toMatch(/取号|办结|日期/);
     expect(en).toContain('Avg wait (min)');
+    // The satisfaction-by-channel table: headed, and every channel named in English.
+    const channels = page.getByTestId('report-channels');
+    expect(await channels.locator('th').allTextContents()).toEqual(['Channel', 'Rated', 'Satisfied']);
+    const names = await channels.locator('tbody td:first-child').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Window pad', 'Mobile']));
+    for (const n of names) expect(n, 'a channel named in Chinese on the English screen').not.toMatch(/[\u4e00-\u9fff]/);
     await page.getByTestId('report-chart').screenshot({ path: join(SHOTS, 'center-admin-reports-en.png') });
     await page.close();
   }, 120_000);

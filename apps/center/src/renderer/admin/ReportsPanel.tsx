@@ -10,7 +10,6 @@ import { hallTimeZone } from '../common/format.ts';
 
 const DIMS = ['hall', 'zone', 'category', 'window', 'staff', 'item'] as const;
 const PERIODS = ['day', 'week', 'month'] as const;
-const CHANNELS: Record<string, string> = { web: 'PC端', mobile: '移动端', 'qr-code': '二维码', 'hall-pad': '大厅评价器', 'hall-terminal': '大厅其他终端', hotline: '热线', sms: '短信' };
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -150,11 +149,18 @@ export function ReportsPanel({ timeZone = hallTimeZone() }: { timeZone?: string 
             </tbody>
           </table>
           <h3>{t('reports.byChannel')}</h3>
-          <table className="report-table channels">
+          <table className="report-table channels" data-testid="report-channels">
+            <thead>
+              <tr>
+                <th>{t('reports.channelCol')}</th>
+                <th>{t('reports.col.rated')}</th>
+                <th>{t('reports.col.satisfaction')}</th>
+              </tr>
+            </thead>
             <tbody>
               {Object.entries(report.total.byChannel).map(([ch, f]) => (
                 <tr key={ch}>
-                  <td>{CHANNELS[ch] ?? ch}</td>
+                  <td>{t(`reports.channel.${ch}`, { defaultValue: ch })}</td>
                   <td className="num">{f?.rated}</td>
                   <td className="num">{pct(f && f.rated ? f.satisfied / f.rated : null)}</td>
                 </tr>

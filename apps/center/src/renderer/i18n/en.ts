@@ -17,7 +17,8 @@ export default {
   reports: {
     alarms: { title: 'Alarms', none: 'No alarms in this range', total: 'Total', count: 'Raised', totalTime: 'Time up', longest: 'Longest', open: 'Still up', by: { kind: 'Kind', zone: 'Zone', window: 'Window' }, kind: { 'stranded-category': 'No window serving', 'long-wait': 'Long wait', 'unstaffed-window': 'Window unstaffed' } },
     title: 'Hall reports', from: 'From', to: 'To', dim: 'Break down by', period: 'Per', thisMonth: 'This month', lastMonth: 'Last month', last7: 'Last 7 days', load: 'Show',
-    export: 'Export to Excel', print: 'Print monthly report', live: 'includes today (live)', chart: 'Tickets, served and average wait (minutes)', chartPeriod: 'Date', chartAvgWait: 'Avg wait (min)', chartPeople: 'people', chartMinutes: 'minutes', byChannel: 'Satisfaction by channel',
+    export: 'Export to Excel', print: 'Print monthly report', live: 'includes today (live)', chart: 'Tickets, served and average wait (minutes)', chartPeriod: 'Date', chartAvgWait: 'Avg wait (min)', chartPeople: 'people', chartMinutes: 'minutes', byChannel: 'Satisfaction by channel', channelCol: 'Channel',
+    channel: { web: 'Web', mobile: 'Mobile', 'qr-code': 'QR code', 'hall-pad': 'Window pad', 'hall-terminal': 'Other hall terminal', hotline: 'Hotline', sms: 'SMS' },
     empty: 'No figures for these dates', dims: { hall: 'Whole hall', zone: 'Zone', category: 'Category', window: 'Window', staff: 'Staff', item: 'Service item' },
     periods: { day: 'day', week: 'week', month: 'month' },
     col: { name: 'Name', issued: 'Tickets', served: 'Served', noShowRate: 'No-show', avgWait: 'Avg wait', p90Wait: 'P90 wait', avgHandle: 'Avg handling', p90Handle: 'P90 handling', transfers: 'Transfers', rated: 'Rated', satisfaction: 'Satisfied', bad: 'Bad', followUps: 'Followed up', onTime: 'On time', overdue: 'Overdue' },

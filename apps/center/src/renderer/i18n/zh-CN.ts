@@ -39,7 +39,8 @@ export default {
   reports: {
     alarms: { title: '告警', none: '所选日期没有告警', total: '合计', count: '次数', totalTime: '累计时长', longest: '最长', open: '未解除', by: { kind: '类型', zone: '区域', window: '窗口' }, kind: { 'stranded-category': '无窗口办理', 'long-wait': '等候超时', 'unstaffed-window': '窗口无人' } },
     title: '运行报表', from: '开始日期', to: '结束日期', dim: '分组', period: '按', thisMonth: '本月', lastMonth: '上月', last7: '近7天', load: '查询',
-    export: '导出Excel', print: '打印月报', live: '含今日实时数据', chart: '取号、办结与平均等候（分钟）', chartPeriod: '日期', chartAvgWait: '平均等候(分)', chartPeople: '人次', chartMinutes: '分钟', byChannel: '各评价渠道满意率',
+    export: '导出Excel', print: '打印月报', live: '含今日实时数据', chart: '取号、办结与平均等候（分钟）', chartPeriod: '日期', chartAvgWait: '平均等候(分)', chartPeople: '人次', chartMinutes: '分钟', byChannel: '各评价渠道满意率', channelCol: '评价渠道',
+    channel: { web: 'PC端', mobile: '移动端', 'qr-code': '二维码', 'hall-pad': '大厅评价器', 'hall-terminal': '大厅其他终端', hotline: '热线', sms: '短信' },
     empty: '所选日期没有数据', dims: { hall: '全厅', zone: '区域', category: '业务类别', window: '窗口', staff: '工作人员', item: '事项' },
     periods: { day: '日', week: '周', month: '月' },
     col: { name: '名称', issued: '取号', served: '办结', noShowRate: '过号率', avgWait: '平均等候', p90Wait: '90%等候', avgHandle: '平均办理', p90Handle: '90%办理', transfers: '转办', rated: '评价', satisfaction: '满意率', bad: '差评', followUps: '回访完成', onTime: '按期整改', overdue: '逾期' },

@@ -16,7 +16,8 @@ export default {
   reports: {
     alarms: { title: '告警', none: '所選日期沒有告警', total: '合計', count: '次數', totalTime: '累計時長', longest: '最長', open: '未解除', by: { kind: '類型', zone: '區域', window: '窗口' }, kind: { 'stranded-category': '無窗口辦理', 'long-wait': '等候逾時', 'unstaffed-window': '窗口無人' } },
     title: '運行報表', from: '開始日期', to: '結束日期', dim: '分組', period: '按', thisMonth: '本月', lastMonth: '上月', last7: '近7天', load: '查詢',
-    export: '匯出Excel', print: '列印月報', live: '含今日即時資料', chart: '取號、辦結與平均等候（分鐘）', chartPeriod: '日期', chartAvgWait: '平均等候(分)', chartPeople: '人次', chartMinutes: '分鐘', byChannel: '各評價管道滿意率',
+    export: '匯出Excel', print: '列印月報', live: '含今日即時資料', chart: '取號、辦結與平均等候（分鐘）', chartPeriod: '日期', chartAvgWait: '平均等候(分)', chartPeople: '人次', chartMinutes: '分鐘', byChannel: '各評價管道滿意率', channelCol: '評價管道',
+    channel: { web: 'PC端', mobile: '行動端', 'qr-code': 'QR碼', 'hall-pad': '大廳評價器', 'hall-terminal': '大廳其他終端', hotline: '熱線', sms: '簡訊' },
     empty: '所選日期沒有資料', dims: { hall: '全廳', zone: '區域', category: '業務類別', window: '窗口', staff: '工作人員', item: '事項' },
     periods: { day: '日', week: '週', month: '月' },
     col: { name: '名稱', issued: '取號', served: '辦結', noShowRate: '過號率', avgWait: '平均等候', p90Wait: '90%等候', avgHandle: '平均辦理', p90Handle: '90%辦理', transfers: '轉辦', rated: '評價', satisfaction: '滿意率', bad: '差評', followUps: '回訪完成', onTime: '按期整改', overdue: '逾期' },
