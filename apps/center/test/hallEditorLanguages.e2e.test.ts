@@ -1,6 +1,7 @@
 // 大厅设置 in English and on a Yantai-sized hall (1,344 事项) in Chromium: a bad time is named at the
 // field in English, a category still waited for is removed and the center's refusal is read in English
-// at its row (with the move offer), names are edited in 繁體/English; and typing into the item list
+// at its row (with the move offer), names are edited in 繁體/English, so are the zones' 楼层位置, the
+// windows' labels and the departments (checked at the field); and typing into the item list
 // does not serialise the whole definition on every key (the dirty check used to, twice).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -98,6 +99,51 @@ describe('大厅设置 in English', () => {
     expect(center.hall.config.catalog.categories.some((c) => c.id === 'popup')).toBe(false);
     expect(center.hall.config.windows.find((w) => w.number === 1)?.categoryIds).not.toContain('popup');
     expect(center.hall.state.tickets.get(ticket)).toMatchObject({ categoryId: 'general', status: 'waiting' });
+    await page.close();
+  }, 120_000);
+
+  it('edits the 繁體/English of a zone’s 楼层位置, a window’s label and a department, checked at the field, and saves them', async () => {
+    const version = center.hall.config.version;
+    const page = await englishAdmin();
+    await page.getByTestId('hall-section-hall').click();
+    await page.getByTestId('zone-zhzw-location-en').fill('1F, East Hall (Gate A)');
+    // A translation of nothing: the Simplified 楼层位置 emptied, its translations refused at their fields.
+    await page.getByTestId('zone-zhjw-location').fill('');
+    const zoneRow = page.getByTestId('zone-zhjw');
+    await expect.poll(() => zoneRow.getByRole('alert').allTextContents()).toEqual([
+      'A translation needs the Simplified text it translates',
+      'A translation needs the Simplified text it translates',
+    ]);
+    expect(await page.getByTestId('zone-zhjw-location-en').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('hall-save').isDisabled()).toBe(true);
+    await page.getByTestId('zone-zhjw-location').fill('一楼西厅');
+    await expect.poll(() => zoneRow.getByRole('alert').count()).toBe(0);
+    // The zones table with its four translation columns stays inside the 1,366 px screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEW.width);
+    await page.getByTestId('hall-zones').screenshot({ path: join(SHOTS, 'center-admin-hall-zones-en.png') });
+
+    // A window's label and its translations, in its row; the zone heading reads in English.
+    await page.getByTestId('hall-section-windows').click();
+    expect(await page.locator('[data-testid=hall-windows] summary').first().textContent()).toContain('General Government Services (1F, East Hall (Gate A))');
+    await page.getByTestId('window-1-label').fill('绿色通道');
+    await page.getByTestId('window-1-label-zh-TW').fill('綠色通道');
+    await page.getByTestId('window-1-label-en').fill('Green Channel');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEW.width);
+
+    // A department is translated once for all its items.
+    await page.getByTestId('hall-section-items').click();
+    const row = page.getByTestId('hall-departments').locator('tr', { hasText: '市行政审批服务局' });
+    await row.locator('input').nth(1).fill('Administrative Approval Service Bureau');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEW.width);
+    await page.getByTestId('hall-save').click();
+    await expect.poll(() => page.getByTestId('hall-save-message').textContent(), { timeout: 15_000 }).toContain(`Saved as version ${version + 1}`);
+    const saved = center.hall.config;
+    expect(saved.catalog.zones.find((z) => z.id === 'zhzw')?.locationI18n).toEqual({ 'zh-TW': '一樓東廳', en: '1F, East Hall (Gate A)' });
+    expect(saved.catalog.zones.find((z) => z.id === 'zhjw')).toMatchObject({ location: '一楼西厅', locationI18n: { 'zh-TW': '一樓西廳', en: '1F, West Hall' } });
+    expect(saved.windows.find((w) => w.number === 1)).toMatchObject({ label: '绿色通道', labelI18n: { 'zh-TW': '綠色通道', en: 'Green Channel' } });
+    const approval = saved.catalog.items.filter((i) => i.department === '市行政审批服务局');
+    expect(approval.length).toBeGreaterThan(64);
+    expect(approval.every((i) => i.departmentI18n?.en === 'Administrative Approval Service Bureau' && i.departmentI18n['zh-TW'] === '市行政審批服務局')).toBe(true);
     await page.close();
   }, 120_000);
 

@@ -23,6 +23,7 @@ const SHOTS = screenshotDir();
 const FUND_WINDOW = 'w97';
 const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 type Lang = (typeof LANGS)[number];
+const DEPARTMENT: Record<Lang, string> = { 'zh-CN': '市行政审批服务局', 'zh-TW': '市行政審批服務局', en: 'Municipal Administrative Approval Service Bureau' };
 const SIZES = { '375x667': { width: 375, height: 667 }, '360x800': { width: 360, height: 800 } } as const;
 
 let center: Center;
@@ -172,6 +173,8 @@ describe('phone pages at phone size, three languages, standard and elder size', 
       await page.locator('input[name=idLast4]').fill(DEMO_APPLICANTS.zhang.slice(-4));
       await page.locator('input[name=idLast4]').press('Enter');
       await page.getByTestId('case').waitFor();
+      // The case's 实施部门 in the page's language (the hall file's translation of the platform's name).
+      await expect.poll(() => page.getByTestId('case').textContent()).toContain(DEPARTMENT[lang]);
       await expectScreen(page, `${tag} progress`, lang, elder);
       await shot('progress');
       await context.close();

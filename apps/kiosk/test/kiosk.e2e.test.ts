@@ -215,7 +215,7 @@ describe('kiosk in Chromium against the host, simulated devices, Mosquitto and t
     await p.click('[data-lang=zh-CN]');
     await p.click('[data-testid=home-button]');
   }, 60_000);
-  it('shows the zone\'s 楼层位置 in English and 繁體 on the tile and the ticket; the printed ticket keeps the hall\'s Simplified words', async () => {
+  it('shows the zone\'s 楼层位置 in English and 繁體 on the tile and the ticket, a case\'s 实施部门 in English; the printed ticket keeps the hall\'s Simplified words', async () => {
     const p = rig.page;
     await p.click('[data-testid=home-button]').catch(() => undefined);
     await p.click('[data-lang=en]');
@@ -234,7 +234,15 @@ describe('kiosk in Chromium against the host, simulated devices, Mosquitto and t
     expect(rig.printer.receiptText()).toContain('一楼东厅');
     await p.click('[data-lang=zh-TW]');
     await waitUntil(async () => (await ticket()).includes('一樓東廳'), 15_000, '繁體 location on the ticket');
-    await p.click('[data-lang=zh-CN]');
+    // A case's 实施部门 in the screen's language too (the case names it as the platform writes it).
     await p.click('[data-testid=ticket-done]');
+    await p.click('[data-lang=en]');
+    await p.click('[data-testid=go-progress]');
+    await typeOnKeyboard('YT20260001');
+    await p.click('[data-testid=code-submit]');
+    await p.waitForSelector('[data-testid=case][data-receipt=YT20260001]', { timeout: 10_000 });
+    expect(await p.textContent('[data-testid=case]')).toContain('Municipal Administrative Approval Service Bureau');
+    await p.click('[data-lang=zh-CN]');
+    await p.click('[data-testid=home-button]');
   }, 60_000);
 });

@@ -21,7 +21,7 @@ export function HallDepartmentsEditor({ draft, change, problemsAt }: Pick<Editor
   }, [draft.catalog.items]);
   if (departments.length === 0) return null;
   return (
-    <fieldset data-testid="hall-departments">
+    <fieldset className="hall-departments" data-testid="hall-departments">
       <legend>{t('hallEditor.departments.legend')}</legend>
       <small className="hint">{t('hallEditor.departments.hint')}</small>
       <table>

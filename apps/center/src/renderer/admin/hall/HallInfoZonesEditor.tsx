@@ -97,7 +97,7 @@ function Zones({ draft, change, problemsAt }: Pick<EditorProps, 'draft' | 'chang
     change((d) => void d.catalog.zones.push({ id, name: '' }));
   };
   return (
-    <fieldset data-testid="hall-zones">
+    <fieldset className="hall-zones" data-testid="hall-zones">
       <legend>{t('hallEditor.zones.legend')}</legend>
       <table>
         <thead>

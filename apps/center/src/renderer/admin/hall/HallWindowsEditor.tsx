@@ -43,7 +43,7 @@ export function HallWindowsEditor({ draft, change, problemsAt, setInvalid }: Edi
     setBulkDone(t('hallEditor.windows.bulkDone', { n: set.size, cats: bulk.categories }));
   };
   return (
-    <div data-testid="hall-windows">
+    <div className="hall-windows" data-testid="hall-windows">
       <fieldset className="bulk">
         <legend>{t('hallEditor.windows.bulk')}</legend>
         <label>
