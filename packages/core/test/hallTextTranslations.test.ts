@@ -98,6 +98,17 @@ describe('translations of 楼层位置, 实施部门 and window labels', () => {
     );
   });
 
+  it('warns once when the items of one department translate it differently', () => {
+    const d = clone(shippedHall('yantai'));
+    const same = d.catalog.items.map((it, i) => ({ it, i })).filter(({ it }) => it.department === '市行政审批服务局');
+    expect(same.length).toBeGreaterThan(2);
+    for (const { it } of same.slice(1)) it.departmentI18n = { 'zh-TW': '市行政審批服務局', en: 'Approval Bureau' };
+    const warnings = checkHallDefinition(d).filter((p) => p.code === 'departmentTranslationsDiffer');
+    expect(warnings).toEqual([
+      expect.objectContaining({ severity: 'warning', path: ['catalog', 'items', same[1]!.i, 'departmentI18n'], params: { department: '市行政审批服务局' } }),
+    ]);
+  });
+
   it('localText: the translation in zh-TW/en, the Simplified text where it has none, nothing for nothing', () => {
     const tr = { 'zh-TW': '一樓東廳', en: '1F, East Hall' };
     expect(localText('一楼东厅', tr, 'en')).toBe('1F, East Hall');

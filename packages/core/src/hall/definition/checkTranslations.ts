@@ -22,9 +22,21 @@ export function checkTranslations(def: HallDefinition): DefinitionProblem[] {
   def.catalog.zones.forEach((z, i) =>
     check(['catalog', 'zones', i, 'locationI18n'], z.location, z.locationI18n, TRANSLATION_MAX.location),
   );
-  def.catalog.items.forEach((it, i) =>
-    check(['catalog', 'items', i, 'departmentI18n'], it.department, it.departmentI18n, TRANSLATION_MAX.department),
-  );
+  // A department is one text on many items: items that translate it differently are named once, as a
+  // warning (a case that names only its department shows the first item's translation).
+  const firstOf = new Map<string, string>();
+  const differs = new Set<string>();
+  def.catalog.items.forEach((it, i) => {
+    check(['catalog', 'items', i, 'departmentI18n'], it.department, it.departmentI18n, TRANSLATION_MAX.department);
+    if (!it.department) return;
+    const tr = `${it.departmentI18n?.['zh-TW'] ?? ''}\n${it.departmentI18n?.en ?? ''}`;
+    const first = firstOf.get(it.department);
+    if (first === undefined) firstOf.set(it.department, tr);
+    else if (first !== tr && !differs.has(it.department)) {
+      differs.add(it.department);
+      out.push(problem(['catalog', 'items', i, 'departmentI18n'], 'departmentTranslationsDiffer', { department: it.department }, 'warning'));
+    }
+  });
   def.windows.forEach((w, i) => check(['windows', i, 'labelI18n'], w.label, w.labelI18n, TRANSLATION_MAX.label));
   return out;
 }

@@ -53,6 +53,7 @@ const ZH = {
   translationEmpty: () => '译文不能只有空格（不填即显示简体）',
   translationTooLong: (p) => `译文不能超过 ${p.max} 个字符`,
   translationWithoutText: () => '简体内容为空时不能只填译文',
+  departmentTranslationsDiffer: (p) => `「${p.department}」在各事项中的繁體或英文名称不一致：请统一`,
   outOfRange: (p) => `应在 ${p.min} 到 ${p.max} 之间`,
   // textFormats: 办理时间, 叫号规则, window numbers, calendar lines
   hoursEmpty: () => '办理时间为空',

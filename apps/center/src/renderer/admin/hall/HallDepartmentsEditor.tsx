@@ -6,9 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { TRANSLATION_MAX } from '@hallkit/core';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 import { TranslationCells } from './TranslationCells.tsx';
+import { useProblemText } from './hallProblemText.ts';
 
 export function HallDepartmentsEditor({ draft, change, problemsAt }: Pick<EditorProps, 'draft' | 'change' | 'problemsAt'>) {
   const { t } = useTranslation();
+  const say = useProblemText(draft);
+  // Items of one department translating it differently (from a workbook): said at the department's row.
+  const differ = problemsAt(['catalog', 'items']).filter((p) => p.code === 'departmentTranslationsDiffer');
   const departments = useMemo(() => {
     const seen = new Map<string, { first: number; n: number }>();
     draft.catalog.items.forEach((it, i) => {
@@ -53,7 +57,16 @@ export function HallDepartmentsEditor({ draft, change, problemsAt }: Pick<Editor
                   })
                 }
               />
-              <td>{t('hallEditor.departments.items', { n: d.n })}</td>
+              <td>
+                {t('hallEditor.departments.items', { n: d.n })}
+                {differ
+                  .filter((p) => p.params?.department === d.name)
+                  .map((p, i) => (
+                    <span key={i} className="field-warning" role="alert">
+                      {say(p)}
+                    </span>
+                  ))}
+              </td>
             </tr>
           ))}
         </tbody>
