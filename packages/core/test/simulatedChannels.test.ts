@@ -25,6 +25,9 @@ describe('a simulated day rates through every channel', () => {
     // Each later rating follows its service's lapse at the pad, never replaces a pad rating.
     const lapsedAt = new Map(log.flatMap((e) => (e.type === 'EvaluationLapsed' ? [[e.serviceId, Date.parse(e.at)] as const] : [])));
     for (const e of given.filter((g) => g.channel !== 'hall-pad')) expect(Date.parse(e.at)).toBeGreaterThan(lapsedAt.get(e.serviceId) ?? Infinity);
+    // Every service — a transferred ticket's first one too — ends rated or not rated at the pad; none
+    // is left for the center's sweep to record as not rated on a later day.
+    expect([...hall.state.ratings.values()].filter((r) => r.state === 'pending')).toEqual([]);
     // The day's figures count them by channel.
     const hallRow = dayFacts(config, log).rows.find((r) => r.dim === 'hall');
     expect(Object.keys(hallRow?.figures.levels ?? {}).sort()).toEqual(['hall-pad', 'hall-terminal', 'mobile', 'qr-code']);

@@ -115,7 +115,10 @@ export function simulateDay(hall: Hall, arrivals: readonly Arrival[], shifts: re
         const a = byTicket.get(job.ticketId);
         const t = hall.ticket(job.ticketId);
         if (a?.transferTo && t.services.length === 0) {
-          hall.transfer(job.windowId, { kind: 'category', categoryId: a.transferTo.categoryId }, iso(at));
+          // The first window's service is rated too (its pad asks as at any 办结): no service is left
+          // waiting for a rating the center would give up on days later.
+          const [tr] = hall.transfer(job.windowId, { kind: 'category', categoryId: a.transferTo.categoryId }, iso(at));
+          if (tr?.type === 'TicketTransferred' && !o.withoutRatings) rate(hall, a, tr.serviceId, at);
           wake(a.transferTo.categoryId, at);
         } else {
           const [fin] = hall.finish(job.windowId, 'completed', iso(at));
