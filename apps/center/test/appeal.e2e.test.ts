@@ -64,6 +64,10 @@ describe('申诉 on the 差评跟进 tab', () => {
     page.on('dialog', (d) => (browserDialogs++, void d.dismiss()));
     const row = page.getByTestId(`case-${caseId}`);
     const dialog = page.getByRole('dialog');
+    // A case from a closed day still names its ticket (the day's tickets are gone from memory).
+    const number = center.hall.state.followUps.get(caseId)?.ticketNumber;
+    expect(number).toMatch(/^[A-Z]{1,2}\d{3}$/);
+    expect(await row.locator('td').first().textContent()).toContain(number);
 
     // 取消 records nothing; neither does Escape.
     await row.getByRole('button', { name: '申诉' }).click();
@@ -121,6 +125,12 @@ describe('申诉 on the 差评跟进 tab', () => {
     expect(await state2.textContent()).toContain('admin:reviewer');
     expect(await state2.textContent()).toContain('调取录像核实为误评');
     expect(await row2.getByRole('button', { name: '申诉成立' }).count()).toBe(0);
+    // The 差评 is void: no 回访/整改 is offered or taken, no deadline runs.
+    await expect.poll(() => row2.locator('td').nth(6).textContent()).toContain('无需回访整改');
+    expect(await row2.getByRole('button', { name: '记录回访' }).count()).toBe(0);
+    expect(await row2.getByRole('button', { name: '办结' }).count()).toBe(0);
+    expect(await row2.getByTestId('deadline').textContent()).not.toContain('已超期');
+    expect(() => center.hall.run('admin:reviewer', (h) => h.advanceFollowUp(caseId, 'contacted', 'admin:reviewer', new Date().toISOString()))).toThrow(/upheld/);
     await second.screenshot({ path: join(SHOTS, 'center-admin-appeal-upheld.png') });
     expect(browserDialogs).toBe(0);
 

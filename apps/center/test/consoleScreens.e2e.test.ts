@@ -60,7 +60,8 @@ describe('admin console', () => {
     page.on('dialog', (d) => (browserDialogs++, void d.dismiss()));
     const followUp = () => center.hall.state.followUps.get('fu/ev-screens-1');
     await page.getByTestId('tab-followUps').click();
-    const row = page.getByTestId(`case-${caseNumber}`);
+    const row = page.getByTestId('case-fu/ev-screens-1');
+    expect(await row.locator('td').first().textContent()).toContain(caseNumber);
     await row.getByRole('button', { name: '记录回访' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();

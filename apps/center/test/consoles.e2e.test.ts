@@ -118,8 +118,10 @@ describe('admin console', () => {
     await waitUntil('rating ingested', () => center.hall.state.followUps.size === 1);
     const deadline = center.hall.state.followUps.get('fu/ev-e2e-1')?.deadline ?? '';
     await page.getByTestId('tab-followUps').click();
-    await expect.poll(() => page.getByTestId(`case-${called.number}`).textContent()).toContain('服务态度差');
-    expect(await page.getByTestId(`case-${called.number}`).getByTestId('deadline').textContent()).toContain(deadline);
+    const row = page.getByTestId('case-fu/ev-e2e-1');
+    await expect.poll(() => row.textContent()).toContain('服务态度差');
+    expect(await row.getByTestId('deadline').textContent()).toContain(deadline);
+    expect(await row.locator('td').first().textContent()).toContain(called.number);
     await page.screenshot({ path: join(SCREENSHOTS, 'center-admin-follow-ups.png') });
 
     await page.getByTestId('tab-queue').click();

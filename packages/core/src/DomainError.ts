@@ -44,6 +44,7 @@ export type DomainErrorCode =
   | 'appeal-decided'
   | 'appeal-own-decision'
   | 'appeal-pending'
+  | 'appeal-upheld'
   | 'day-closed'
   | 'config-change-refused'
   | 'daily-quota-reached'

@@ -59,4 +59,24 @@ describe('申诉 of a 差评', () => {
     h.decideAppeal(c, true, 'admin:li', at(32));
     expect(hallFingerprint(Hall.replay(config, log).state)).toBe(hallFingerprint(h.state));
   });
+
+  it('an upheld 申诉 voids the 差评: no 回访/整改 step, and the case is forgotten at day close like a closed one; an open case keeps its ticket number', () => {
+    const config = smallHall();
+    const h = new Hall(config);
+    const log: HallEvent[] = [];
+    h.onEvent((e) => log.push(e));
+    const voided = badReview(h, 10);
+    const open = badReview(h, 20);
+    const number = h.state.followUps.get(open)?.ticketNumber;
+    expect(number).toMatch(/^A\d{3}$/);
+    h.appealEvaluation(voided, 'admin:zhang', '群众误按', at(30));
+    h.decideAppeal(voided, true, 'admin:li', at(31));
+    expect(refusalCode(() => h.advanceFollowUp(voided, 'contacted', 'admin:zhang', at(32)))).toBe('appeal-upheld');
+    expect(refusalCode(() => h.advanceFollowUp(voided, 'rectified', 'admin:zhang', at(32)))).toBe('appeal-upheld');
+    h.closeDay('2026-11-23', '2026-11-23T23:30:00+08:00');
+    expect(h.state.followUps.has(voided)).toBe(false);
+    // The open 差评 stays, and still names the citizen's ticket once the day's tickets are gone.
+    expect(h.state.followUps.get(open)?.ticketNumber).toBe(number);
+    expect(hallFingerprint(Hall.replay(config, log).state)).toBe(hallFingerprint(h.state));
+  });
 });

@@ -1,6 +1,7 @@
 import type { EventOf } from '../events/HallEvent.ts';
 import type { HallState } from '../hall/HallState.ts';
 import type { Ticket } from '../tickets/Ticket.ts';
+import { isVoided } from '../followup/FollowUpCase.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +28,8 @@ export function forgetClosedDay(s: HallState, e: EventOf<'HallDayClosed'>): void
   const ratingsOpenAfter = Date.parse(e.at) - s.config.evaluation.laterRatingDays * DAY_MS;
   const keepEvaluations = new Set<string>();
   for (const [caseId, c] of s.followUps) {
-    if (c.state === 'closed') s.followUps.delete(caseId);
+    // An upheld 申诉 ends the case as closing does: it would otherwise stay open in memory for ever.
+    if (c.state === 'closed' || isVoided(c)) s.followUps.delete(caseId);
     else keepEvaluations.add(c.evaluationId);
   }
   for (const id of s.evaluations.keys()) if (!keepEvaluations.has(id)) s.evaluations.delete(id);

@@ -35,7 +35,12 @@ export interface FollowUpCase {
   history: FollowUpStep[];
   /** The 申诉 on this 差评, if any (one per case). */
   appeal?: FollowUpAppeal;
+  /** The citizen's ticket number (A012), kept so the case still names it once the day's tickets are gone. */
+  ticketNumber?: string;
 }
+
+/** An upheld 申诉 voids the 差评: nothing is left to follow up, the case only waits to be forgotten. */
+export const isVoided = (c: Pick<FollowUpCase, 'appeal'>): boolean => c.appeal?.state === 'upheld';
 
 /** Steps go forward one at a time; closing straight from open is allowed (e.g. a mistaken rating, with a note). */
 export function canAdvance(from: FollowUpState, to: FollowUpState): boolean {

@@ -2,7 +2,7 @@ import { isCategoryOpen } from '../catalog/Catalog.ts';
 import { pickNext } from '../calling/pickNext.ts';
 import { refuse } from '../DomainError.ts';
 import type { EventOf, HallEvent, Staff, TransferTarget } from '../events/HallEvent.ts';
-import { canAdvance } from '../followup/FollowUpCase.ts';
+import { canAdvance, isVoided } from '../followup/FollowUpCase.ts';
 import { appealDecidedEvent, appealFiledEvent } from '../followup/appealEvents.ts';
 import { closeDayEvents } from '../dayClose/closeDayEvents.ts';
 import { abandonedRatingLapses, evaluationGivenEvent, followUpOpenedEvent, type EvaluateCommand } from '../evaluation/evaluationEvents.ts';
@@ -321,6 +321,7 @@ export class Hall {
   ) {
     const c = this.state.followUps.get(caseId);
     if (!c) refuse('unknown-follow-up', `no follow-up case ${caseId}`);
+    if (to !== 'closed' && isVoided(c)) refuse('appeal-upheld', `the appeal of case ${caseId} was upheld: the 差评 needs no 回访 or 整改`);
     if (!canAdvance(c.state, to)) refuse('invalid-transition', `a ${c.state} case cannot become ${to}`);
     if (to === 'closed' && c.appeal?.state === 'filed') refuse('appeal-pending', `decide the appeal of case ${caseId} first`);
     return this.commit([

@@ -265,6 +265,7 @@ export function applyEvent(s: HallState, e: HallEvent): void {
     }
     case 'FollowUpOpened': {
       const ev = s.evaluations.get(e.evaluationId);
+      const number = ev ? s.tickets.get(ev.ticketId)?.number : undefined;
       s.followUps.set(e.caseId, {
         caseId: e.caseId,
         evaluationId: e.evaluationId,
@@ -275,6 +276,7 @@ export function applyEvent(s: HallState, e: HallEvent): void {
         deadline: e.deadline,
         state: 'open',
         history: [],
+        ...(number !== undefined ? { ticketNumber: number } : {}),
       });
       return;
     }

@@ -64,7 +64,7 @@ export function FollowUpsPanel({ view, readOnly = false, appealOnly = false }: {
         />
       )}
       <h2>{t('admin.followUps')}</h2>
-      <table data-testid="follow-ups">
+      <table data-testid="follow-ups" className="follow-ups">
         <thead>
           <tr>
             <th>{t('admin.ticket')}</th>
@@ -80,10 +80,15 @@ export function FollowUpsPanel({ view, readOnly = false, appealOnly = false }: {
         </thead>
         <tbody>
           {view.followUps.map((c) => {
-            const next = NEXT[c.state];
+            // An upheld 申诉 voids the 差评: no 回访/整改 step is offered any more.
+            const voided = c.appeal?.state === 'upheld';
+            const next = voided ? undefined : NEXT[c.state];
             return (
-              <tr key={c.caseId} data-testid={`case-${c.ticketNumber ?? c.caseId}`} className={c.overdue ? 'overdue' : ''}>
-                <td>{c.ticketNumber ?? '—'}</td>
+              <tr key={c.caseId} data-testid={`case-${c.caseId}`} className={c.overdue ? 'overdue' : ''}>
+                <td>
+                  {c.ticketNumber ?? '—'}
+                  <div className="muted" data-testid="case-opened">{dayTime(c.openedAt)}</div>
+                </td>
                 <td>{c.windowNumber ? t('console.windowN', { n: c.windowNumber }) : '—'}</td>
                 <td>
                   {c.staffName ?? ''} {c.staffId}
@@ -98,7 +103,7 @@ export function FollowUpsPanel({ view, readOnly = false, appealOnly = false }: {
                   {c.overdue ? ` · ${t('admin.overdue')}` : ''}
                 </td>
                 <td>
-                  {t(`followUp.${c.state}`)}
+                  {voided && c.state !== 'closed' ? t('appeal.noFollowUp') : t(`followUp.${c.state}`)}
                   {c.appeal && <AppealState appeal={c.appeal} />}
                 </td>
                 <td>

@@ -27,8 +27,10 @@ export function addFollowUps(a: FollowUpFigures, b: FollowUpFigures): FollowUpFi
 /** The same figures counted case by case (today's cases, which are not stored yet). */
 export function followUpFigures(cases: FollowUpFact[], today: string, tz: string): FollowUpFigures {
   const out = emptyFollowUps();
-  out.opened = cases.length;
-  for (const c of cases) {
+  // A 差评 voided by an upheld 申诉 leaves the follow-up figures as it leaves the 差评 count.
+  const counted = cases.filter((c) => c.appeal !== 'upheld');
+  out.opened = counted.length;
+  for (const c of counted) {
     out.byState[c.state ?? 'open']++;
     if (c.closedAt && c.deadline) {
       if (hallDay(c.closedAt, tz) <= c.deadline) out.closedOnTime++;
@@ -51,7 +53,7 @@ const KEY_SQL: Record<ReportDimension, string> = {
   item: "coalesce(item_id, '')",
 };
 
-// Mirrors followUpFigures: a case closed with a deadline counts on time or late by its closing
+// Mirrors followUpFigures (a case voided by an upheld 申诉 is not counted): a case closed with a deadline counts on time or late by its closing
 // hall-day; any other case not closed counts overdue once today is past its deadline.
 const CLOSED_WITH_DEADLINE = "(coalesce(closed_at, '') <> '' AND coalesce(deadline, '') <> '')";
 const FIGURES_SQL = `count(*),
@@ -59,7 +61,7 @@ const FIGURES_SQL = `count(*),
   sum(${CLOSED_WITH_DEADLINE} AND closed_day <= deadline), sum(${CLOSED_WITH_DEADLINE} AND closed_day > deadline),
   sum(NOT ${CLOSED_WITH_DEADLINE} AND coalesce(state, 'open') <> 'closed' AND coalesce(deadline, '') <> '' AND @today > deadline)`;
 
-type CaseRow = Record<'case_id' | 'opened_at' | 'deadline' | 'window_id' | 'staff_id' | 'zone_id' | 'category_id' | 'item_id' | 'state' | 'contacted_at' | 'rectified_at' | 'closed_at' | 'note', string | null>;
+type CaseRow = Record<'case_id' | 'opened_at' | 'deadline' | 'window_id' | 'staff_id' | 'zone_id' | 'category_id' | 'item_id' | 'state' | 'contacted_at' | 'rectified_at' | 'closed_at' | 'note' | 'appeal', string | null>;
 
 export class FollowUpSums {
   constructor(private readonly db: Database) {}
@@ -79,7 +81,8 @@ export class FollowUpSums {
     const rows = this.db
       .prepare(
         `SELECT ${KEY_SQL[dim]} AS k, ${FIGURES_SQL} FROM report_follow_ups
-         WHERE opened_day BETWEEN @from AND @to AND case_id NOT IN (SELECT value FROM json_each(@except)) GROUP BY k`,
+         WHERE opened_day BETWEEN @from AND @to AND coalesce(appeal, '') <> 'upheld'
+           AND case_id NOT IN (SELECT value FROM json_each(@except)) GROUP BY k`,
       )
       .raw()
       .all({ from, to, today, except: JSON.stringify(except) }) as [string, ...number[]][];
@@ -109,6 +112,7 @@ export class FollowUpSums {
       if (r.contacted_at) f.contactedAt = r.contacted_at;
       if (r.rectified_at) f.rectifiedAt = r.rectified_at;
       if (r.closed_at) f.closedAt = r.closed_at;
+      if (r.appeal) f.appeal = r.appeal as NonNullable<FollowUpFact['appeal']>;
       return f;
     });
   }

@@ -110,7 +110,7 @@ export class ReportQuery {
     const since = this.hall.checkpoints.latestRow();
     // An appeal upheld today changes the day its rating was given on, which may be in a past range.
     const upheldToday = !includesToday && from < today && this.decidedAppealSince(since);
-    let liveCases: FollowUpFact[] = [];
+    let liveFollowUps: FollowUpFact[] = [];
     if (includesToday || upheldToday) {
       const live = dayFacts(this.hall.config, this.hall.log.between(since, Number.MAX_SAFE_INTEGER), storedRating(this.db, this.hall.log, () => this.hall.config));
       for (const f of live.rows) {
@@ -121,11 +121,15 @@ export class ReportQuery {
           addFigures(bySeries.get(p) ?? bySeries.set(p, emptyFigures()).get(p)!, f.figures);
         } else if (f.dim === dim) addFigures(byKey.get(f.key) ?? byKey.set(f.key, emptyFigures()).get(f.key)!, f.figures);
       }
-      if (includesToday) liveCases = live.followUps.filter((f) => f.openedAt !== undefined && hallDay(f.openedAt, tz) >= from && hallDay(f.openedAt, tz) <= to);
+      liveFollowUps = live.followUps;
     }
-    // 差评 follow-ups: the stored cases counted by SQLite, today's cases (with what is stored of them) one by one.
-    const liveIds = liveCases.map((f) => f.caseId);
-    const merged = mergeFollowUps(this.followUps.cases(liveIds, from, to), liveCases);
+    // 差评 follow-ups: the stored cases counted by SQLite; those today's log adds to (a case opened
+    // today, or an older one stepped or appealed today) one by one, with what is stored of them.
+    const liveIds = liveFollowUps.map((f) => f.caseId);
+    const stored = this.followUps.cases(liveIds, from, to);
+    const storedIds = new Set(stored.map((f) => f.caseId));
+    const openedInRange = (f: FollowUpFact) => f.openedAt !== undefined && hallDay(f.openedAt, tz) >= from && hallDay(f.openedAt, tz) <= to;
+    const merged = mergeFollowUps(stored, liveFollowUps.filter((f) => storedIds.has(f.caseId) || openedInRange(f)));
     const fuByKey = this.followUps.figures(dim, from, to, today, liveIds);
     // Every case has exactly one key (or ''): the hall's total is the keys' sum, not a second pass.
     const fuTotal = emptyFollowUps();

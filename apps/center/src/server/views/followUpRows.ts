@@ -1,6 +1,6 @@
 // The 差评跟进 list: every bad review's case with its rating, deadline, steps and 申诉 — for the admin
 // console, the auditor's view and a 值班长's (the cases of windows in their zones).
-import { LEVEL_LABEL_ZH } from '@hallkit/core';
+import { isVoided, LEVEL_LABEL_ZH } from '@hallkit/core';
 import type { CenterContext } from '../CenterContext.ts';
 
 export interface FollowUpRow {
@@ -35,12 +35,13 @@ export function followUpRows(ctx: CenterContext, zones?: readonly string[]): Fol
         caseId: c.caseId,
         state: c.state,
         deadline: c.deadline,
-        overdue: c.state !== 'closed' && c.deadline < today,
+        // An upheld 申诉 voids the 差评: no deadline runs any more.
+        overdue: c.state !== 'closed' && !isVoided(c) && c.deadline < today,
         openedAt: c.openedAt,
         windowNumber: s.windows.get(c.windowId)?.config.number ?? null,
         staffId: c.staffId,
         staffName: staffName(c.staffId) ?? null,
-        ticketNumber: e ? (s.tickets.get(e.ticketId)?.number ?? null) : null,
+        ticketNumber: c.ticketNumber ?? (e ? (s.tickets.get(e.ticketId)?.number ?? null) : null),
         level: e?.level ?? null,
         levelLabel: e ? LEVEL_LABEL_ZH[e.level] : null,
         reasons: e?.reasons ?? [],
@@ -51,5 +52,10 @@ export function followUpRows(ctx: CenterContext, zones?: readonly string[]): Fol
           : null,
       };
     })
-    .sort((a, b) => (a.state === 'closed' ? 1 : 0) - (b.state === 'closed' ? 1 : 0) || a.deadline.localeCompare(b.deadline));
+    .sort((a, b) => done(a) - done(b) || a.deadline.localeCompare(b.deadline));
+}
+
+/** Closed, or voided by an upheld 申诉: listed after the cases that still need work. */
+function done(r: FollowUpRow): number {
+  return r.state === 'closed' || r.appeal?.state === 'upheld' ? 1 : 0;
 }
