@@ -24,6 +24,7 @@ const FUND_WINDOW = 'w97';
 const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 type Lang = (typeof LANGS)[number];
 const DEPARTMENT: Record<Lang, string> = { 'zh-CN': '市行政审批服务局', 'zh-TW': '市行政審批服務局', en: 'Municipal Administrative Approval Service Bureau' };
+const ITEM: Record<Lang, string> = { 'zh-CN': '企业开办（设立登记）', 'zh-TW': '企業開辦（設立登記）', en: 'Business start-up registration' };
 const SIZES = { '375x667': { width: 375, height: 667 }, '360x800': { width: 360, height: 800 } } as const;
 
 let center: Center;
@@ -175,6 +176,8 @@ describe('phone pages at phone size, three languages, standard and elder size', 
       await page.getByTestId('case').waitFor();
       // The case's 实施部门 in the page's language (the hall file's translation of the platform's name).
       await expect.poll(() => page.getByTestId('case').textContent()).toContain(DEPARTMENT[lang]);
+      // And its 事项 (the platform names it in Simplified; the hall's item of that name translates it).
+      await expect.poll(() => page.getByTestId('case').locator('h2').textContent()).toBe(ITEM[lang]);
       await expectScreen(page, `${tag} progress`, lang, elder);
       await shot('progress');
       await context.close();

@@ -215,7 +215,7 @@ describe('kiosk in Chromium against the host, simulated devices, Mosquitto and t
     await p.click('[data-lang=zh-CN]');
     await p.click('[data-testid=home-button]');
   }, 60_000);
-  it('shows the zone\'s 楼层位置 in English and 繁體 on the tile and the ticket, a case\'s 实施部门 in English; the printed ticket keeps the hall\'s Simplified words', async () => {
+  it('shows the zone\'s 楼层位置 in English and 繁體 on the tile and the ticket, a case\'s 实施部门 and 事项 in English; the printed ticket keeps the hall\'s Simplified words', async () => {
     const p = rig.page;
     await p.click('[data-testid=home-button]').catch(() => undefined);
     await p.click('[data-lang=en]');
@@ -242,6 +242,9 @@ describe('kiosk in Chromium against the host, simulated devices, Mosquitto and t
     await p.click('[data-testid=code-submit]');
     await p.waitForSelector('[data-testid=case][data-receipt=YT20260001]', { timeout: 10_000 });
     expect(await p.textContent('[data-testid=case]')).toContain('Municipal Administrative Approval Service Bureau');
+    // And its 事项: the platform names it in Simplified, the hall's item of that name says it in English.
+    expect(await p.textContent('[data-testid=case]')).toContain('Business start-up registration');
+    expect(await p.textContent('[data-testid=case]')).not.toContain('企业开办');
     await p.click('[data-lang=zh-CN]');
     await p.click('[data-testid=home-button]');
   }, 60_000);

@@ -7,6 +7,7 @@ export * from './identity/index.ts';
 export * from './catalog/Catalog.ts';
 export * from './catalog/Translations.ts';
 export * from './catalog/departments.ts';
+export * from './catalog/caseItemName.ts';
 export * from './calling/CallingRule.ts';
 export * from './calling/pickNext.ts';
 export * from './tickets/Ticket.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localText, type ApplicationCase } from '@hallkit/core';
+import { caseItemName, localText, type ApplicationCase } from '@hallkit/core';
 import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
 import { CodeEntry } from '../components/CodeEntry.tsx';
@@ -92,8 +92,9 @@ function CaseCard({ c }: { c: ApplicationCase }): ReactNode {
   const language = useKiosk((s) => s.language);
   const printer = useKiosk((s) => s.host?.devices.printer);
   const tz = useKiosk((s) => s.host?.timeZone ?? 'Asia/Shanghai');
-  // The case names its department as the platform writes it; the hall file may say it in 繁體/English.
+  // The case names its item and department as the platform writes them; the hall file may say them in 繁體/English.
   const department = useKiosk((s) => localText(c.department, s.host?.departmentsI18n?.[c.department], language));
+  const itemName = useKiosk((s) => caseItemName(c.itemName, s.host?.items ?? [], language));
   const [printed, setPrinted] = useState<string>();
   const print = async () => {
     try {
@@ -113,7 +114,7 @@ function CaseCard({ c }: { c: ApplicationCase }): ReactNode {
       </div>
       <dl className="case-facts">
         <dt>{t('progress.item')}</dt>
-        <dd>{c.itemName}</dd>
+        <dd>{itemName}</dd>
         <dt>{t('progress.dept')}</dt>
         <dd>{department}</dd>
         <dt>{t('progress.applicant')}</dt>

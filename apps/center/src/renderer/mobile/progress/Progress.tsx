@@ -1,6 +1,6 @@
 // 办件进度: by receipt code and the last 4 of the applicant's ID number (the codes are sequential), the case's steps like a parcel tracker (same data as the kiosk).
 import { useMemo, useState } from 'react';
-import { departmentTranslations, localText } from '@hallkit/core';
+import { caseItemName, departmentTranslations, localText } from '@hallkit/core';
 import { useTranslation } from 'react-i18next';
 import { mapi, type ApplicationCase, type HallInfo } from '../api.ts';
 import { dayTime } from '../../common/format.ts';
@@ -9,7 +9,7 @@ import { MailingRequest } from './MailingRequest.tsx';
 
 export function Progress({ demoLogin = false, items }: { demoLogin?: boolean; items: HallInfo['items'] }) {
   const { t, i18n } = useTranslation();
-  // A case names its department as the platform writes it; the hall file may say it in 繁體/English.
+  // A case names its item and department as the platform writes them; the hall file may say them in 繁體/English.
   const departments = useMemo(() => departmentTranslations(items), [items]);
   const errorText = useErrorText();
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
@@ -59,7 +59,7 @@ export function Progress({ demoLogin = false, items }: { demoLogin?: boolean; it
       {cases?.map((c) => (
         <section key={c.receiptCode} className="m-card" data-testid="case">
           <div className="m-row">
-            <h2 className="m-grow">{c.itemName}</h2>
+            <h2 className="m-grow">{caseItemName(c.itemName, items, i18n.language)}</h2>
             <span className={`m-badge m-${c.status}`}>{t(`progress.status.${c.status}`)}</span>
           </div>
           <dl className="m-dl">
