@@ -3,7 +3,7 @@
 // served recounted from the raw log), the alarms of the range are shown by kind, zone and window, and
 // the exported workbook opens in exceljs with the same totals and the same alarms.
 // The chart speaks the console's language and, off the plot, shows the latest period's figures
-// (never uPlot's "--"). Screenshots: center-admin-reports.png, center-admin-reports-alarms.png,
+// (never uPlot's "--"); in English or 繁體 the rows, the total and the export are named in it too. Screenshots: center-admin-reports.png, center-admin-reports-alarms.png,
 // center-admin-reports-en.png, center-admin-report-print.png, center-report-workbook.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -155,6 +155,28 @@ describe('报表 in the admin console', () => {
     expect(names).toEqual(expect.arrayContaining(['Window pad', 'Mobile']));
     for (const n of names) expect(n, 'a channel named in Chinese on the English screen').not.toMatch(/[\u4e00-\u9fff]/);
     await page.getByTestId('report-chart').screenshot({ path: join(SHOTS, 'center-admin-reports-en.png') });
+    // The rows and the total row are named in English too (Window 5, not 5号窗口; 合计 is Total).
+    const table = page.getByTestId('report-table');
+    await expect.poll(() => table.locator('tr.total td').first().textContent(), { timeout: 15_000 }).toBe('Total');
+    const windows = await table.locator('tbody tr:not(.total) td:first-child').allTextContents();
+    expect(windows.length).toBeGreaterThan(3);
+    for (const w of windows) expect(w).toMatch(/^Window \d+$|^\(not called\)$/);
+    expect(await page.getByTestId('report-alarms-window').textContent()).toContain(`Window ${center.hall.config.windows[0]!.number}`);
+    await page.getByTestId('report-dim').selectOption('zone');
+    await expect.poll(() => table.locator('tbody td:first-child').allTextContents(), { timeout: 15_000 }).toContain('General Government Services');
+    for (const z of await table.locator('tbody td:first-child').allTextContents()) expect(z, 'a zone named in Chinese on the English screen').not.toMatch(/[\u4e00-\u9fff]/);
+    // The export follows the console's language: English sheets, headings, rows and total.
+    const [enDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export').click()]);
+    const enBook = new ExcelJS.Workbook();
+    await enBook.xlsx.load(readFileSync((await enDownload.path())!) as unknown as ArrayBuffer);
+    expect(enBook.worksheets[0]!.name).toBe('By zone');
+    const enRows = enBook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(enRows.find((r) => r[1] === 'Total')?.[2]).toBe(Number(await table.locator('tr.total td').nth(1).textContent()));
+    expect(enRows.map((r) => r[1])).toContain('General Government Services');
+    // And in 繁體.
+    await page.locator('select').filter({ hasText: 'English' }).first().selectOption('zh-TW');
+    await expect.poll(() => table.locator('tr.total td').first().textContent(), { timeout: 15_000 }).toBe('合計');
+    await expect.poll(() => table.locator('tbody td:first-child').allTextContents()).toContain('綜合政務區');
     await page.close();
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { hallTimeZone } from '../common/format.ts';
 
 const DIMS = ['hall', 'zone', 'category', 'window', 'staff', 'item'] as const;
 const PERIODS = ['day', 'week', 'month'] as const;
+const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -36,7 +37,9 @@ export function ReportsPanel({ timeZone = hallTimeZone() }: { timeZone?: string 
   const [period, setPeriod] = useState<(typeof PERIODS)[number]>('day');
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState<string>();
-  const query = `from=${from}&to=${to}&dim=${dim}&period=${period}`;
+  // Rows, total, alarms and the export are named in the console's language (the server names them).
+  const lang = LANGS.find((l) => l === i18n.language) ?? 'zh-CN';
+  const query = `from=${from}&to=${to}&dim=${dim}&period=${period}&lang=${lang}`;
 
   const load = useCallback(async () => {
     try {

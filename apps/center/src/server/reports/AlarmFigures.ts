@@ -3,8 +3,8 @@
 // stranded or long wait — counts under its zone). An alarm still open counts up to now. Read from the
 // alarms module's table (absent in a center without it: no alarms to report).
 import type { Database } from 'better-sqlite3';
+import { reportWords } from './reportWords.ts';
 
-export const ALARM_KIND_LABEL_ZH: Record<string, string> = { 'stranded-category': '无窗口办理', 'long-wait': '等候超时', 'unstaffed-window': '窗口无人' };
 
 export interface AlarmFigures {
   count: number;
@@ -24,7 +24,14 @@ export interface AlarmReport {
 
 const empty = (): AlarmFigures => ({ count: 0, totalSeconds: 0, longestSeconds: 0, open: 0 });
 
-export function alarmReport(db: Database, from: string, to: string, now: number, label: (dim: 'zone' | 'window', key: string) => string): AlarmReport {
+export function alarmReport(
+  db: Database,
+  from: string,
+  to: string,
+  now: number,
+  label: (dim: 'zone' | 'window', key: string) => string,
+  kindLabels: Record<string, string> = reportWords('zh-CN').alarmKinds,
+): AlarmReport {
   const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alarms'").get();
   const rows = table ? (db.prepare('SELECT kind, zone_id, window_id, raised_at, cleared_at FROM alarms WHERE day BETWEEN ? AND ?').all(from, to) as { kind: string; zone_id: string; window_id: string | null; raised_at: number; cleared_at: number | null }[]) : [];
   const total = empty();
@@ -49,7 +56,7 @@ export function alarmReport(db: Database, from: string, to: string, now: number,
   const sorted = <T extends { figures: AlarmFigures }>(xs: T[]) => xs.sort((a, b) => b.figures.count - a.figures.count || b.figures.totalSeconds - a.figures.totalSeconds);
   return {
     total,
-    byKind: sorted([...kinds].map(([kind, figures]) => ({ kind, label: ALARM_KIND_LABEL_ZH[kind] ?? kind, figures }))),
+    byKind: sorted([...kinds].map(([kind, figures]) => ({ kind, label: kindLabels[kind] ?? kind, figures }))),
     byZone: sorted([...zones].map(([key, figures]) => ({ key, label: label('zone', key), figures }))),
     byWindow: sorted([...windows].map(([key, figures]) => ({ key, label: label('window', key), figures }))),
   };

@@ -18,10 +18,12 @@ import {
   type EvaluationLevel,
   type FollowUpFact,
   type ReportDimension,
+  type ScreenLanguage,
   type TicketSource,
 } from '@hallkit/core';
 import type { HallService } from '../hall/HallService.ts';
 import type { ReportLabels } from './ReportLabels.ts';
+import { reportWords } from './reportWords.ts';
 import { FigureSums } from './DayFigureRows.ts';
 import { storedRating } from './DayArchive.ts';
 import { addFollowUps, emptyFollowUps, followUpFigures, followUpKey, FollowUpSums, type FollowUpFigures } from './FollowUpSums.ts';
@@ -63,6 +65,8 @@ export interface Report {
   to: string;
   dim: ReportDimension;
   period: ReportPeriod;
+  /** The language the rows, the total and the alarms are named in (the console's). */
+  lang: ScreenLanguage;
   timeZone: string;
   /** Today's figures are live (the day is not closed yet). */
   includesToday: boolean;
@@ -74,8 +78,9 @@ export interface Report {
   alarms: AlarmReport;
 }
 
-// One collator: localeCompare with a locale builds one per call (most of a 400-window report's time).
-const byLabel = new Intl.Collator('zh-CN');
+// One collator a language: localeCompare with a locale builds one per call (most of a 400-window report's time).
+const collators = new Map<ScreenLanguage, Intl.Collator>();
+const collator = (lang: ScreenLanguage) => collators.get(lang) ?? collators.set(lang, new Intl.Collator(lang)).get(lang)!;
 
 /** The Monday of a day's ISO week. */
 export function weekOf(day: string): string {
@@ -98,7 +103,7 @@ export class ReportQuery {
     this.followUps = new FollowUpSums(db);
   }
 
-  report(from: string, to: string, dim: ReportDimension, period: ReportPeriod = 'day'): Report {
+  report(from: string, to: string, dim: ReportDimension, period: ReportPeriod = 'day', lang: ScreenLanguage = 'zh-CN'): Report {
     const tz = this.hall.config.catalog.hall.timeZone;
     const today = hallDay(this.now(), tz);
     // Closed days: summed in SQLite per key and per period (DayFigureRows); today: from today's log.
@@ -140,8 +145,9 @@ export class ReportQuery {
     for (const [k, cases] of liveByKey) fuByKey.set(k, addFollowUps(fuByKey.get(k) ?? emptyFollowUps(), followUpFigures(cases, today, tz)));
     if (dim !== 'hall') for (const k of fuByKey.keys()) if (!byKey.has(k)) byKey.set(k, emptyFigures());
 
+    const byLabel = collator(lang);
     const rows = [...byKey.entries()]
-      .map(([key, fig]) => toRow(key, this.labels.label(dim, key), fig, fuByKey.get(key) ?? emptyFollowUps()))
+      .map(([key, fig]) => toRow(key, this.labels.label(dim, key, lang), fig, fuByKey.get(key) ?? emptyFollowUps()))
       .sort((a, b) => b.issued - a.issued || b.services - a.services || byLabel.compare(a.label, b.label));
     const series = [...bySeries.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -152,12 +158,13 @@ export class ReportQuery {
       to,
       dim,
       period,
+      lang,
       timeZone: tz,
       includesToday,
-      total: toRow('', '合计', total, fuTotal),
+      total: toRow('', reportWords(lang).total, total, fuTotal),
       rows: dim === 'hall' ? [] : rows,
       series,
-      alarms: alarmReport(this.db, from, to, this.now().getTime(), (d, k) => this.labels.label(d, k)),
+      alarms: alarmReport(this.db, from, to, this.now().getTime(), (d, k) => this.labels.label(d, k, lang), reportWords(lang).alarmKinds),
     };
   }
 

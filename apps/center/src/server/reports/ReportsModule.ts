@@ -2,7 +2,7 @@
 // archived, then after every close) and serves the admin console's 报表 tab, its Excel export and
 // the printable monthly report's data. Admin only; the range and breakdown are checked with zod.
 import { z } from 'zod';
-import { hallDay, REPORT_DIMENSIONS, WhatIfRequestSchema } from '@hallkit/core';
+import { hallDay, localName, REPORT_DIMENSIONS, WhatIfRequestSchema } from '@hallkit/core';
 import type { CenterContext } from '../CenterContext.ts';
 import type { CenterModule } from '../CenterModule.ts';
 import { HttpError, type HttpRequest } from '../http/Router.ts';
@@ -13,6 +13,7 @@ import { ReportLabels } from './ReportLabels.ts';
 import { ReportQuery } from './ReportQuery.ts';
 import { reportWorkbook } from './ReportWorkbook.ts';
 import { runWhatIf } from './WhatIf.ts';
+import { REPORT_LANGUAGES, reportWords } from './reportWords.ts';
 import { parseBody } from '../http/routes/authRoutes.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -22,6 +23,8 @@ export const ReportRequestSchema = z
     to: Day,
     dim: z.enum(REPORT_DIMENSIONS).default('hall'),
     period: z.enum(['day', 'week', 'month']).default('day'),
+    /** The console's language: rows, total, alarms and the workbook are named in it. */
+    lang: z.enum(REPORT_LANGUAGES).default('zh-CN'),
   })
   .refine((r) => r.from <= r.to, { message: 'from is after to', path: ['to'] })
   .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 800 * 86_400_000, { message: 'at most two years', path: ['to'] });
@@ -50,15 +53,15 @@ export function reportsModule(): CenterModule {
       r.get('/api/admin/reports', (req) => {
         requireRole(req, ['auditor']);
         const q = parseQuery(req);
-        return { json: parts(ctx).query.report(q.from, q.to, q.dim, q.period) };
+        return { json: parts(ctx).query.report(q.from, q.to, q.dim, q.period, q.lang) };
       });
       r.get('/api/admin/reports/export.xlsx', async (req) => {
         const reader = requireRole(req, ['auditor']);
         const q = parseQuery(req);
-        const report = parts(ctx).query.report(q.from, q.to, q.dim, q.period);
-        const body = await reportWorkbook(report, ctx.hall.config.catalog.hall.name);
+        const report = parts(ctx).query.report(q.from, q.to, q.dim, q.period, q.lang);
+        const body = await reportWorkbook(report, localName(ctx.hall.config.catalog.hall, q.lang));
         ctx.audit.record(actorName(reader), 'report-exported', 'hall', { from: q.from, to: q.to, dim: q.dim });
-        const name = encodeURIComponent(`报表-${q.from}-${q.to}-${q.dim}.xlsx`);
+        const name = encodeURIComponent(`${reportWords(q.lang).file}-${q.from}-${q.to}-${q.dim}.xlsx`);
         req.res.writeHead(200, {
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           'content-disposition': `attachment; filename="report-${q.from}-${q.to}.xlsx"; filename*=UTF-8''${name}`,
@@ -83,8 +86,9 @@ export function reportsModule(): CenterModule {
         return {
           json: {
             days,
-            zones: c.catalog.zones.map((z) => ({ id: z.id, name: z.name, windows: c.windows.filter((w) => w.zoneId === z.id).length })),
-            categories: c.catalog.categories.map((k) => ({ id: k.id, name: k.name, zoneId: k.zoneId })),
+            // Names with the hall file's 繁體/English: the console shows them in its language.
+            zones: c.catalog.zones.map((z) => ({ id: z.id, name: z.name, ...(z.i18n ? { i18n: z.i18n } : {}), windows: c.windows.filter((w) => w.zoneId === z.id).length })),
+            categories: c.catalog.categories.map((k) => ({ id: k.id, name: k.name, ...(k.i18n ? { i18n: k.i18n } : {}), zoneId: k.zoneId })),
           },
         };
       });
