@@ -27,12 +27,23 @@ describe('hall editor reasons in three languages', () => {
   });
 
   it('every code is worded in zh-TW and English without a placeholder left over', () => {
-    const params = { version: 3, current: 2, categoryId: 'tax', name: 'n', number: 5, waiting: 1, prefix: 'A', kind: 'zone', id: 'x', first: 1, zoneId: 'z', date: '2027-01-01', year: 2027, timeZone: 'X', min: 1, max: 9, part: 'p', text: 't', period: '1', n: 1, line: 'l', sheet: 's', column: 'c', value: 'v', row: 2, label: 'r', known: 'k', reason: 'why' };
+    const params = { version: 3, current: 2, categoryId: 'tax', name: 'n', number: 5, waiting: 1, prefix: 'A', kind: 'zone', id: 'x', first: 1, zoneId: 'z', date: '2027-01-01', year: 2027, timeZone: 'X', min: 1, max: 9, part: 'p', text: 't', period: '1', n: 1, line: 'l', sheet: 's', column: 'c', value: 'v', row: 2, label: 'r', known: 'k', reason: 'why', code: 'c1', department: 'd' };
     for (const code of DEFINITION_CODES)
       for (const lang of ['zh-TW', 'en']) {
         const s = problemText(lang, { code, params, message: '' });
         expect(s, `${lang} ${code}`).not.toBe('');
         expect(s, `${lang} ${code}`).not.toMatch(/\{\{|undefined/);
       }
+  });
+
+  it('a 事项编码 used twice names the item that has it, in the language’s own name', () => {
+    const d = structuredClone(def);
+    const [a, b] = d.catalog.items;
+    a!.code = '370600-000201-XK-0001';
+    b!.code = '370600-000201-XK-0001';
+    const p = checkHallDefinition(d).find((x) => x.code === 'itemCodeDuplicate');
+    expect(p && problemText('en', p, d)).toBe(`Item code 370600-000201-XK-0001 is already used by “${a!.i18n?.en}”`);
+    expect(p && problemText('zh-TW', p, d)).toBe(`事項編碼 370600-000201-XK-0001 重複（「${a!.i18n?.['zh-TW']}」已使用）`);
+    expect(p && problemText('zh-CN', p, d)).toBe(`事项编码 370600-000201-XK-0001 重复（「${a!.name}」已使用）`);
   });
 });

@@ -79,6 +79,9 @@ export const QueueCategorySchema = z.object({
 });
 export type QueueCategory = z.infer<typeof QueueCategorySchema>;
 
+/** How long a 事项编码 or a department code may be (the province's 实施清单编码 run to ~31 characters). */
+export const ITEM_CODE_MAX = 64;
+
 /** A service item (事项), e.g. 城乡居民养老保险参保登记, served through one queue category. */
 export const ServiceItemSchema = z.object({
   id: z.string(),
@@ -87,9 +90,9 @@ export const ServiceItemSchema = z.object({
   /** 实施部门 (the department that handles it), as the province's catalog names it. */
   department: z.string().optional(),
   /** 事项编码 (实施清单编码) in the province's 事项 catalog: the 好差评 feed's `taskCode`. */
-  code: z.string().trim().min(1).max(64).optional(),
+  code: z.string().trim().min(1).max(ITEM_CODE_MAX).optional(),
   /** The 实施部门's code (统一社会信用代码 or the province's department code): the feed's `deptCode`. */
-  departmentCode: z.string().trim().min(1).max(64).optional(),
+  departmentCode: z.string().trim().min(1).max(ITEM_CODE_MAX).optional(),
   i18n: NameTranslationsSchema.optional(),
   /** The department in 繁體/English; screens fall back to `department`. */
   departmentI18n: DepartmentTranslationsSchema.optional(),

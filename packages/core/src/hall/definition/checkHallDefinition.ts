@@ -2,6 +2,7 @@ import type { HallDefinition } from '../HallConfig.ts';
 import { problem, type DefinitionProblem } from './DefinitionProblem.ts';
 import { checkHallSettings } from './checkHallSettings.ts';
 import { checkTranslations } from './checkTranslations.ts';
+import { checkItems } from './checkItems.ts';
 import type { Kind } from './definitionText.ts';
 
 /**
@@ -58,6 +59,7 @@ export function checkHallDefinition(def: HallDefinition): DefinitionProblem[] {
 
   checkCalendar(def, out);
   out.push(...checkHallSettings(def));
+  out.push(...checkItems(def));
   out.push(...checkTranslations(def));
   return out;
 }

@@ -54,6 +54,11 @@ const ZH = {
   translationTooLong: (p) => `译文不能超过 ${p.max} 个字符`,
   translationWithoutText: () => '简体内容为空时不能只填译文',
   departmentTranslationsDiffer: (p) => `「${p.department}」在各事项中的繁體或英文名称不一致：请统一`,
+  // checkItems: the 事项's name and the province's codes (the 好差评 feed's taskCode, deptCode)
+  itemNameEmpty: () => '事项名称不能为空',
+  itemCodeDuplicate: (p) => `事项编码 ${p.code} 重复（「${p.name}」已使用）`,
+  codeTooLong: (p) => `编码不能超过 ${p.max} 个字符`,
+  departmentCodesDiffer: (p) => `「${p.department}」在各事项中的部门编码不一致：请统一`,
   outOfRange: (p) => `应在 ${p.min} 到 ${p.max} 之间`,
   // textFormats: 办理时间, 叫号规则, window numbers, calendar lines
   hoursEmpty: () => '办理时间为空',

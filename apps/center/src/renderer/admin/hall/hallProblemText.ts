@@ -56,6 +56,10 @@ const zhTW: Record<DefinitionCode, string> = {
   translationTooLong: '譯文不能超過 {{max}} 個字元',
   translationWithoutText: '簡體內容為空時不能只填譯文',
   departmentTranslationsDiffer: '「{{department}}」在各事項中的繁體或英文名稱不一致：請統一',
+  itemNameEmpty: '事項名稱不能為空',
+  itemCodeDuplicate: '事項編碼 {{code}} 重複（「{{name}}」已使用）',
+  codeTooLong: '編碼不能超過 {{max}} 個字元',
+  departmentCodesDiffer: '「{{department}}」在各事項中的部門編碼不一致：請統一',
   outOfRange: '應在 {{min}} 到 {{max}} 之間',
   hoursEmpty: '辦理時間為空',
   hoursPart: '「{{part}}」應為「星期 時段」，如 周一至周五 08:30-12:00',
@@ -132,6 +136,10 @@ const en: Record<DefinitionCode, string> = {
   translationTooLong: 'A translation can be at most {{max}} characters',
   translationWithoutText: 'A translation needs the Simplified text it translates',
   departmentTranslationsDiffer: '“{{department}}” is translated differently on some of its items: make them the same',
+  itemNameEmpty: 'The item name cannot be empty',
+  itemCodeDuplicate: 'Item code {{code}} is already used by “{{name}}”',
+  codeTooLong: 'A code can be at most {{max}} characters',
+  departmentCodesDiffer: '“{{department}}” has different department codes on some of its items: make them the same',
   outOfRange: 'Should be between {{min}} and {{max}}',
   hoursEmpty: 'The opening hours are empty',
   hoursPart: '“{{part}}” should be “weekdays periods”, e.g. 周一至周五 08:30-12:00',
@@ -185,6 +193,10 @@ export function problemText(lang: string, p: CodedReason, def?: HallDefinition):
   const cat = typeof params.categoryId === 'string' ? def?.catalog.categories.find((c) => c.id === params.categoryId) : undefined;
   const translated = cat && (cat.i18n as NameTranslations | undefined)?.[lang];
   if (translated && 'name' in params) params.name = translated;
+  // An item named in a reason (the one already using a 事项编码): its own translated name too.
+  const item = typeof params.itemId === 'string' ? def?.catalog.items.find((i) => i.id === params.itemId) : undefined;
+  const itemName = item?.i18n?.[lang];
+  if (itemName && 'name' in params) params.name = itemName;
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
