@@ -27,7 +27,7 @@ describe('hall editor reasons in three languages', () => {
   });
 
   it('every code is worded in zh-TW and English without a placeholder left over', () => {
-    const params = { version: 3, current: 2, categoryId: 'tax', name: 'n', number: 5, waiting: 1, prefix: 'A', kind: 'zone', id: 'x', first: 1, zoneId: 'z', date: '2027-01-01', year: 2027, timeZone: 'X', min: 1, max: 9, part: 'p', text: 't', period: '1', n: 1, line: 'l', sheet: 's', column: 'c', value: 'v', row: 2, label: 'r', known: 'k', reason: 'why', code: 'c1', department: 'd' };
+    const params = { version: 3, current: 2, categoryId: 'tax', name: 'n', number: 5, waiting: 1, prefix: 'A', kind: 'zone', id: 'x', first: 1, zoneId: 'z', date: '2027-01-01', year: 2027, timeZone: 'X', min: 1, max: 9, part: 'p', text: 't', period: '1', n: 1, line: 'l', sheet: 's', column: 'c', value: 'v', row: 2, label: 'r', known: 'k', reason: 'why', code: 'c1', department: 'd', columns: '「名称(繁體)」', kept: 3, dropped: 1 };
     for (const code of DEFINITION_CODES)
       for (const lang of ['zh-TW', 'en']) {
         const s = problemText(lang, { code, params, message: '' });

@@ -132,6 +132,47 @@ describe('the hall workbook', () => {
     ]);
   });
 
+  it("an office's own sheet without the 名称(繁體)/名称(English) columns keeps the hall's translated names where the Simplified name is unchanged, and the preview says so", () => {
+    const def = shippedHall('qingdao');
+    // Export → import says nothing about translations: every column is there.
+    expect(previewImport(definitionToSheets(def), def).problems.filter((p) => p.code === 'translationsKept')).toEqual([]);
+
+    const office = definitionToSheets(def);
+    const gone = ['名称(繁體)', '名称(English)'];
+    for (const sheet of ['功能区', '业务类别', '事项']) {
+      const s = office.get(sheet)!;
+      s.headers = s.headers.filter((h) => !gone.includes(h));
+      for (const r of s.rows) for (const h of gone) r.cells.delete(h);
+    }
+    const renamed = def.catalog.items[1]!;
+    expect(renamed.i18n?.en).toBeTruthy();
+    edit(office, '事项', 3, '事项名称', '建设工程施工许可（新）');
+    const p = previewImport(office, def);
+    expect(p.ok).toBe(true);
+    expect(p.definition?.catalog.zones).toEqual(def.catalog.zones);
+    expect(p.definition?.catalog.categories).toEqual(def.catalog.categories);
+    expect(p.definition?.catalog.items.filter((i) => i.id !== renamed.id)).toEqual(def.catalog.items.filter((i) => i.id !== renamed.id));
+    // A renamed item's old translations would name another thing: it shows the Simplified name until translated.
+    const back = p.definition?.catalog.items.find((i) => i.id === renamed.id);
+    expect(back?.name).toBe('建设工程施工许可（新）');
+    expect(back?.i18n).toBeUndefined();
+    expect(p.diff?.items).toEqual({ added: [], changed: [renamed.id], removed: [] });
+    // The preview says what happened to the translations, per sheet.
+    const said = p.problems.filter((x) => x.code === 'translationsKept');
+    expect(said.map((x) => [x.sheet, x.severity, x.params?.kept, x.params?.dropped])).toEqual([
+      ['功能区', 'warning', def.catalog.zones.filter((z) => z.i18n).length, 0],
+      ['业务类别', 'warning', def.catalog.categories.filter((c) => c.i18n).length, 0],
+      ['事项', 'warning', def.catalog.items.filter((i) => i.i18n).length - 1, 1],
+    ]);
+    expect(said[2]?.message).toBe(`没有「名称(繁體)」「名称(English)」列：${def.catalog.items.filter((i) => i.i18n).length - 1} 行简体未改，保留原有译文；1 行简体已改，不再有译文`);
+
+    // A column that is there with an empty cell still removes that translation (as before).
+    const emptied = definitionToSheets(def);
+    edit(emptied, '事项', 2, '名称(English)', '');
+    const e = sheetsToDefinition(emptied, def).definition?.catalog.items[0];
+    expect(e?.i18n).toEqual({ 'zh-TW': def.catalog.items[0]!.i18n?.['zh-TW'] });
+  });
+
   it('refuses a workbook with each kind of error at its sheet, row and column, and applies nothing', () => {
     const def = shippedHall('zhaoyuan');
     const sheets = definitionToSheets(def, [

@@ -86,6 +86,7 @@ const ZH = {
   notANumber: (p) => `「${p.text}」不是有效的数字`,
   yesOrNo: () => '应填「是」或「否」',
   itemsSheetAbsent: () => '没有「事项」表：事项保持不变',
+  translationsKept: (p) => `没有${p.columns}列：${p.kept} 行简体未改，保留原有译文；${p.dropped} 行简体已改，不再有译文`,
   windowNumberForm: (p) => `「${p.text}」不是有效的窗口号`,
   dateForm: (p) => `「${p.text}」不是有效日期（应为 2026-10-01）`,
   roleUnknown: (p) => `角色「${p.label}」未知（可用：${p.known}）`,

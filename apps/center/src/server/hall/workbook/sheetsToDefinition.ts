@@ -8,7 +8,6 @@ import {
   HallDefinitionSchema,
   type DefinitionProblem,
   type HallDefinition,
-  type NameTranslations,
   type QueueCategory,
   type ServiceItem,
   type ServiceWindow,
@@ -21,6 +20,7 @@ import {
 import { ROLE_LABELS } from './definitionToSheets.ts';
 import type { StaffRole, StaffRow } from './StaffRow.ts';
 import type { WorkbookProblem } from './WorkbookProblem.ts';
+import { sheetTranslations } from './sheetTranslations.ts';
 import { SHEET_COLUMNS, type Sheet, type SheetRow, type WorkbookSheets } from './WorkbookSheets.ts';
 
 export interface WorkbookImport {
@@ -57,22 +57,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     return s;
   };
   const text = (r: SheetRow, c: string) => r.cells.get(c) ?? '';
-  const i18n = (r: SheetRow): NameTranslations | undefined => {
-    const tw = text(r, '名称(繁體)');
-    const en = text(r, '名称(English)');
-    return tw || en ? { ...(tw ? { 'zh-TW': tw } : {}), ...(en ? { en } : {}) } : undefined;
-  };
-  // 繁體/English of a text column, in `<column>(繁體)` and `<column>(English)` as names are carried. A
-  // sheet without such a column (made before it existed) keeps what the hall has for the same text.
-  const textI18n = (sheet: Sheet, r: SheetRow, column: string, kept: { text?: string | undefined; tr?: NameTranslations | undefined } | undefined): NameTranslations | undefined => {
-    const out: NameTranslations = {};
-    for (const [lang, suffix] of [['zh-TW', '繁體'], ['en', 'English']] as const) {
-      const c = `${column}(${suffix})`;
-      const v = sheet.headers.includes(c) ? text(r, c) : kept && (kept.text ?? '') === text(r, column) ? (kept.tr?.[lang] ?? '') : '';
-      if (v) out[lang] = v;
-    }
-    return Object.keys(out).length ? out : undefined;
-  };
+  const { textI18n, keptTranslations } = sheetTranslations();
   const required = (sheet: string, r: SheetRow, c: string): string => {
     const v = text(r, c);
     if (v === '') err(sheet, r.row, c, definitionText('cellEmpty', { column: c }));
@@ -105,8 +90,8 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     const name = required('功能区', r, '名称');
     if (zoneRow.has(id)) err('功能区', r.row, '编码', definitionText('duplicateInSheet', { column: '编码', value: id, row: zoneRow.get(id) ?? 0 }));
     zoneRow.set(id, r.row);
-    const tr = i18n(r);
     const old = baseZone.get(id);
+    const tr = zoneSheet && textI18n(zoneSheet, r, '名称', old && { text: old.name, tr: old.i18n });
     const locationI18n = zoneSheet && textI18n(zoneSheet, r, '楼层位置', old && { text: old.location, tr: old.locationI18n });
     zones.push({
       id,
@@ -152,7 +137,7 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
     const holidays = text(r, '节假日办理');
     if (holidays && holidays !== '是' && holidays !== '否')
       err('业务类别', r.row, '节假日办理', definitionText('yesOrNo'));
-    const tr = i18n(r);
+    const tr = catSheet && textI18n(catSheet, r, '名称', old && { text: old.name, tr: old.i18n });
     categories.push({
       id,
       zoneId,
@@ -185,10 +170,10 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
       const cat = byPrefix.get(prefix);
       if (prefix && !cat)
         err('事项', r.row, '业务类别前缀', definitionText('notInSheet', { column: '业务类别前缀', value: prefix, sheet: '业务类别' }));
-      const tr = i18n(r);
       const code = codeColumn('实施清单编码') ? text(r, '实施清单编码') : (baseItem.get(id)?.code ?? '');
       const departmentCode = codeColumn('部门编码') ? text(r, '部门编码') : (baseItem.get(id)?.departmentCode ?? '');
       const old = baseItem.get(id);
+      const tr = textI18n(itemSheet, r, '事项名称', old && { text: old.name, tr: old.i18n }, '名称');
       const departmentI18n = textI18n(itemSheet, r, '实施部门', old && { text: old.department, tr: old.departmentI18n });
       items.push({
         id,
@@ -263,6 +248,8 @@ export function sheetsToDefinition(sheets: WorkbookSheets, base: HallDefinition)
       else if (kind) err('节假日', r.row, '类型', definitionText('calendarType', { text: kind }));
     }
   }
+
+  for (const a of keptTranslations()) err(a.sheet, 0, '', definitionText('translationsKept', a.params), 'warning');
 
   const staff = readStaff(get('人员', false), windows, new Set(zones.map((z) => z.id)), err);
   const definition = {
@@ -371,6 +358,8 @@ const COLUMN_OF: Record<string, string> = {
   categoryIds: '业务类别前缀',
   number: '窗口号',
   rule: '叫号规则',
+  code: '实施清单编码',
+  departmentCode: '部门编码',
 };
 const TRANSLATED_COLUMN: Record<string, string> = {
   i18n: '名称',
