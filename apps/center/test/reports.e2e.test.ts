@@ -177,6 +177,14 @@ describe('报表 in the admin console', () => {
     await page.locator('select').filter({ hasText: 'English' }).first().selectOption('zh-TW');
     await expect.poll(() => table.locator('tr.total td').first().textContent(), { timeout: 15_000 }).toBe('合計');
     await expect.poll(() => table.locator('tbody td:first-child').allTextContents()).toContain('綜合政務區');
+    // The 评价 tab names windows and items in the console's language too (the ratings its 差评 keep).
+    await page.getByTestId('tab-evaluations').click();
+    const rateWindows = page.getByTestId('rates-window').locator('tbody td:first-child');
+    await expect.poll(() => rateWindows.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    for (const w of await rateWindows.allTextContents()) expect(w).toMatch(/^\d+號窗口$/);
+    await page.locator('select').filter({ hasText: 'English' }).first().selectOption('en');
+    await expect.poll(() => rateWindows.first().textContent()).toMatch(/^Window \d+$/);
+    for (const i of await page.getByTestId('rates-item').locator('tbody td:first-child').allTextContents()) expect(i, 'an item named in Chinese on the English screen').not.toMatch(/[\u4e00-\u9fff]/);
     await page.close();
   }, 120_000);
 });

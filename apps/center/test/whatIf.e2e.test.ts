@@ -82,6 +82,12 @@ describe('推演 (what-if) in the admin console', () => {
     expect(await page.getByTestId('whatif-problems').locator('li').first().getAttribute('data-code')).toBe('too-few-staffed');
     await page.getByLabel('language').selectOption('en');
     await expect.poll(() => page.getByTestId('whatif-problems').textContent()).toMatch(/only \d+ of the 40 windows asked for were staffed in .+ then/);
+    // The zone it names, the zones offered and the categories of the result in English too (the hall file's translations).
+    expect(await page.getByTestId('whatif-problems').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.getByLabel('Change 1: from zone').locator('option').allTextContents()).toContain('General Government Services');
+    const categories = await page.getByTestId('whatif-by-category').locator('tbody td:first-child').allTextContents();
+    expect(categories.length).toBeGreaterThan(0);
+    for (const c of categories) expect(c, 'a category named in Chinese on the English screen').not.toMatch(/[\u4e00-\u9fff]/);
     await page.getByLabel('language').selectOption('zh-TW');
     await expect.poll(() => page.getByTestId('whatif-problems').textContent()).toMatch(/當時只有 \d+ 個窗口在崗（要調 40 個）/);
     await page.getByLabel('language').selectOption('zh-CN');

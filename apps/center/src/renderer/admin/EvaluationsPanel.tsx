@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import type { AdminView, RateRow } from '../api/types.ts';
 import { percent } from '../common/format.ts';
 
-function RateTable({ title, rows }: { title: string; rows: RateRow[] }) {
-  const { t } = useTranslation();
+function RateTable({ title, rows, testId }: { title: string; rows: RateRow[]; testId: string }) {
+  const { t, i18n } = useTranslation();
+  // A window by its number and an item by the hall file's translation, in the console's language.
+  const name = (r: RateRow) =>
+    r.windowNumber !== undefined ? t('console.windowN', { n: r.windowNumber }) : r.key === '-' ? t('admin.noItem') : localName({ name: r.label, i18n: r.i18n }, i18n.language);
   return (
-    <div className="card">
+    <div className="card" data-testid={testId}>
       <h3>{title}</h3>
       <table>
         <thead>
@@ -19,7 +23,7 @@ function RateTable({ title, rows }: { title: string; rows: RateRow[] }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              <td>{r.label}</td>
+              <td>{name(r)}</td>
               <td>{r.rated}</td>
               <td>{r.satisfied}</td>
               <td>{percent(r.rate)}</td>
@@ -43,9 +47,9 @@ export function EvaluationsPanel({ view }: { view: Pick<AdminView, 'evaluations'
         </p>
       </div>
       <div className="grid3">
-        <RateTable title={t('admin.byWindow')} rows={e.byWindow} />
-        <RateTable title={t('admin.byStaff')} rows={e.byStaff} />
-        <RateTable title={t('admin.byItem')} rows={e.byItem} />
+        <RateTable title={t('admin.byWindow')} rows={e.byWindow} testId="rates-window" />
+        <RateTable title={t('admin.byStaff')} rows={e.byStaff} testId="rates-staff" />
+        <RateTable title={t('admin.byItem')} rows={e.byItem} testId="rates-item" />
       </div>
     </section>
   );

@@ -5,13 +5,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/http.ts';
-import type { PlanProblem } from '@hallkit/core';
+import { localName, type NameTranslations, type PlanProblem } from '@hallkit/core';
 import type { WhatIfResult, WaitFigures } from '../../server/reports/WhatIf.ts';
 
 interface Options {
   days: string[];
-  zones: { id: string; name: string; windows: number }[];
-  categories: { id: string; name: string; zoneId: string }[];
+  zones: { id: string; name: string; i18n?: NameTranslations; windows: number }[];
+  categories: { id: string; name: string; i18n?: NameTranslations; zoneId: string }[];
 }
 type Change =
   | { kind: 'move'; count: number; fromZoneId: string; toZoneId: string; fromMinute: number }
@@ -24,7 +24,7 @@ const minutes = (v: string) => {
 };
 
 export function WhatIfPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [options, setOptions] = useState<Options>();
   const [day, setDay] = useState('');
   const [changes, setChanges] = useState<Change[]>([]);
@@ -64,7 +64,12 @@ export function WhatIfPanel() {
   };
 
   const set = (i: number, c: Change) => setChanges(changes.map((x, j) => (j === i ? c : x)));
-  const zoneName = (id: string) => options?.zones.find((z) => z.id === id)?.name ?? id;
+  // Zones and categories in the console's language (the hall file's translations, else Simplified).
+  const named = (n: { name: string; i18n?: NameTranslations | undefined }) => localName(n, i18n.language);
+  const zoneName = (id: string) => {
+    const z = options?.zones.find((x) => x.id === id);
+    return z ? named(z) : id;
+  };
   const min = (s: number | null) => (s === null ? '—' : t('reports.minutes', { n: (s / 60).toFixed(1) }));
   const delta = (a: WaitFigures, b: WaitFigures) => {
     if (a.avgWaitSeconds === null || b.avgWaitSeconds === null) return '';
@@ -88,7 +93,7 @@ export function WhatIfPanel() {
     <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
       {options.zones.map((z) => (
         <option key={z.id} value={z.id}>
-          {z.name}
+          {named(z)}
         </option>
       ))}
     </select>
@@ -128,14 +133,14 @@ export function WhatIfPanel() {
                     <optgroup label={t('whatIf.zones')}>
                       {options.zones.map((z) => (
                         <option key={z.id} value={`zone:${z.id}`}>
-                          {z.name}
+                          {named(z)}
                         </option>
                       ))}
                     </optgroup>
                     <optgroup label={t('whatIf.categories')}>
                       {options.categories.map((k) => (
                         <option key={k.id} value={`category:${k.id}`}>
-                          {k.name}（{zoneName(k.zoneId)}）
+                          {t('whatIf.categoryInZone', { category: named(k), zone: zoneName(k.zoneId) })}
                         </option>
                       ))}
                     </optgroup>
@@ -203,7 +208,7 @@ export function WhatIfPanel() {
             <tbody>
               {result.byCategory.map((r) => (
                 <tr key={r.categoryId}>
-                  <td>{r.name}</td>
+                  <td>{named(r)}</td>
                   <td>{r.asPlanned.tickets}</td>
                   <td>{min(r.asPlanned.avgWaitSeconds)}</td>
                   <td>{min(r.whatIf.avgWaitSeconds)}</td>

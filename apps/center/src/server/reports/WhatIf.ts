@@ -2,7 +2,7 @@
 // day's own plan and with a changed one (core applyPlanChanges), waits side by side per category
 // and per hour of the day. Seconds of CPU for a day; nothing is written.
 import type { Database } from 'better-sqlite3';
-import { applyPlanChanges, dayArrivals, Hall, hallLocalTime, simulateDay, type HallConfig, type PlanChange, type PlanProblem } from '@hallkit/core';
+import { applyPlanChanges, dayArrivals, Hall, hallLocalTime, simulateDay, type HallConfig, type NameTranslations, type PlanChange, type PlanProblem } from '@hallkit/core';
 import type { HallLog } from '../hall/HallLog.ts';
 
 export interface WaitFigures {
@@ -17,9 +17,12 @@ export interface WhatIfResult {
   problems: PlanProblem[];
   asPlanned: WaitFigures;
   whatIf: WaitFigures;
-  byCategory: { categoryId: string; name: string; asPlanned: WaitFigures; whatIf: WaitFigures }[];
+  /** `i18n`: the category's 繁體/English, for the console to name it in its language. */
+  byCategory: { categoryId: string; name: string; i18n?: NameTranslations; asPlanned: WaitFigures; whatIf: WaitFigures }[];
   byHour: { hour: number; asPlanned: WaitFigures; whatIf: WaitFigures }[];
 }
+
+const i18nOf = (named: { i18n?: NameTranslations | undefined } | undefined) => (named?.i18n ? { i18n: named.i18n } : {});
 
 function figures(waits: number[]): WaitFigures {
   const s = [...waits].sort((a, b) => a - b);
@@ -57,6 +60,7 @@ export function runWhatIf(db: Database, log: HallLog, config: HallConfig, day: s
     byCategory: cats.map((c) => ({
       categoryId: c,
       name: config.catalog.categories.find((x) => x.id === c)?.name ?? c,
+      ...i18nOf(config.catalog.categories.find((x) => x.id === c)),
       asPlanned: figures(pick(base, (i) => arrivals[i]?.categoryId === c)),
       whatIf: figures(pick(changed, (i) => arrivals[i]?.categoryId === c)),
     })),
