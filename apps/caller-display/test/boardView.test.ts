@@ -42,6 +42,19 @@ describe('boardView', () => {
     expect(strip.strip).toMatchObject({ windowNumber: 1, number: 'A001', status: 'open' });
   });
 
+  it('a window’s label (hall definition) in the board’s language: on its strip and with the latest call, never for another window', () => {
+    const { model } = hallWithCalls();
+    model.setWindowLabels({ w18: { label: '绿色通道', labelI18n: { 'zh-TW': '綠色通道', en: 'Green Channel' } }, w1: { label: '无差别受理' } });
+    const s = model.state();
+    expect(boardView(s, BoardConfigSchema.parse({})).latestLabel).toBe('绿色通道');
+    expect(boardView(s, BoardConfigSchema.parse({ uiLanguage: 'en' })).latestLabel).toBe('Green Channel');
+    expect(boardView(s, BoardConfigSchema.parse({ layout: 'window', windowId: 'w18', uiLanguage: 'zh-TW' })).strip?.label).toBe('綠色通道');
+    // No translation: the Simplified label, as every other name of the definition.
+    expect(boardView(s, BoardConfigSchema.parse({ layout: 'window', windowId: 'w1', uiLanguage: 'en' })).strip?.label).toBe('无差别受理');
+    expect(boardView(s, BoardConfigSchema.parse({ layout: 'window', windowId: 'w79' })).strip?.label).toBeNull();
+    expect(boardView(s, BoardConfigSchema.parse({ layout: 'zone', zoneId: 'zhjw' })).latestLabel).toBeNull();
+  });
+
   it('takes layout, zone, window and language from the address', () => {
     const o = overrideFromQuery('?layout=led&zone=zhzw&window=w5&lang=en&layout2=x');
     expect(o).toEqual({ layout: 'led', zoneId: 'zhzw', windowId: 'w5', uiLanguage: 'en' });

@@ -1,6 +1,6 @@
 import type { CallMessage, HallSnapshot, NameTranslations } from '@hallkit/core';
 import { DEFAULT_BOARD_CONFIG, type BoardConfig } from './BoardConfig.ts';
-import { callKey, type BoardCall, type BoardState } from './BoardState.ts';
+import { callKey, type BoardCall, type BoardState, type BoardWindowLabel } from './BoardState.ts';
 
 export interface BoardModelOptions {
   deviceId: string;
@@ -31,6 +31,7 @@ export class BoardModel {
   private zoneNames: Record<string, string> = {};
   private zoneNamesI18n: Record<string, NameTranslations> = {};
   private hallNameI18n: NameTranslations | null = null;
+  private windowLabels: Record<string, BoardWindowLabel> = {};
   private timeZone = 'Asia/Shanghai';
   private rev = 0;
   private readonly keepCalls: number;
@@ -124,10 +125,16 @@ export class BoardModel {
     this.rev++;
   }
 
+  /** The labels the hall definition gives its windows (「绿色通道」): the window strip and the latest call show them. */
+  setWindowLabels(labels: Record<string, BoardWindowLabel>): void {
+    this.windowLabels = labels;
+    this.rev++;
+  }
+
   state(): BoardState {
     return {
       v: 1, deviceId: this.o.deviceId, hallId: this.o.hallId, live: this.live, restored: this.restored, offlineSince: this.offlineSince,
-      config: this.config, notice: this.config.notice ?? this.hallNotice, zoneNames: this.zoneNames, zoneNamesI18n: this.zoneNamesI18n, hallNameI18n: this.hallNameI18n, timeZone: this.timeZone, snapshot: this.snapshot, calls: this.calls, rev: this.rev,
+      config: this.config, notice: this.config.notice ?? this.hallNotice, zoneNames: this.zoneNames, zoneNamesI18n: this.zoneNamesI18n, hallNameI18n: this.hallNameI18n, windowLabels: this.windowLabels, timeZone: this.timeZone, snapshot: this.snapshot, calls: this.calls, rev: this.rev,
     };
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HallSnapshotSchema, NameTranslationsSchema, PriorityClassSchema } from '@hallkit/core';
+import { HallSnapshotSchema, NameTranslationsSchema, PriorityClassSchema, WindowLabelTranslationsSchema } from '@hallkit/core';
 import { BoardConfigSchema } from './BoardConfig.ts';
 
 /** One call as the board shows it. `key` identifies it across messages, snapshots and reconnects. */
@@ -23,6 +23,13 @@ export const BoardCallSchema = z.object({
 });
 export type BoardCall = z.infer<typeof BoardCallSchema>;
 
+/** A window's label from the hall definition (「绿色通道」, 「无差别受理」) and its 繁體/English. */
+export const BoardWindowLabelSchema = z.object({
+  label: z.string(),
+  labelI18n: WindowLabelTranslationsSchema.optional(),
+});
+export type BoardWindowLabel = z.infer<typeof BoardWindowLabelSchema>;
+
 /** Everything a board renders; the host sends it whole on every change (replayable, idempotent). */
 export const BoardStateSchema = z.object({
   v: z.literal(1),
@@ -41,6 +48,11 @@ export const BoardStateSchema = z.object({
   /** 繁體/English names of the hall and its zones (the hall definition's `i18n`): a board in zh-TW or en shows them. */
   hallNameI18n: NameTranslationsSchema.nullable().default(null),
   zoneNamesI18n: z.record(z.string(), NameTranslationsSchema).default({}),
+  /**
+   * Window id → its label, for the windows the hall definition labels. A default, so a renderer
+   * and a saved state from before labels read as "no labels" (the state stays v1).
+   */
+  windowLabels: z.record(z.string(), BoardWindowLabelSchema).default({}),
   /** The hall's time zone from its definition (a board left on UTC still shows hall time). */
   timeZone: z.string().default('Asia/Shanghai'),
   snapshot: HallSnapshotSchema.nullable(),

@@ -14,7 +14,12 @@ export const STRIP_TEXT = {
   green: '绿 ',
 } as const;
 
-/** The strip's screen, or null while the window is not known yet (nothing is better than a wrong window). */
+/**
+ * The strip's screen, or null while the window is not known yet (nothing is better than a wrong window).
+ * The window's label (「绿色通道」, `view.label`) is left off: the card's two short lines are full with
+ * the number, 「请到N号窗口」 and the staff name, and a label would push the number off the line.
+ * The LCD window strip (WindowStrip.tsx) shows it.
+ */
 export function windowStripScreen(view: WindowStripView | null, colours: LedStripConfig['colours']): StripScreen | null {
   if (!view || view.windowNumber === null) return null;
   const n = view.windowNumber;

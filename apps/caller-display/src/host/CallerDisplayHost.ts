@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CallMessageSchema, HallHardwareSchema, HallSnapshotSchema, NameTranslationsSchema } from '@hallkit/core';
+import { CallMessageSchema, HallHardwareSchema, HallSnapshotSchema, NameTranslationsSchema, WindowLabelTranslationsSchema } from '@hallkit/core';
 import { BridgeHost, linkTls } from '@hallkit/host';
 import { consoleLogger, DeviceLink, DeviceStore, type Logger } from '@hallkit/sync';
 import { boardContract, type BoardContract } from '../contract.ts';
@@ -17,7 +17,7 @@ import { CallerBridge, type CallerBridgeOptions } from '../hardware/CallerBridge
 
 /** The center's per-device config `device` (role, name, window); a window strip takes its window from it. */
 const DeviceAssignmentSchema = z.object({ windowId: z.string().nullable().optional() }).loose();
-/** The hall-wide `hall` config (the center's HallConfig); the board only needs the zone names and time zone. */
+/** The hall-wide `hall` config (the center's HallConfig); the board only needs the zone names, time zone and window labels. */
 const HallZonesSchema = z
   .object({
     catalog: z
@@ -26,6 +26,8 @@ const HallZonesSchema = z
         zones: z.array(z.object({ id: z.string(), name: z.string(), i18n: NameTranslationsSchema.optional() }).loose()),
       })
       .loose(),
+    /** Optional: a hall definition of any version has windows, but a board reads only their labels. */
+    windows: z.array(z.object({ id: z.string(), label: z.string().optional(), labelI18n: WindowLabelTranslationsSchema.optional() }).loose()).optional(),
   })
   .loose();
 
@@ -169,6 +171,7 @@ export class CallerDisplayHost {
         zones: Object.fromEntries(list.flatMap((z) => (z.i18n ? [[z.id, z.i18n]] : []))),
         hall: hall?.i18n ?? null,
       });
+      this.model.setWindowLabels(Object.fromEntries((zones.data.windows ?? []).flatMap((w) => (w.label ? [[w.id, { label: w.label, ...(w.labelI18n ? { labelI18n: w.labelI18n } : {}) }]] : []))));
       this.timeZone = zones.data.catalog.hall?.timeZone ?? this.timeZone;
       this.model.setTimeZone(this.timeZone);
     }

@@ -83,8 +83,9 @@ export class HallFeed {
     await this.configs.publishHall('notices', ++this.configVersion, { v: 1, text });
   }
 
-  async hallConfig(): Promise<void> {
-    await this.configs.publishHall('hall', ++this.configVersion, this.hall.state.config);
+  /** The hall definition as the center publishes it; `body` for a test's own edit of it (a label added). */
+  async hallConfig(body: unknown = this.hall.state.config): Promise<void> {
+    await this.configs.publishHall('hall', ++this.configVersion, body);
   }
 
   async stop(): Promise<void> {

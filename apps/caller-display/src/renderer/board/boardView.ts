@@ -1,4 +1,4 @@
-import { localName } from '@hallkit/core';
+import { localName, localText } from '@hallkit/core';
 import type { BoardConfig, BoardLayout } from '../../board/BoardConfig.ts';
 import type { BoardCall, BoardState } from '../../board/BoardState.ts';
 
@@ -44,6 +44,8 @@ export interface WindowStripView {
   staffName: string | null;
   /** The ticket shown is a 绿色通道 one: the strip marks it (the hall's 「绿」). */
   green: boolean;
+  /** The window's own label in the board's language (「绿色通道」「无差别受理」); absent or null when it has none. */
+  label?: string | null;
 }
 
 export interface BoardView {
@@ -52,6 +54,8 @@ export interface BoardView {
   /** Zone name on a zone board, else null. */
   zoneName: string | null;
   latest: BoardCall | null;
+  /** The latest call's window label in the board's language (citizens look for 「绿色通道」), else null. */
+  latestLabel: string | null;
   recent: BoardCall[];
   categories: CategoryRow[];
   totalWaiting: number;
@@ -59,6 +63,12 @@ export interface BoardView {
   notice: string | null;
   /** The hall's time zone (its definition): the clock and every time shown follow it, not the device's. */
   timeZone: string;
+}
+
+/** A window's label (hall definition) in the board's language, or null. Never spoken: the voice clips are fixed. */
+export function windowLabel(state: BoardState, windowId: string, lang: string): string | null {
+  const l = state.windowLabels[windowId];
+  return l ? localText(l.label, l.labelI18n, lang) : null;
 }
 
 /** Which calls a board shows and says: all of them, its zone's, or its window's. */
@@ -91,7 +101,7 @@ export function boardView(state: BoardState, config: BoardConfig): BoardView {
     const fromCall = lastCall !== undefined && (!snap || lastCall.at >= snap.at);
     const number = fromCall ? lastCall.number : (w?.currentTicket ?? null);
     const green = number !== null && (fromCall ? lastCall.priority === 'green' : w?.currentPriority === 'green');
-    strip = { windowId: config.windowId, windowNumber: w?.number ?? lastCall?.windowNumber ?? null, number, status: w?.status ?? 'unknown', staffName: w?.staffName ?? null, green };
+    strip = { windowId: config.windowId, windowNumber: w?.number ?? lastCall?.windowNumber ?? null, number, status: w?.status ?? 'unknown', staffName: w?.staffName ?? null, green, label: windowLabel(state, config.windowId, config.uiLanguage) };
   }
   return {
     layout: config.layout,
@@ -99,6 +109,7 @@ export function boardView(state: BoardState, config: BoardConfig): BoardView {
     hallName: snap ? localName({ name: snap.hallName, i18n: state.hallNameI18n ?? undefined }, config.uiLanguage) : '',
     zoneName: zoned && config.zoneId ? localName({ name: state.zoneNames[config.zoneId] ?? config.zoneId, i18n: state.zoneNamesI18n[config.zoneId] }, config.uiLanguage) : null,
     latest: calls[0] ?? null,
+    latestLabel: calls[0] ? windowLabel(state, calls[0].windowId, config.uiLanguage) : null,
     // A recall is a new call of the same ticket: the history shows each ticket once, at its last call.
     recent: calls.filter((c, i) => i > 0 && c.ticketId !== calls[0]?.ticketId && calls.findIndex((x) => x.ticketId === c.ticketId) === i).slice(0, config.recentCount),
     categories,

@@ -39,6 +39,9 @@ export function HallBoard({ view, config, live, fresh }: ScreenProps) {
               <div className="latest-please">{t('board.latest')}</div>
               <div className="latest-number" data-testid="latest-number">{latest.number}</div>
               <div className="latest-window" data-testid="latest-window">{t('board.toWindow', { n: latest.windowNumber })}</div>
+              {/* Only the latest call names its window's label: in the recent rows (35 mm, at the limit of
+                  10 m) a label such as "All-services window" would push the window off the line. */}
+              {view.latestLabel ? <div className="latest-window-label" data-testid="latest-window-label">{view.latestLabel}</div> : null}
               {latest.recall ? <div className="recall-tag">{t('board.recall')}</div> : null}
               {latest.priority === 'green' ? <div className="green-tag" data-testid="latest-green">{t('board.green')}</div> : null}
             </div>

@@ -3,7 +3,9 @@ import type { ScreenProps } from './types.ts';
 
 /**
  * LED matrix boards (e.g. 384×192): few, large glyphs in the panel's colours, no animation (a
- * scrolling or blinking element smears on a low refresh matrix), no clock seconds.
+ * scrolling or blinking element smears on a low refresh matrix), no clock seconds. No window label
+ * (「绿色通道」): the 80 px line holds the number and 「N号窗口」 at 64/34 px with nothing to spare, and
+ * smaller glyphs would not read on the matrix.
  */
 export function LedBoard({ view, live }: ScreenProps) {
   const { t } = useTranslation();

@@ -10,7 +10,15 @@ export function WindowStrip({ view, config, live, fresh }: ScreenProps) {
   const statusText = s?.status === 'paused' ? t('board.paused') : s?.status === 'closed' ? t('board.closed') : null;
   return (
     <div className="board window-strip" data-testid="board" data-layout="window">
-      <div className="strip-window" data-testid="strip-window">{s?.windowNumber ? t('board.windowN', { n: s.windowNumber }) : t('board.unknownWindow')}</div>
+      {/* The window's label (「绿色通道」) under its number: what a citizen looking for that window reads from afar. */}
+      <div className="strip-head">
+        <div className="strip-window" data-testid="strip-window">{s?.windowNumber ? t('board.windowN', { n: s.windowNumber }) : t('board.unknownWindow')}</div>
+        {s?.label ? (
+          <div className="strip-window-label" data-testid="strip-window-label">
+            {s.label}
+          </div>
+        ) : null}
+      </div>
       <div
         key={view.latest?.key ?? 'none'}
         className={flashing ? 'strip-number flash' : 'strip-number'}
