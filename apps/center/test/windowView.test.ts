@@ -31,6 +31,21 @@ describe('the window console view', () => {
     expect(v.closedWindows).toBeGreaterThan(0);
   });
 
+  it('carries the window’s label from the hall definition (and the transfer targets’), absent where it has none; a view without labels still reads', () => {
+    const def = shippedHall('yantai', { allDay: true });
+    def.windows = def.windows.map((w) => (w.id === 'w6' ? { ...w, label: '绿色通道', labelI18n: { 'zh-TW': '綠色通道', en: 'Green Channel' } } : w));
+    const h = new Hall(def);
+    const at = '2026-11-23T02:00:00Z';
+    for (const w of ['w1', 'w6', 'w18']) h.openWindow(w, { id: `s-${w}`, name: w }, at);
+    const v = WindowViewSchema.parse(windowView(h.state, 'w1', undefined, at));
+    expect(v.window).toMatchObject({ label: '无差别受理', labelI18n: { 'zh-TW': '無差別受理', en: 'All-services window' } });
+    expect(v.windows.find((w) => w.id === 'w6')).toMatchObject({ label: '绿色通道', labelI18n: { en: 'Green Channel' } });
+    expect(v.windows.find((w) => w.id === 'w18')?.label).toBeUndefined();
+    expect(WindowViewSchema.parse(windowView(h.state, 'w18', undefined, at)).window.label).toBeUndefined();
+    const { label: _label, labelI18n: _i18n, ...before } = v.window;
+    expect(WindowViewSchema.safeParse({ ...v, window: before }).success).toBe(true);
+  });
+
   it('refuses a view of another version: a console left open across an upgrade says so, it does not guess', () => {
     const def = shippedHall('yantai', { allDay: true });
     const h = new Hall(def);

@@ -78,7 +78,7 @@ export function StaffingPanel() {
             {z.windows.map((w) => (
               <div key={w.id} className={`win ${w.status} ${w.status !== 'closed' && !w.loggedIn ? 'unstaffed' : ''} ${editing === w.id ? 'editing' : ''}`} data-testid={`win-${w.id}`}>
                 <button className="win-head" onClick={() => setEditing(editing === w.id ? null : w.id)} aria-expanded={editing === w.id}>
-                  <b>{w.number}</b> {t(`staffing.status.${w.status}`)} {w.staff ? `· ${w.staff.name}` : ''} {w.currentTicket ? `· ${w.currentTicket}` : ''}
+                  <b>{w.number}</b> {w.label ? <span className="win-label" data-testid={`win-label-${w.id}`}>{localText(w.label, w.labelI18n, i18n.language)}</span> : null} {t(`staffing.status.${w.status}`)} {w.staff ? `· ${w.staff.name}` : ''} {w.currentTicket ? `· ${w.currentTicket}` : ''}
                   {w.assignedBy ? t('staffing.assigned') : ''}
                 </button>
                 {editing === w.id && <WindowEditor w={w} map={map} act={act} />}

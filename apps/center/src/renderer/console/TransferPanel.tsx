@@ -2,7 +2,7 @@
 // grouped by zone and narrowed by typing (a window number, a zone or a category name) — not 288 rows.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localName } from '@hallkit/core';
+import { localName, localText } from '@hallkit/core';
 import type { WindowView } from '../api/types.ts';
 import { Dialog } from './Dialog.tsx';
 
@@ -58,7 +58,7 @@ export function TransferPanel({ view, onTransfer, onCancel }: { view: WindowView
                     title={servedBy(w).join(i18n.language === 'en' ? ', ' : '、')}
                     data-testid={`to-window-${w.id}`}
                   >
-                    {t('console.windowN', { n: w.number })} {paused && <small>{t('counter.pausedWindow')}</small>}
+                    {t('console.windowN', { n: w.number })} {w.label ? <small className="window-label">{localText(w.label, w.labelI18n, i18n.language)}</small> : null} {paused && <small>{t('counter.pausedWindow')}</small>}
                   </button>
                 );
               })}

@@ -1,7 +1,7 @@
 // 窗口控制台: one page per window (/console/:windowId), for the staff member logged in there.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localName, type CounterChoice } from '@hallkit/core';
+import { localName, localText, type CounterChoice } from '@hallkit/core';
 import { useSession } from '../api/useSession.ts';
 import { LoginForm } from '../common/LoginForm.tsx';
 import { ConsoleTopBar } from '../common/ConsoleTopBar.tsx';
@@ -104,6 +104,11 @@ function WindowCounter() {
     <section className="counter">
       <div className="status-line">
         <strong className="window-no">{t('console.windowN', { n: w.number })}</strong>
+        {w.label ? (
+          <span className="badge window-label" data-testid="window-label">
+            {localText(w.label, w.labelI18n, i18n.language)}
+          </span>
+        ) : null}
         <span>
           {w.staff?.name} · {t('console.staffNo')} {w.staff?.id}
         </span>

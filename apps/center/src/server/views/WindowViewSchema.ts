@@ -4,12 +4,16 @@
 // hall definition's 繁體/English names (`i18n`), as categories and zones already did, so a console in
 // zh-TW or en shows no Simplified names the definition has translated. Items' `departmentI18n` (their
 // 实施部门 in 繁體/English) came later as an optional field: a v2 console without it reads the view as before.
+// So did the windows' `label`/`labelI18n` (「绿色通道」, 「无差别受理」 and their 繁體/English): absent when a
+// window has none, ignored by a console from before them.
 import { z } from 'zod';
-import { EvaluationPromptSchema, NameTranslationsSchema } from '@hallkit/core';
+import { EvaluationPromptSchema, NameTranslationsSchema, WindowLabelTranslationsSchema } from '@hallkit/core';
 
 export const WINDOW_VIEW_VERSION = 2 as const;
 
 const i18n = NameTranslationsSchema.optional();
+/** A window's label as the hall definition has it (the console shows it with core's localText). */
+const windowLabel = { label: z.string().optional(), labelI18n: WindowLabelTranslationsSchema.optional() };
 
 export const WaitingRowSchema = z.object({
   ticketId: z.string(),
@@ -45,6 +49,7 @@ export const WindowViewSchema = z.object({
     staff: z.object({ id: z.string(), name: z.string() }).nullable(),
     pauseReason: z.string().nullable(),
     categoryIds: z.array(z.string()),
+    ...windowLabel,
   }),
   current: z
     .object({
@@ -79,7 +84,7 @@ export const WindowViewSchema = z.object({
   items: z.array(z.object({ id: z.string(), name: z.string(), i18n, categoryId: z.string(), department: z.string().nullable(), departmentI18n: i18n })),
   zones: z.array(z.object({ id: z.string(), name: z.string(), i18n })),
   /** Transfer targets: the other windows that are open or paused (closed ones are counted only). */
-  windows: z.array(z.object({ id: z.string(), number: z.number(), status: z.string(), zoneId: z.string(), categoryIds: z.array(z.string()) })),
+  windows: z.array(z.object({ id: z.string(), number: z.number(), status: z.string(), zoneId: z.string(), categoryIds: z.array(z.string()), ...windowLabel })),
   closedWindows: z.number(),
   servedToday: z.number(),
   eventCount: z.number(),

@@ -1,8 +1,10 @@
 // The 调流 hall map: every window grouped by zone, with who works there (and whether they are
 // logged in), what it serves today and how it calls; the categories with their waiting counts;
 // the staff who could be put on a window. A supervisor gets only their zones. Zone and category
-// names carry the hall file's 繁體/English translations (`i18n`), shown with core's localName.
-import { callingRule, servedCategories, type CallingRule, type NameTranslations } from '@hallkit/core';
+// names carry the hall file's 繁體/English translations (`i18n`), shown with core's localName; a
+// window its label (「绿色通道」, 「无差别受理」) with its translations, shown with core's localText.
+import { callingRule, servedCategories, type CallingRule, type NameTranslations, type ServiceWindow } from '@hallkit/core';
+import { labelOf } from './windowView.ts';
 import type { CenterContext } from '../CenterContext.ts';
 import type { Session } from '../auth/Accounts.ts';
 
@@ -20,6 +22,9 @@ export interface StaffingWindow {
   /** 调流 for today: by whom (the hall definition's plan otherwise). */
   assignedBy: string | null;
   plan: { categoryIds: string[]; rule: CallingRule };
+  /** The hall definition's label of the window, absent when it has none. */
+  label?: string;
+  labelI18n?: ServiceWindow['labelI18n'];
 }
 
 export interface StaffingView {
@@ -53,6 +58,7 @@ export function staffingView(ctx: Pick<CenterContext, 'hall' | 'accounts' | 'sta
       rule: callingRule(w),
       assignedBy: w.assignment?.by ?? null,
       plan: { categoryIds: w.config.categoryIds, rule: w.config.rule },
+      ...labelOf(w.config),
     });
   }
   return {

@@ -1,5 +1,5 @@
 // What the window console shows for one window: the counter, who waits for it, where to transfer.
-import { hallDay, maskIdNumber, type HallState } from '@hallkit/core';
+import { hallDay, maskIdNumber, type HallState, type ServiceWindow } from '@hallkit/core';
 import { pendingPrompt } from '../hall/windowMessage.ts';
 import { noShowsAt, waitingFor } from './windowQueue.ts';
 import { WINDOW_VIEW_VERSION, type WindowView } from './WindowViewSchema.ts';
@@ -21,7 +21,7 @@ export function windowView(s: HallState, windowId: string, lastFinished: string 
   const item = itemId ? s.items.get(itemId) : undefined;
   return {
     v: WINDOW_VIEW_VERSION,
-    window: { id: windowId, number: w.config.number, status: w.status, staff: w.staff ?? null, pauseReason: w.pauseReason ?? null, categoryIds: w.config.categoryIds },
+    window: { id: windowId, number: w.config.number, status: w.status, staff: w.staff ?? null, pauseReason: w.pauseReason ?? null, categoryIds: w.config.categoryIds, ...labelOf(w.config) },
     current: t
       ? {
           ticketId: t.id,
@@ -57,6 +57,7 @@ export function windowView(s: HallState, windowId: string, lastFinished: string 
         status: x.status,
         zoneId: x.config.zoneId,
         categoryIds: x.config.categoryIds,
+        ...labelOf(x.config),
       })),
     closedWindows: others.filter((x) => x.status === 'closed').length,
     servedToday: served,
@@ -66,3 +67,8 @@ export function windowView(s: HallState, windowId: string, lastFinished: string 
 
 /** Never show a full ID number: the console only ever receives the masked one. */
 export const maskForConsole = maskIdNumber;
+
+/** A window's label and its translations, only where the hall definition gives one. */
+export function labelOf(c: ServiceWindow): { label?: string; labelI18n?: ServiceWindow['labelI18n'] } {
+  return { ...(c.label ? { label: c.label } : {}), ...(c.labelI18n ? { labelI18n: c.labelI18n } : {}) };
+}
