@@ -119,6 +119,21 @@ describe('a window’s label on the boards', () => {
     });
   }
 
+  it('a recall at a labelled window: label and 重呼 tag on one line, inside the latest call\'s section', async () => {
+    await feed.recall('w5');
+    await feed.publishSnapshot();
+    const page = await board.open(browser, {}, { width: 1920, height: 1080 });
+    await ready(page, 'latest-window-label');
+    await page.locator('.recall-tag').waitFor();
+    const r = await page.evaluate(() => {
+      const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+      const [label, tag, section] = [box('[data-testid=latest-window-label]'), box('.recall-tag'), box('[data-testid=latest]')];
+      return { sameLine: tag.top < label.bottom && tag.bottom > label.top, inside: label.bottom <= section.bottom && tag.bottom <= section.bottom && tag.right <= section.right };
+    });
+    expect(r).toEqual({ sameLine: true, inside: true });
+    await page.close();
+  });
+
   it('the LED matrix at 384×192 leaves the label off (no room at its glyph sizes)', async () => {
     const page = await board.open(browser, { layout: 'led' }, { width: 384, height: 192 });
     await ready(page, 'latest-number');
