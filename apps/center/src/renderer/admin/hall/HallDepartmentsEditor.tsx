@@ -1,9 +1,10 @@
-// The 实施部门 in 繁體/English. A department is written on every one of its items (a Yantai-sized hall
-// has 25 departments over 1,344 items), so it is translated once here and the translation goes to all
-// of them — the workbook carries it per item row, like the department itself.
+// The 实施部门 in 繁體/English and its code (部门编码, the 好差评 feed's deptCode). A department is written
+// on every one of its items (a Yantai-sized hall has 25 departments over 1,344 items), so it is
+// translated and coded once here and the value goes to all of them — the workbook carries it per item
+// row, like the department itself.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TRANSLATION_MAX } from '@hallkit/core';
+import { TRANSLATION_MAX, type DefinitionProblem } from '@hallkit/core';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 import { TranslationCells } from './TranslationCells.tsx';
 import { useProblemText } from './hallProblemText.ts';
@@ -23,6 +24,13 @@ export function HallDepartmentsEditor({ draft, change, problemsAt }: Pick<Editor
     });
     return [...seen].map(([name, d]) => ({ name, ...d }));
   }, [draft.catalog.items]);
+  // A department's code is on each of its items: its problems (too long, differing) said once at its row.
+  const codeProblems = (department: string) => {
+    const seen = new Set<string>();
+    return problemsAt(['catalog', 'items'])
+      .filter((p) => p.path[3] === 'departmentCode' && draft.catalog.items[Number(p.path[2])]?.department === department)
+      .filter((p) => !seen.has(p.message) && (seen.add(p.message), true));
+  };
   if (departments.length === 0) return null;
   return (
     <fieldset className="hall-departments" data-testid="hall-departments">
@@ -34,6 +42,7 @@ export function HallDepartmentsEditor({ draft, change, problemsAt }: Pick<Editor
             <th>{t('hallEditor.items.department')}</th>
             <th>{t('hallEditor.departments.departmentTW')}</th>
             <th>{t('hallEditor.departments.departmentEn')}</th>
+            <th>{t('hallEditor.departments.code')}</th>
             <th />
           </tr>
         </thead>
@@ -57,6 +66,21 @@ export function HallDepartmentsEditor({ draft, change, problemsAt }: Pick<Editor
                   })
                 }
               />
+              <DepartmentCodeCell
+                testId={`department-${k}-code`}
+                value={draft.catalog.items[d.first]?.departmentCode ?? ''}
+                label={t('hallEditor.departments.code')}
+                problems={codeProblems(d.name)}
+                onChange={(v) =>
+                  change((def) => {
+                    for (const it of def.catalog.items) {
+                      if (it.department !== d.name) continue;
+                      if (v.trim()) it.departmentCode = v;
+                      else delete it.departmentCode;
+                    }
+                  })
+                }
+              />
               <td>
                 {t('hallEditor.departments.items', { n: d.n })}
                 {differ
@@ -72,5 +96,19 @@ export function HallDepartmentsEditor({ draft, change, problemsAt }: Pick<Editor
         </tbody>
       </table>
     </fieldset>
+  );
+}
+
+function DepartmentCodeCell({ testId, value, label, problems, onChange }: { testId: string; value: string; label: string; problems: DefinitionProblem[]; onChange: (v: string) => void }) {
+  const say = useProblemText();
+  return (
+    <td>
+      <input className="department-code" data-testid={testId} aria-label={label} value={value} aria-invalid={problems.some((p) => p.severity === 'error')} onChange={(e) => onChange(e.target.value)} />
+      {problems.map((p, i) => (
+        <span key={i} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert">
+          {say(p)}
+        </span>
+      ))}
+    </td>
   );
 }
