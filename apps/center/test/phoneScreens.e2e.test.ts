@@ -24,6 +24,7 @@ const FUND_WINDOW = 'w97';
 const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 type Lang = (typeof LANGS)[number];
 const DEPARTMENT: Record<Lang, string> = { 'zh-CN': '市行政审批服务局', 'zh-TW': '市行政審批服務局', en: 'Municipal Administrative Approval Service Bureau' };
+const FUND: Record<Lang, string> = { 'zh-CN': '住房公积金', 'zh-TW': '住房公積金', en: 'Housing Provident Fund' };
 const ITEM: Record<Lang, string> = { 'zh-CN': '企业开办（设立登记）', 'zh-TW': '企業開辦（設立登記）', en: 'Business start-up registration' };
 const SIZES = { '375x667': { width: 375, height: 667 }, '360x800': { width: 360, height: 800 } } as const;
 
@@ -140,6 +141,8 @@ describe('phone pages at phone size, three languages, standard and elder size', 
       const mine = onsite();
       await page.goto(mine.followUrl);
       await page.getByTestId('ahead').waitFor();
+      // The ticket's category in the citizen's language (the page every ticket's QR code opens).
+      expect(await page.getByTestId('follow-category').textContent()).toBe(FUND[lang]);
       await expectScreen(page, `${tag} follow waiting`, lang, elder);
       await shot('follow-waiting');
       await atWindow('call-next');

@@ -1,7 +1,7 @@
 // What the ticket's QR link shows (`/m/t/{token}`): number, category, place in line, window —
 // nothing personal, since anyone may hold the link. Also 补充评价 (rate later) from the same link.
 import { z } from 'zod';
-import { estimateForTicket, hallLocalTime, type LaterRating, type TicketStatus } from '@hallkit/core';
+import { estimateForTicket, hallLocalTime, type LaterRating, type NameTranslations, type TicketStatus } from '@hallkit/core';
 import { fail } from '../access/MobileError.ts';
 import { MOBILE_ISSUER, type HallAccess } from '../HallAccess.ts';
 import { lateArrivalView, type LateArrivalView } from './lateArrival.ts';
@@ -25,6 +25,8 @@ export interface FollowView {
   number: string;
   categoryId: string;
   categoryName: string;
+  /** The category's 繁體/English name from the hall definition (the page names it in the citizen's language). */
+  categoryI18n?: NameTranslations;
   status: TicketStatus;
   peopleAhead: number | null;
   /** null while no open window serves the category. */
@@ -66,6 +68,7 @@ export class TicketFollow {
       number: t.number,
       categoryId: t.categoryId,
       categoryName: s.categories.get(t.categoryId)?.name ?? t.categoryId,
+      ...(s.categories.get(t.categoryId)?.i18n ? { categoryI18n: s.categories.get(t.categoryId)?.i18n } : {}),
       status: t.status,
       peopleAhead: est?.peopleAhead ?? null,
       estimatedWaitMinutes: est?.minutes ?? null,

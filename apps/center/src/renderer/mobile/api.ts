@@ -49,7 +49,9 @@ export interface BookingView {
   qrSvg: string;
   categoryId: string;
   categoryName: string;
+  categoryI18n?: NameTranslations;
   itemName: string | null;
+  itemI18n?: NameTranslations;
   day: string;
   slotFrom: number;
   slotTo: number;

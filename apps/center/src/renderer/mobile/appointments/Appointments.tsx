@@ -1,6 +1,7 @@
 // 预约: pick an item, a day and a slot with free capacity; the booking's code and QR follow.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import { hhmm, mapi, type BookingView, type DaySlots, type HallInfo } from '../api.ts';
 import { CategoryPicker } from '../CategoryPicker.tsx';
 import { PhoneGatedPage } from '../login/PhoneGatedPage.tsx';
@@ -10,7 +11,7 @@ import { go } from '../nav.ts';
 import { SlotPicker } from './SlotPicker.tsx';
 
 export function Appointments({ info }: { info: HallInfo | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const session = usePhoneSession();
   const [categoryId, setCategoryId] = useState('');
@@ -107,7 +108,7 @@ export function Appointments({ info }: { info: HallInfo | undefined }) {
           {mine.map((b) => (
             <div key={b.manageToken} className="m-row m-list-row">
               <span className="m-grow">
-                {b.day.slice(5)} {hhmm(b.slotFrom)} · {b.categoryName}
+                {b.day.slice(5)} {hhmm(b.slotFrom)} · {localName({ name: b.categoryName, i18n: b.categoryI18n }, i18n.language)}
               </span>
               <button className="m-link" onClick={() => go(`/m/b/${b.manageToken}`)}>
                 {t('book.open')}

@@ -1,13 +1,14 @@
 // One booking (/m/b/{token}): the code and its QR for the kiosk, the check-in window, cancel or move.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import { hhmm, mapi, type BookingView, type DaySlots } from '../api.ts';
 import { useErrorText } from '../useMobileError.ts';
 import { go } from '../nav.ts';
 import { SlotPicker } from './SlotPicker.tsx';
 
 export function BookingPage({ token }: { token: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [b, setB] = useState<BookingView>();
   const [error, setError] = useState<string>();
@@ -39,10 +40,10 @@ export function BookingPage({ token }: { token: string }) {
     <>
       <section className={`m-card m-booking m-${b.status}`} data-testid="booking" data-status={b.status}>
         <div className="m-row">
-          <h1 className="m-grow">{b.categoryName}</h1>
+          <h1 className="m-grow">{localName({ name: b.categoryName, i18n: b.categoryI18n }, i18n.language)}</h1>
           <span className={`m-badge m-${b.status}`}>{t(`book.status.${b.status}`)}</span>
         </div>
-        {b.itemName && <p>{b.itemName}</p>}
+        {b.itemName && <p>{localName({ name: b.itemName, i18n: b.itemI18n }, i18n.language)}</p>}
         <p className="m-when">
           {b.day} {hhmm(b.slotFrom)}–{hhmm(b.slotTo)}
         </p>

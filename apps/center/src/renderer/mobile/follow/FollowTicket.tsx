@@ -3,6 +3,7 @@
 import { waitOptions } from '@hallkit/ui/i18n/waitOptions';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import type { TFunction } from 'i18next';
 import { go } from '../nav.ts';
 import type { FollowView, HallInfo } from '../api.ts';
@@ -39,7 +40,7 @@ function announcement(v: FollowView, t: TFunction): { status: string; call: stri
 }
 
 export function FollowTicket({ token, info }: { token: string; info: HallInfo | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { view, connected, missing, setView } = useFollow(token);
   const [alertsOn, setAlertsOn] = useState(false);
   const lastCall = useRef<string | undefined>(undefined);
@@ -96,7 +97,7 @@ export function FollowTicket({ token, info }: { token: string; info: HallInfo | 
             {view.number}
           </span>
         </h1>
-        <div className="m-category">{view.categoryName}</div>
+        <div className="m-category" data-testid="follow-category">{localName({ name: view.categoryName, i18n: view.categoryI18n }, i18n.language)}</div>
         {view.status === 'waiting' && (
           <div className="m-wait">
             <div className="m-ahead" data-testid="ahead">
