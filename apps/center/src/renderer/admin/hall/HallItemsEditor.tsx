@@ -1,6 +1,7 @@
 // Service items (事项): a hall has a thousand and more, so the list is searched and paged.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName } from '@hallkit/core';
 import type { EditorProps } from './HallDefinitionPanel.tsx';
 import { setTranslation } from './setTranslation.ts';
 import { useProblemText } from './hallProblemText.ts';
@@ -10,7 +11,7 @@ import { HallItemAdd } from './HallItemAdd.tsx';
 const PAGE = 50;
 
 export function HallItemsEditor({ draft, change, changeItem, problemsAt }: EditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const say = useProblemText(draft);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
@@ -78,7 +79,7 @@ export function HallItemsEditor({ draft, change, changeItem, problemsAt }: Edito
                 <select value={it.categoryId} onChange={(e) => changeItem(i, (x) => (x.categoryId = e.target.value))}>
                   {draft.catalog.categories.map((c) => (
                     <option key={c.id} value={c.id}>
-                      {prefixOf.get(c.id)} {c.name}
+                      {prefixOf.get(c.id)} {localName(c, i18n.language)}
                     </option>
                   ))}
                 </select>
