@@ -50,7 +50,7 @@ describe('translations of 楼层位置, 实施部门 and window labels', () => {
     const yantai = shippedHall('yantai');
     const zhzw = yantai.catalog.zones.find((z) => z.id === 'zhzw');
     expect(zhzw?.locationI18n).toEqual({ 'zh-TW': '一樓東廳', en: '1F, East Hall' });
-    expect(departmentTranslations(yantai.catalog.items).get('市行政审批服务局')).toEqual({
+    expect(departmentTranslations(yantai.catalog.items)['市行政审批服务局']).toEqual({
       'zh-TW': '市行政審批服務局',
       en: 'Municipal Administrative Approval Service Bureau',
     });

@@ -24,6 +24,6 @@ export function hallOnScreen(cat: Catalog, snapshot: HallSnapshot | undefined, c
       ...(c.i18n ? { i18n: c.i18n } : {}),
     })),
     items: cat.items.map((i) => ({ id: i.id, name: i.name, categoryId: i.categoryId, ...(i.i18n ? { i18n: i.i18n } : {}) })),
-    departmentsI18n: Object.fromEntries(departmentTranslations(cat.items)),
+    departmentsI18n: departmentTranslations(cat.items),
   };
 }

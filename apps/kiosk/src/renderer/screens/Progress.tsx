@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseItemName, localText, type ApplicationCase } from '@hallkit/core';
+import { caseDepartment, caseItemName, type ApplicationCase } from '@hallkit/core';
 import { api } from '../bridge.ts';
 import { useKiosk } from '../state/kioskStore.ts';
 import { CodeEntry } from '../components/CodeEntry.tsx';
@@ -93,7 +93,7 @@ function CaseCard({ c }: { c: ApplicationCase }): ReactNode {
   const printer = useKiosk((s) => s.host?.devices.printer);
   const tz = useKiosk((s) => s.host?.timeZone ?? 'Asia/Shanghai');
   // The case names its item and department as the platform writes them; the hall file may say them in 繁體/English.
-  const department = useKiosk((s) => localText(c.department, s.host?.departmentsI18n?.[c.department], language));
+  const department = useKiosk((s) => caseDepartment(c.department, s.host?.departmentsI18n, language));
   const itemName = useKiosk((s) => caseItemName(c.itemName, s.host?.items ?? [], language));
   const [printed, setPrinted] = useState<string>();
   const print = async () => {

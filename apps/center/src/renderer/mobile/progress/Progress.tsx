@@ -1,6 +1,6 @@
 // 办件进度: by receipt code and the last 4 of the applicant's ID number (the codes are sequential), the case's steps like a parcel tracker (same data as the kiosk).
 import { useMemo, useState } from 'react';
-import { caseItemName, departmentTranslations, localText } from '@hallkit/core';
+import { caseDepartment, caseItemName, departmentTranslations } from '@hallkit/core';
 import { useTranslation } from 'react-i18next';
 import { mapi, type ApplicationCase, type HallInfo } from '../api.ts';
 import { dayTime } from '../../common/format.ts';
@@ -66,7 +66,7 @@ export function Progress({ demoLogin = false, items }: { demoLogin?: boolean; it
             <dt>{t('progress.code')}</dt>
             <dd>{c.receiptCode}</dd>
             <dt>{t('progress.department')}</dt>
-            <dd>{localText(c.department, departments.get(c.department), i18n.language)}</dd>
+            <dd>{caseDepartment(c.department, departments, i18n.language)}</dd>
             <dt>{t('progress.applicant')}</dt>
             <dd>{c.applicantMasked}</dd>
             <dt>{t('progress.accepted')}</dt>
