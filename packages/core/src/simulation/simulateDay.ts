@@ -1,5 +1,6 @@
 import type { Hall } from '../hall/Hall.ts';
-import { isBadReview } from '../evaluation/levels.ts';
+import { isBadReview, type EvaluationLevel } from '../evaluation/levels.ts';
+import type { EvaluationChannel } from '../evaluation/channels.ts';
 import type { Arrival, Shift } from './Arrival.ts';
 import { TimeQueue } from './TimeQueue.ts';
 
@@ -138,27 +139,21 @@ export function simulateDay(hall: Hall, arrivals: readonly Arrival[], shifts: re
 function rate(hall: Hall, a: Arrival | undefined, serviceId: string, at: number): void {
   const r = a?.rating;
   if (r === undefined) return;
-  if (r === 'lapse') {
-    const lapsedAt = at + hall.state.config.evaluation.ratingSeconds * 1000;
-    hall.lapseRating(serviceId, iso(lapsedAt));
-    const later = a?.laterRating;
-    if (later)
-      hall.evaluate({
-        evaluationId: `ev/${serviceId}`,
-        serviceId,
-        level: later.level,
-        reasons: isBadReview(later.level) && later.reasons.length === 0 ? ['long-wait'] : later.reasons,
-        channel: later.channel,
-        at: iso(lapsedAt + later.afterMinutes * 60_000),
-      });
-    return;
-  }
+  if (r !== 'lapse') return give(hall, serviceId, r, at + 8000);
+  const lapsedAt = at + hall.state.config.evaluation.ratingSeconds * 1000;
+  hall.lapseRating(serviceId, iso(lapsedAt));
+  const later = a?.laterRating;
+  if (later) give(hall, serviceId, later, lapsedAt + later.afterMinutes * 60_000);
+}
+
+/** One rating of the service (a 差评 always with a reason, as the pad and the phone ask for one). */
+function give(hall: Hall, serviceId: string, r: { level: EvaluationLevel; reasons: string[]; channel: EvaluationChannel }, at: number): void {
   hall.evaluate({
     evaluationId: `ev/${serviceId}`,
     serviceId,
     level: r.level,
     reasons: isBadReview(r.level) && r.reasons.length === 0 ? ['long-wait'] : r.reasons,
     channel: r.channel,
-    at: iso(at + 8000),
+    at: iso(at),
   });
 }
