@@ -69,7 +69,7 @@ function AdminBody() {
   const [tab, setTab] = useState<Tab>((location.hash.slice(1) as Tab) || 'queue');
   useEffect(() => connect(), [connect]);
   if (!view) return <div className="loading">…</div>;
-  const open = view.followUps.filter((c) => c.state !== 'closed' && c.appeal?.state !== 'upheld').length; // a 差评 voided on appeal needs no work
+  const open = view.followUps.filter((c) => c.state !== 'closed' && !c.voided).length;
   const offline = view.fleet.filter((d) => d.state === 'enrolled' && !d.online).length;
   return (
     <>

@@ -81,8 +81,7 @@ export function FollowUpsPanel({ view, readOnly = false, appealOnly = false }: {
         <tbody>
           {view.followUps.map((c) => {
             // An upheld 申诉 voids the 差评: no 回访/整改 step is offered any more.
-            const voided = c.appeal?.state === 'upheld';
-            const next = voided ? undefined : NEXT[c.state];
+            const next = c.voided ? undefined : NEXT[c.state];
             return (
               <tr key={c.caseId} data-testid={`case-${c.caseId}`} className={c.overdue ? 'overdue' : ''}>
                 <td>
@@ -103,7 +102,7 @@ export function FollowUpsPanel({ view, readOnly = false, appealOnly = false }: {
                   {c.overdue ? ` · ${t('admin.overdue')}` : ''}
                 </td>
                 <td>
-                  {voided && c.state !== 'closed' ? t('appeal.noFollowUp') : t(`followUp.${c.state}`)}
+                  {c.voided && c.state !== 'closed' ? t('appeal.noFollowUp') : t(`followUp.${c.state}`)}
                   {c.appeal && <AppealState appeal={c.appeal} />}
                 </td>
                 <td>

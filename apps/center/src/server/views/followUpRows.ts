@@ -8,6 +8,8 @@ export interface FollowUpRow {
   state: string;
   deadline: string;
   overdue: boolean;
+  /** An upheld 申诉 voided the 差评: nothing is left to follow up (core isVoided). */
+  voided: boolean;
   openedAt: string;
   windowNumber: number | null;
   staffId: string;
@@ -35,6 +37,7 @@ export function followUpRows(ctx: CenterContext, zones?: readonly string[]): Fol
         caseId: c.caseId,
         state: c.state,
         deadline: c.deadline,
+        voided: isVoided(c),
         // An upheld 申诉 voids the 差评: no deadline runs any more.
         overdue: c.state !== 'closed' && !isVoided(c) && c.deadline < today,
         openedAt: c.openedAt,
@@ -57,5 +60,5 @@ export function followUpRows(ctx: CenterContext, zones?: readonly string[]): Fol
 
 /** Closed, or voided by an upheld 申诉: listed after the cases that still need work. */
 function done(r: FollowUpRow): number {
-  return r.state === 'closed' || r.appeal?.state === 'upheld' ? 1 : 0;
+  return r.state === 'closed' || r.voided ? 1 : 0;
 }
