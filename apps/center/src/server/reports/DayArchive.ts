@@ -90,13 +90,14 @@ export class DayArchive {
  */
 export function storedRating(db: Database, log: HallLog, config: () => HallConfig): (caseId: string) => RatingCounted | undefined {
   const get = db.prepare('SELECT rating, opened_day FROM report_follow_ups WHERE case_id = ?');
+  const stretchOf = db.prepare('SELECT first_n, close_n FROM hall_days WHERE day >= ? ORDER BY day LIMIT 1');
   const replayed = new Map<number, Map<string, RatingCounted | undefined>>();
   return (caseId) => {
     const row = get.get(caseId) as { rating: string | null; opened_day: string | null } | undefined;
     if (!row) return undefined;
     if (row.rating) return JSON.parse(row.rating) as RatingCounted;
     if (!row.opened_day) return undefined;
-    const stretch = db.prepare('SELECT first_n, close_n FROM hall_days WHERE day >= ? ORDER BY day LIMIT 1').get(row.opened_day) as { first_n: number; close_n: number } | undefined;
+    const stretch = stretchOf.get(row.opened_day) as { first_n: number; close_n: number } | undefined;
     if (!stretch) return undefined;
     let ratings = replayed.get(stretch.first_n);
     if (!ratings) replayed.set(stretch.first_n, (ratings = new Map(dayFacts(config(), log.between(stretch.first_n - 1, stretch.close_n)).followUps.map((f) => [f.caseId, f.rating]))));
