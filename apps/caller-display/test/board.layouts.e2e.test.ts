@@ -140,6 +140,14 @@ describe('call board layouts', () => {
     await page.close();
   });
 
+  it('window strip of a closed window says 暂停受理 and nothing about serving', async () => {
+    const page = await board.open(browser, { layout: 'window', window: 'w4' }, { width: 1920, height: 480 });
+    await ready(page);
+    expect(await page.getByTestId('strip-number').textContent()).toBe('暂停受理');
+    expect(await page.getByTestId('board').textContent()).not.toContain('正在办理');
+    await page.close();
+  });
+
   it('the clock shows the hall\'s time (its definition\'s time zone) on a board PC left on UTC', async () => {
     const ctx = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1920, height: 1080 } });
     const page = await ctx.newPage();

@@ -28,7 +28,8 @@ export function WindowStrip({ view, config, live, fresh }: ScreenProps) {
         {statusText ?? s?.number ?? '—'}
       </div>
       <div className="strip-side">
-        <div className="strip-label">{t('board.nowServing')}</div>
+        {/* 正在办理 only over a number being served: not beside 暂停受理, nor over an empty counter's —. */}
+        {s?.number && !statusText ? <div className="strip-label">{t('board.nowServing')}</div> : null}
         {s?.green && !statusText ? (
           <div className="green-tag" data-testid="strip-green">
             {t('board.green')}
