@@ -10,8 +10,19 @@ import type { EvaluationStats } from '../src/server/views/evaluationStats.ts';
 import { ConsoleClient, openDevice, startCenter, tempDir, waitUntil } from './support/centerHarness.ts';
 
 const dir = tempDir('hallkit-rating-');
-/** The center's clock: the test moves it hours ahead to reach the sweep's due time. */
-let offset = 0;
+/**
+ * The center's clock: 10:00 of today in the hall (Asia/Shanghai) whenever the test runs, moved hours
+ * ahead to reach the sweep's due time — still the same hall-day, so the restart below has no day to
+ * close (run from the real clock, CI between 21:00 and midnight in the hall crossed it and the
+ * restarted center rightly closed the day).
+ */
+const HALL_UTC_OFFSET_MS = 8 * 3600_000;
+const hallTenToday = () => {
+  const local = new Date(Date.now() + HALL_UTC_OFFSET_MS);
+  local.setUTCHours(10, 0, 0, 0);
+  return local.getTime() - HALL_UTC_OFFSET_MS;
+};
+let offset = hallTenToday() - Date.now();
 const now = () => new Date(Date.now() + offset);
 let center: Center;
 let admin: ConsoleClient;
